@@ -1,0 +1,30 @@
+#pragma once
+
+#include <Eigen/Core>
+
+#include <optional>
+#include <string_view>
+
+namespace backprop {
+
+// The activation of a layer: out = f(net), applied to every neuron of the layer.
+// Softmax is the one activation that couples the neurons of a layer; it is only allowed
+// on the output layer together with categorical cross-entropy.
+enum class Activation { Sigmoid, Tanh, Relu, LeakyRelu, Linear, Softmax };
+
+inline constexpr double leakyReluSlope = 0.01; // PyTorch's default negative_slope
+
+std::string_view activationName(Activation activation);
+std::optional<Activation> activationFromName(std::string_view name);
+
+// out = f(net), column by column (a column is one sample).
+void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out);
+
+// f(net) for one neuron (not for softmax, which needs the whole layer).
+double activateScalar(Activation activation, double net);
+
+// ∂out/∂net for one neuron, from net and out (sigmoid: out(1 − out); tanh: 1 − out²).
+// For softmax this is the diagonal term out(1 − out).
+double activationDerivative(Activation activation, double net, double out);
+
+} // namespace backprop

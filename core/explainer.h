@@ -1,0 +1,83 @@
+#pragma once
+
+#include "loss.h"
+#include "network.h"
+#include "networkpass.h"
+#include "optimizer.h"
+
+#include <Eigen/Core>
+
+#include <string>
+#include <vector>
+
+namespace backprop {
+
+struct ChainFactor
+{
+    std::string name; // "∂out_o1/∂net_o1"
+    double value = 0.0;
+};
+
+// The chain rule of one parameter for one sample of the batch, in the lesson's notation:
+//   ∂E_total/∂w5 = ∂E_total/∂out_o1 × ∂out_o1/∂net_o1 × ∂net_o1/∂w5
+// For a hidden weight the first factor is itself a sum over the next layer:
+//   ∂E_total/∂out_h1 = Σ_k ∂E_total/∂net_k × ∂net_k/∂out_h1
+// A shared bias is a sum over the neurons it feeds: ∂E_total/∂b2 = Σ_k ∂E_total/∂net_k × 1.
+struct ChainRule
+{
+    std::string parameterName;  // "w5"
+    std::string gradientName;   // "∂E_total/∂w5"
+    std::vector<ChainFactor> factors; // product = the sample's gradient; empty for a shared bias
+    std::string sumName;        // the quantity written as a sum ("∂E_total/∂out_h1"), or empty
+    double sumValue = 0.0;
+    std::vector<std::vector<ChainFactor>> sumTerms; // each term a product of two factors
+    Eigen::Index sample = 0;     // the batch column the factors are for
+    Eigen::Index batchSize = 1;  // > 1: the gradient is the sum over the batch
+    double sampleGradient = 0.0; // the product of the factors
+    double gradient = 0.0;       // ∂E_total/∂w over the batch (what the update uses)
+    double finiteDifference = 0.0; // (E(w + h) − E(w − h)) / 2h
+    double value = 0.0;          // w
+    double learningRate = 0.0;   // η
+    double updatedValue = 0.0;   // w⁺ = w − η·∂E_total/∂w
+};
+
+struct CurvePoint
+{
+    double parameter = 0.0;
+    double error = 0.0;
+};
+
+struct ErrorSurface
+{
+    double fromA = 0, toA = 0, fromB = 0, toB = 0;
+    int size = 0;
+    Eigen::MatrixXd errors; // errors(i, j): parameter a at step i, b at step j
+};
+
+// The numbers the lesson explains, computed from a network and a batch with everything
+// else held fixed. Every function leaves the network as it found it.
+class Explainer
+{
+public:
+    Explainer(const Network &network, const Eigen::MatrixXd &inputs,
+              const Eigen::MatrixXd &targets, Loss loss);
+
+    double error(); // E_total at the current values
+    double errorWith(const ParameterId &id, double value);
+    double errorWith(const ParameterId &a, double valueA, const ParameterId &b, double valueB);
+    double gradient(const ParameterId &id);
+    double finiteDifference(const ParameterId &id, double step = 1e-6);
+    ChainRule chainRule(const ParameterId &id, double learningRate, Eigen::Index sample = 0);
+    std::vector<CurvePoint> errorCurve(const ParameterId &id, double from, double to, int points);
+    ErrorSurface errorSurface(const ParameterId &a, double fromA, double toA,
+                              const ParameterId &b, double fromB, double toB, int size);
+
+private:
+    Network m_network;
+    Eigen::MatrixXd m_inputs;
+    Eigen::MatrixXd m_targets;
+    Loss m_loss;
+    NetworkPass m_pass;
+};
+
+} // namespace backprop

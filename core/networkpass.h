@@ -1,0 +1,59 @@
+#pragma once
+
+#include "loss.h"
+#include "network.h"
+
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace backprop {
+
+// The arithmetic of one forward and backward pass over a batch, layer by layer, into
+// buffers allocated once by prepare(). The trainer's phases, the full-speed loop, the
+// chain-rule explanation and the error curves all compute through this one class, so the
+// same inputs give the same bits whichever way they are stepped.
+//
+//   forward     net_l = W_l · out_{l−1} + b_l,   out_l = f_l(net_l)      (out_{−1} = inputs)
+//   loss        E_total = Σ E(out_{L−1}, targets)
+//   outputs     δ_{L−1} = ∂E/∂out ⊙ f′(net)   (softmax + cross-entropy: (out − t) / samples)
+//   hidden      δ_l = (W_{l+1}ᵀ · δ_{l+1}) ⊙ f′_l(net_l)
+//   gradients   ∂E/∂W_l = δ_l · out_{l−1}ᵀ,   ∂E/∂b_l = Σ_samples δ_l  (shared: Σ over neurons too)
+class NetworkPass
+{
+public:
+    // Shapes every buffer for `network` and batches of `samples` columns.
+    void prepare(const Network &network, Eigen::Index samples);
+    bool fits(const Network &network, Eigen::Index samples) const;
+    Eigen::Index sampleCount() const { return m_samples; }
+
+    void forwardLayer(const Network &network, int layer, const Eigen::MatrixXd &inputs);
+    void forward(const Network &network, const Eigen::MatrixXd &inputs);
+    // Fills lossPerOutput() and returns E_total.
+    double computeLoss(Loss loss, const Eigen::MatrixXd &targets);
+    void outputDeltas(const Network &network, Loss loss, const Eigen::MatrixXd &targets);
+    void hiddenDeltas(const Network &network, int layer);
+    void gradients(const Network &network, int layer, const Eigen::MatrixXd &inputs);
+    // The whole backward pass: output deltas, then gradients and hidden deltas downwards.
+    void backward(const Network &network, Loss loss, const Eigen::MatrixXd &inputs,
+                  const Eigen::MatrixXd &targets);
+
+    const Eigen::MatrixXd &net(int layer) const { return m_net[layer]; }
+    const Eigen::MatrixXd &out(int layer) const { return m_out[layer]; }
+    const Eigen::MatrixXd &deltas(int layer) const { return m_deltas[layer]; }
+    const Eigen::MatrixXd &weightGradients(int layer) const { return m_weightGradients[layer]; }
+    const Eigen::VectorXd &biasGradients(int layer) const { return m_biasGradients[layer]; }
+    const Eigen::VectorXd &lossPerOutput() const { return m_lossPerOutput; }
+    double loss() const { return m_loss; }
+    // The gradient of one parameter from the last backward pass.
+    double gradient(const ParameterId &id) const;
+
+private:
+    Eigen::Index m_samples = 0;
+    std::vector<Eigen::MatrixXd> m_net, m_out, m_deltas, m_weightGradients;
+    std::vector<Eigen::VectorXd> m_biasGradients;
+    Eigen::VectorXd m_lossPerOutput;
+    double m_loss = 0.0;
+};
+
+} // namespace backprop

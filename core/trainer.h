@@ -1,0 +1,97 @@
+#pragma once
+
+#include "dataset.h"
+#include "lesson.h"
+#include "networkpass.h"
+#include "phase.h"
+#include "trainingstate.h"
+
+#include <optional>
+#include <vector>
+
+namespace backprop {
+
+// The phase machine: trains a network on a dataset one phase, one neuron, one pass, one
+// iteration or one epoch at a time, and records what each phase computed. runIteration()
+// is the full-speed path: the same arithmetic (NetworkPass) with no records and no heap
+// allocation. Not thread-safe: one thread owns a trainer at a time.
+class Trainer
+{
+public:
+    Trainer();
+
+    // Takes the lesson's network, data, loss and settings; the seed drives shuffling.
+    // Returns an empty string, or why the lesson cannot be trained (nothing changes then).
+    std::string load(const Lesson &lesson);
+    std::string load(const Network &network, const Dataset &dataset, Loss loss,
+                     const OptimizerSettings &settings, std::uint64_t seed);
+
+    const TrainingState &state() const { return m_state; }
+    const Network &network() const { return m_state.network; }
+    const OptimizerSettings &settings() const { return m_state.settings; }
+    const Dataset &dataset() const { return m_dataset; }
+    Loss loss() const { return m_loss; }
+    // Back to `state` at its iteration start (the phase cursor goes to the first phase).
+    void restore(const TrainingState &state);
+
+    // Edits. Mid-iteration, the iteration is recomputed from its start with the new value
+    // up to the current phase; the return value says whether that happened.
+    bool setParameter(const ParameterId &id, double value);
+    bool setSettings(const OptimizerSettings &settings);
+
+    // The phase machine.
+    const std::vector<Phase> &phases() const { return m_phases; }
+    int phaseIndex() const { return m_phaseIndex; } // the next phase; 0 = iteration start
+    bool isAtIterationStart() const { return m_phaseIndex == 0 && m_revealed == 0; }
+    Phase currentPhase() const { return m_phases[m_phaseIndex]; }
+    // With Neuron stepping: how many neurons of the current phase are shown already.
+    Eigen::Index revealedNeurons() const { return m_revealed; }
+    std::vector<PhaseRecord> step(Granularity granularity);
+    PhaseRecord stepPhase();
+    PhaseRecord stepNeuron();
+
+    // Full speed: completes the iteration in progress (or a whole one) and returns its
+    // E_total (the error before its update). Sets fault() and stops short of changing any
+    // parameter when a number is not finite.
+    double runIteration();
+    const std::optional<NumericFault> &fault() const { return m_fault; }
+    void clearFault() { m_fault.reset(); }
+
+    // The iteration in progress: its batch and everything computed so far.
+    const std::vector<long> &batchSamples() const { return m_batchSamples; }
+    const Eigen::MatrixXd &batchInputs() const;
+    const Eigen::MatrixXd &batchTargets() const;
+    const NetworkPass &pass() const;
+    // The loss of the current batch, whether or not the Loss phase has run yet.
+    double currentLoss();
+
+private:
+    void buildPhases();
+    void beginIteration();
+    void computePhase(const Phase &phase);
+    PhaseRecord recordOf(const Phase &phase) const;
+    bool applyUpdate(); // false (and nothing changed) when a parameter would not be finite
+    void finishIteration();
+    void recomputeToCursor();
+    NetworkPass &currentPass();
+
+    TrainingState m_state;
+    Dataset m_dataset;
+    Loss m_loss = Loss::HalfSquaredError;
+    std::vector<Phase> m_phases;
+    int m_phaseIndex = 0;
+    Eigen::Index m_revealed = 0;
+    bool m_iterationBegun = false;
+    std::optional<NumericFault> m_fault;
+
+    // Batches are gathered into buffers shaped once per size: at most two sizes occur
+    // (the batch size and the remainder of the last batch of an epoch).
+    std::vector<long> m_batchSamples;
+    Eigen::MatrixXd m_gatheredInputs[2], m_gatheredTargets[2];
+    NetworkPass m_passes[2];
+    int m_bufferIndex = 0;
+    bool m_batchIsWholeDataset = true;
+    std::vector<Layer> m_beforeUpdate; // for the Update record
+};
+
+} // namespace backprop
