@@ -1,0 +1,108 @@
+#include "jsonfields.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace backprop {
+
+JsonFields::JsonFields(const Json &value, std::string path,
+                       std::initializer_list<std::string_view> known)
+    : m_value(expect(value, Json::Type::Object, path)), m_path(std::move(path))
+{
+    for (const Json::Member &member : m_value.toObject()) {
+        if (std::find(known.begin(), known.end(), member.first) != known.end())
+            continue;
+        std::string list;
+        for (std::string_view name : known)
+            list += (list.empty() ? "" : ", ") + std::string(name);
+        refuse(memberPath(m_path, member.first), "unknown field (known fields: " + list + ")");
+    }
+}
+
+const Json &JsonFields::required(std::string_view key) const
+{
+    if (const Json *value = m_value.find(key))
+        return *value;
+    refuse(path(key), "required field is missing");
+}
+
+void JsonFields::refuse(const std::string &path, const std::string &message)
+{
+    throw Refusal {path, message};
+}
+
+std::string JsonFields::memberPath(const std::string &path, std::string_view key)
+{
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string JsonFields::elementPath(const std::string &path, std::size_t index)
+{
+    return path + "[" + std::to_string(index) + "]";
+}
+
+std::string JsonFields::counted(long long count, std::string_view noun)
+{
+    return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+std::string JsonFields::inQuotes(std::string_view text)
+{
+    return "\"" + std::string(text) + "\"";
+}
+
+const Json &JsonFields::expect(const Json &value, Json::Type type, const std::string &path)
+{
+    if (value.type() != type)
+        refuse(path,
+               "expected " + std::string(Json::typeName(type)) + ", found "
+                   + std::string(Json::typeName(value.type())));
+    return value;
+}
+
+double JsonFields::finiteNumber(const Json &value, const std::string &path)
+{
+    const double number = expect(value, Json::Type::Number, path).toDouble();
+    if (!std::isfinite(number))
+        refuse(path, "the number is too large for a double (it would be infinite)");
+    return number;
+}
+
+const std::string &JsonFields::text(const Json &value, const std::string &path)
+{
+    return expect(value, Json::Type::String, path).toString();
+}
+
+long long JsonFields::wholeNumber(const Json &value, const std::string &path, long long minimum,
+                                  long long maximum, std::string_view what, std::string_view limit)
+{
+    const double number = expect(value, Json::Type::Number, path).toDouble();
+    if (number != std::floor(number) || !std::isfinite(number))
+        refuse(path, "expected a whole number of " + std::string(what));
+    std::ostringstream found;
+    found.precision(17);
+    found << number;
+    if (number < static_cast<double>(minimum))
+        refuse(path, "expected at least " + std::to_string(minimum) + ", found " + found.str());
+    if (number > static_cast<double>(maximum))
+        refuse(path,
+               found.str() + " " + std::string(what) + " are more than the "
+                   + std::to_string(maximum) + " " + std::string(limit));
+    return static_cast<long long>(number);
+}
+
+std::vector<std::string> JsonFields::names(const Json &value, const std::string &path,
+                                           long long expected)
+{
+    const Json::Array &array = expect(value, Json::Type::Array, path).toArray();
+    if (static_cast<long long>(array.size()) != expected)
+        refuse(path,
+               "expected " + counted(expected, "name") + ", found " + std::to_string(array.size()));
+    std::vector<std::string> result;
+    for (std::size_t i = 0; i < array.size(); ++i)
+        result.push_back(text(array[i], elementPath(path, i)));
+    return result;
+}
+
+} // namespace backprop

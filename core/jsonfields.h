@@ -1,0 +1,102 @@
+#pragma once
+
+#include "json.h"
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backprop {
+
+// Reads the members of one JSON object for a file reader that names the field it refuses
+// ("layers[1].weights[0]"), and the checks such a reader makes on single values. Unknown
+// members are refused by name, so a typo such as "learningrate" is reported instead of
+// silently falling back to a default. Every check throws Refusal; the reader catches it once
+// and turns it into its one-line message, so nothing half-read ever leaves it.
+class JsonFields
+{
+public:
+    struct Refusal
+    {
+        std::string path; // empty for the whole document
+        std::string message;
+    };
+
+    JsonFields(const Json &value, std::string path, std::initializer_list<std::string_view> known);
+
+    const Json *optional(std::string_view key) const { return m_value.find(key); }
+    const Json &required(std::string_view key) const;
+    std::string path(std::string_view key) const { return memberPath(m_path, key); }
+
+    [[noreturn]] static void refuse(const std::string &path, const std::string &message);
+    static std::string memberPath(const std::string &path, std::string_view key);
+    static std::string elementPath(const std::string &path, std::size_t index);
+    static std::string counted(long long count, std::string_view noun); // "1 row", "3 rows"
+    static std::string inQuotes(std::string_view text);
+
+    static const Json &expect(const Json &value, Json::Type type, const std::string &path);
+    // A number that is finite: JSON has no NaN or infinity, but 1e999 overflows to infinity.
+    static double finiteNumber(const Json &value, const std::string &path);
+    static const std::string &text(const Json &value, const std::string &path);
+    // A whole number in [minimum, maximum], checked before the caller allocates anything for
+    // it; `limit` says where the maximum comes from.
+    static long long wholeNumber(const Json &value, const std::string &path, long long minimum,
+                                 long long maximum, std::string_view what,
+                                 std::string_view limit = "this version allows");
+    // An array of exactly `expected` strings.
+    static std::vector<std::string> names(const Json &value, const std::string &path,
+                                          long long expected);
+
+    // A string naming one of `valueCount` enum values 0, 1, …; the message lists them all.
+    template<typename Enum>
+    static Enum named(const Json &value, const std::string &path, std::string_view what,
+                      std::optional<Enum> (*fromName)(std::string_view),
+                      std::string_view (*nameOf)(Enum), int valueCount)
+    {
+        const std::string &name = text(value, path);
+        if (const std::optional<Enum> result = fromName(name))
+            return *result;
+        std::string choices;
+        for (int i = 0; i < valueCount; ++i) {
+            choices += i == 0 ? "" : (i + 1 == valueCount ? " or " : ", ");
+            choices += nameOf(static_cast<Enum>(i));
+        }
+        refuse(path,
+               "unknown " + std::string(what) + " " + inQuotes(name) + " (expected " + choices
+                   + ")");
+    }
+
+    // An array of `rows` arrays of `columns` elements each; `cell(element, path, row,
+    // column)` reads one. All sizes are checked before `cell` sees an element of a row.
+    // `noun` is singular ("number"); `explanation` follows it in messages about one row.
+    template<typename Cell>
+    static void readRows(const Json &value, const std::string &path, long long rows,
+                         long long columns, std::string_view noun, std::string_view explanation,
+                         Cell cell)
+    {
+        const Json::Array &array = expect(value, Json::Type::Array, path).toArray();
+        const auto found = static_cast<long long>(array.size());
+        if (found != rows)
+            refuse(path,
+                   "expected " + counted(rows, "row") + " of " + counted(columns, noun) + ", found "
+                       + counted(found, "row"));
+        for (std::size_t r = 0; r < array.size(); ++r) {
+            const std::string rowPath = elementPath(path, r);
+            const Json::Array &row = expect(array[r], Json::Type::Array, rowPath).toArray();
+            if (static_cast<long long>(row.size()) != columns)
+                refuse(rowPath,
+                       "expected " + counted(columns, noun) + std::string(explanation) + ", found "
+                           + std::to_string(row.size()));
+            for (std::size_t c = 0; c < row.size(); ++c)
+                cell(row[c], elementPath(rowPath, c), r, c);
+        }
+    }
+
+private:
+    const Json &m_value;
+    std::string m_path;
+};
+
+} // namespace backprop

@@ -1,0 +1,380 @@
+#include "lessonreader.h"
+
+#include "json.h"
+#include "jsonfields.h"
+#include "sizelimits.h"
+
+#include <cmath>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <sstream>
+
+namespace backprop {
+
+namespace {
+
+using Fields = JsonFields;
+
+// "neurons": 2 or "neurons": ["h1", "h2"] (likewise "inputs"). Returns the count; fills
+// `given` only when the names are written out.
+long long neuronsOf(const Json &value, const std::string &path, std::string_view what,
+                    std::vector<std::string> &given)
+{
+    if (value.isNumber())
+        return Fields::wholeNumber(value, path, 1, maxNeuronsPerLayer, what);
+    const Json::Array &array = Fields::expect(value, Json::Type::Array, path).toArray();
+    if (array.empty())
+        Fields::refuse(path, "expected at least 1 name, found none");
+    if (array.size() > static_cast<std::size_t>(maxNeuronsPerLayer))
+        Fields::wholeNumber(Json(static_cast<unsigned long long>(array.size())), path, 1,
+                            maxNeuronsPerLayer, what);
+    given = Fields::names(value, path, static_cast<long long>(array.size()));
+    return static_cast<long long>(given.size());
+}
+
+Eigen::Index expectedBiasCount(BiasMode mode, Eigen::Index neurons)
+{
+    return mode == BiasMode::None ? 0 : mode == BiasMode::SharedPerLayer ? 1 : neurons;
+}
+
+void readLayer(const Json &value, const std::string &path, Eigen::Index previous, bool isOutput,
+               Network &network, std::vector<bool> &weightsGiven)
+{
+    const Fields fields(
+        value, path,
+        {"neurons", "activation", "bias", "biasNames", "biases", "weightNames", "weights"});
+    std::vector<std::string> neuronNames;
+    const Eigen::Index neurons =
+        neuronsOf(fields.required("neurons"), fields.path("neurons"), "neurons", neuronNames);
+    Layer layer;
+    if (const Json *activation = fields.optional("activation"))
+        layer.activation =
+            Fields::named<Activation>(*activation, fields.path("activation"), "activation",
+                                      activationFromName, activationName, 6);
+    if (layer.activation == Activation::Softmax && !isOutput)
+        Fields::refuse(fields.path("activation"), "softmax is only allowed on the output layer");
+    if (const Json *bias = fields.optional("bias"))
+        layer.biasMode = Fields::named<BiasMode>(*bias, fields.path("bias"), "bias mode",
+                                                 biasModeFromName, biasModeName, 3);
+
+    const Eigen::Index biasCount = expectedBiasCount(layer.biasMode, neurons);
+    const std::string biasNoun = "bias " + Fields::inQuotes(biasModeName(layer.biasMode))
+        + " takes " + std::to_string(biasCount) + (biasCount == 1 ? " bias" : " biases");
+    layer.biases = Eigen::VectorXd::Zero(biasCount);
+    if (const Json *biases = fields.optional("biases")) {
+        const Json::Array &array =
+            Fields::expect(*biases, Json::Type::Array, fields.path("biases")).toArray();
+        if (static_cast<Eigen::Index>(array.size()) != biasCount)
+            Fields::refuse(fields.path("biases"),
+                           biasNoun + ", found "
+                               + Fields::counted(static_cast<long long>(array.size()), "number"));
+        for (std::size_t k = 0; k < array.size(); ++k)
+            layer.biases(static_cast<Eigen::Index>(k)) =
+                Fields::finiteNumber(array[k], Fields::elementPath(fields.path("biases"), k));
+    }
+    std::vector<std::string> biasNames;
+    if (const Json *given = fields.optional("biasNames")) {
+        const auto size =
+            Fields::expect(*given, Json::Type::Array, fields.path("biasNames")).toArray().size();
+        if (static_cast<Eigen::Index>(size) != biasCount)
+            Fields::refuse(fields.path("biasNames"),
+                           biasNoun + ", found "
+                               + Fields::counted(static_cast<long long>(size), "name"));
+        biasNames = Fields::names(*given, fields.path("biasNames"), biasCount);
+    }
+
+    layer.weights = Eigen::MatrixXd::Zero(neurons, previous);
+    const Json *weights = fields.optional("weights");
+    if (weights) {
+        Fields::readRows(
+            *weights, fields.path("weights"), neurons, previous, "number", "",
+            [&](const Json &cell, const std::string &cellPath, Eigen::Index r, Eigen::Index c) {
+                layer.weights(r, c) = Fields::finiteNumber(cell, cellPath);
+            });
+    }
+    std::vector<std::vector<std::string>> weightNames;
+    if (const Json *given = fields.optional("weightNames")) {
+        weightNames.assign(neurons, std::vector<std::string>(previous));
+        Fields::readRows(*given, fields.path("weightNames"), neurons, previous, "name", "",
+                         [&](const Json &cell, const std::string &cellPath, Eigen::Index r,
+                             Eigen::Index c) { weightNames[r][c] = Fields::text(cell, cellPath); });
+    }
+
+    network.layers.push_back(std::move(layer));
+    network.neuronNames.push_back(std::move(neuronNames));
+    network.weightNames.push_back(std::move(weightNames));
+    network.biasNames.push_back(std::move(biasNames));
+    weightsGiven.push_back(weights != nullptr);
+}
+
+// Every neuron, weight and bias name is shown on screen and used to select parameters, so
+// each must be non-empty and unique across all three kinds. `given` holds the names as the
+// file wrote them (empty lists where it left them to assignDefaultNames()).
+void checkNames(const Network &network, const Network &given)
+{
+    std::map<std::string, std::string> seen; // name → where it was first used
+    auto check = [&seen](const std::string &name, const std::string &path, bool isDefault) {
+        if (name.empty())
+            Fields::refuse(path, "empty name");
+        const auto [it, inserted] = seen.emplace(name, path);
+        if (!inserted)
+            Fields::refuse(path,
+                           std::string(isDefault ? "the default name " : "the name ")
+                               + Fields::inQuotes(name) + " is already used by " + it->second
+                               + (isDefault ? "; give this one a name in the file" : ""));
+    };
+    for (std::size_t k = 0; k < network.neuronNames[0].size(); ++k)
+        check(network.neuronNames[0][k], Fields::elementPath("inputs", k),
+              given.neuronNames[0].empty());
+    for (int l = 0; l < network.layerCount(); ++l) {
+        const std::string layerPath = Fields::elementPath("layers", static_cast<std::size_t>(l));
+        for (std::size_t k = 0; k < network.neuronNames[l + 1].size(); ++k)
+            check(network.neuronNames[l + 1][k], Fields::elementPath(layerPath + ".neurons", k),
+                  given.neuronNames[l + 1].empty());
+        for (std::size_t r = 0; r < network.weightNames[l].size(); ++r) {
+            for (std::size_t c = 0; c < network.weightNames[l][r].size(); ++c)
+                check(network.weightNames[l][r][c],
+                      Fields::elementPath(Fields::elementPath(layerPath + ".weightNames", r), c),
+                      given.weightNames[l].empty());
+        }
+        for (std::size_t k = 0; k < network.biasNames[l].size(); ++k)
+            check(network.biasNames[l][k], Fields::elementPath(layerPath + ".biasNames", k),
+                  given.biasNames[l].empty());
+    }
+}
+
+void checkFormat(const Json &root)
+{
+    const Json *format = root.find("format");
+    if (!format)
+        Fields::refuse("format",
+                       "required field is missing (a lesson file starts with \"format\": "
+                           + std::to_string(LessonReader::format) + ")");
+    const double number = Fields::expect(*format, Json::Type::Number, "format").toDouble();
+    if (number > LessonReader::format && number == std::floor(number) && std::isfinite(number))
+        Fields::refuse("format",
+                       "was written by a newer Backprop Lab (format "
+                           + std::to_string(std::llround(number)) + "); this version reads format "
+                           + std::to_string(LessonReader::format));
+    if (number != LessonReader::format)
+        Fields::refuse("format",
+                       "unknown format; this version reads format "
+                           + std::to_string(LessonReader::format));
+}
+
+Dataset readData(const Json &value, const Network &network)
+{
+    const Fields fields(value, "data", {"inputs", "targets"});
+    const Json &inputs = fields.required("inputs");
+    const Json &targets = fields.required("targets");
+    const auto samples = static_cast<long long>(
+        Fields::expect(inputs, Json::Type::Array, fields.path("inputs")).toArray().size());
+    if (samples == 0)
+        Fields::refuse(fields.path("inputs"),
+                       "no samples; a lesson needs at least one row of data");
+    if (samples > maxSamples)
+        Fields::refuse(fields.path("inputs"),
+                       std::to_string(samples) + " samples are more than the "
+                           + std::to_string(maxSamples) + " this version allows");
+    const auto targetRows = static_cast<long long>(
+        Fields::expect(targets, Json::Type::Array, fields.path("targets")).toArray().size());
+    if (targetRows != samples)
+        Fields::refuse(fields.path("targets"),
+                       "expected " + std::to_string(samples)
+                           + " rows (one per row of data.inputs), found "
+                           + std::to_string(targetRows));
+
+    // Rows in the file are samples; the dataset keeps one sample per column.
+    Dataset dataset;
+    dataset.inputs.resize(network.inputCount, samples);
+    dataset.targets.resize(network.outputCount(), samples);
+    Fields::readRows(
+        inputs, fields.path("inputs"), samples, network.inputCount, "number", " (one per input)",
+        [&](const Json &cell, const std::string &path, Eigen::Index r, Eigen::Index c) {
+            dataset.inputs(c, r) = Fields::finiteNumber(cell, path);
+        });
+    Fields::readRows(
+        targets, fields.path("targets"), samples, network.outputCount(), "number",
+        " (one per output)",
+        [&](const Json &cell, const std::string &path, Eigen::Index r, Eigen::Index c) {
+            dataset.targets(c, r) = Fields::finiteNumber(cell, path);
+        });
+    return dataset;
+}
+
+// A hyperparameter in [low, high) (or (low, high) when `lowIncluded` is false).
+double rate(const Fields &fields, std::string_view key, double fallback, double low, double high,
+            bool lowIncluded)
+{
+    const Json *value = fields.optional(key);
+    if (!value)
+        return fallback;
+    const double number = Fields::finiteNumber(*value, fields.path(key));
+    if (number < low || (!lowIncluded && number == low) || number >= high) {
+        std::ostringstream range;
+        range << (lowIncluded ? "at least " : "greater than ") << low;
+        if (std::isfinite(high))
+            range << " and less than " << high;
+        Fields::refuse(fields.path(key), "must be " + range.str());
+    }
+    return number;
+}
+
+void readTraining(const Json &value, Eigen::Index samples, Lesson &lesson)
+{
+    const Fields fields(value, "training",
+                        {"optimizer", "learningRate", "batch", "trainBiases", "momentum", "alpha",
+                         "beta1", "beta2", "epsilon", "initialization", "seed"});
+    OptimizerSettings &settings = lesson.optimizer;
+    if (const Json *optimizer = fields.optional("optimizer"))
+        settings.kind = Fields::named<OptimizerKind>(
+            *optimizer, fields.path("optimizer"), "optimizer", optimizerFromName, optimizerName, 4);
+    const double infinity = std::numeric_limits<double>::infinity();
+    settings.learningRate =
+        rate(fields, "learningRate", settings.learningRate, 0.0, infinity, false);
+    settings.momentum = rate(fields, "momentum", settings.momentum, 0.0, 1.0, true);
+    settings.alpha = rate(fields, "alpha", settings.alpha, 0.0, 1.0, true);
+    settings.beta1 = rate(fields, "beta1", settings.beta1, 0.0, 1.0, true);
+    settings.beta2 = rate(fields, "beta2", settings.beta2, 0.0, 1.0, true);
+    settings.epsilon = rate(fields, "epsilon", settings.epsilon, 0.0, infinity, true);
+    if (const Json *batch = fields.optional("batch")) {
+        if (batch->isNumber()) {
+            settings.batchMode = BatchMode::MiniBatch;
+            settings.batchSize = Fields::wholeNumber(*batch, fields.path("batch"), 1, samples,
+                                                     "samples per batch", "in the data");
+        } else if (Fields::text(*batch, fields.path("batch")) == "full") {
+            settings.batchMode = BatchMode::Full;
+        } else if (batch->toString() == "stochastic") {
+            settings.batchMode = BatchMode::Stochastic;
+        } else {
+            Fields::refuse(fields.path("batch"),
+                           "unknown batch " + Fields::inQuotes(batch->toString())
+                               + " (expected \"full\", \"stochastic\" or a number of samples)");
+        }
+    }
+    if (const Json *trainBiases = fields.optional("trainBiases"))
+        settings.trainBiases =
+            Fields::expect(*trainBiases, Json::Type::Bool, fields.path("trainBiases")).toBool();
+    if (const Json *initialization = fields.optional("initialization"))
+        lesson.initialization = Fields::named<Initialization>(
+            *initialization, fields.path("initialization"), "initialization",
+            initializationFromName, initializationName, 3);
+    if (const Json *seed = fields.optional("seed")) {
+        Fields::expect(*seed, Json::Type::Number, fields.path("seed"));
+        const std::optional<std::uint64_t> exact = seed->toUnsigned();
+        if (!exact)
+            Fields::refuse(fields.path("seed"),
+                           "expected a whole number from 0 to 18446744073709551615");
+        lesson.seed = *exact;
+    }
+    if (const std::string error = validateSettings(settings); !error.empty())
+        Fields::refuse("training", error);
+}
+
+Lesson readLesson(const Json &root, std::string_view source)
+{
+    Fields::expect(root, Json::Type::Object, "");
+    checkFormat(root);
+    const Fields fields(root, "",
+                        {"format", "name", "title", "description", "inputs", "layers", "loss",
+                         "data", "training", "select"});
+    Lesson lesson;
+    lesson.name = fields.optional("name") ? Fields::text(*fields.optional("name"), "name")
+                                          : std::filesystem::path(source).stem().string();
+    if (lesson.name.empty())
+        Fields::refuse("name", "empty name");
+    lesson.title =
+        fields.optional("title") ? Fields::text(*fields.optional("title"), "title") : lesson.name;
+    if (const Json *description = fields.optional("description"))
+        lesson.description = Fields::text(*description, "description");
+
+    Network &network = lesson.network;
+    std::vector<std::string> inputNames;
+    network.inputCount = neuronsOf(fields.required("inputs"), "inputs", "inputs", inputNames);
+    network.neuronNames.push_back(std::move(inputNames));
+    const Json::Array &layers =
+        Fields::expect(fields.required("layers"), Json::Type::Array, "layers").toArray();
+    if (layers.empty())
+        Fields::refuse("layers", "at least 1 layer (the output layer) needed");
+    if (layers.size() > static_cast<std::size_t>(maxHiddenLayers) + 1)
+        Fields::refuse("layers",
+                       std::to_string(layers.size() - 1) + " hidden layers are more than the "
+                           + std::to_string(maxHiddenLayers) + " this version allows");
+    std::vector<bool> weightsGiven;
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        const Eigen::Index previous =
+            l == 0 ? network.inputCount : network.layers.back().neuronCount();
+        readLayer(layers[l], Fields::elementPath("layers", l), previous, l + 1 == layers.size(),
+                  network, weightsGiven);
+    }
+
+    if (const Json *loss = fields.optional("loss"))
+        lesson.loss = Fields::named<Loss>(*loss, "loss", "loss", lossFromName, lossName, 5);
+    const bool softmaxOutput = network.layers.back().activation == Activation::Softmax;
+    if (softmaxOutput && lesson.loss != Loss::CategoricalCrossEntropy)
+        Fields::refuse(Fields::elementPath("layers", layers.size() - 1) + ".activation",
+                       "softmax needs the loss \"categorical-cross-entropy\", found "
+                           + Fields::inQuotes(lossName(lesson.loss)));
+    if (!softmaxOutput && lesson.loss == Loss::CategoricalCrossEntropy)
+        Fields::refuse("loss", "categorical-cross-entropy needs a softmax output layer");
+
+    lesson.dataset = readData(fields.required("data"), network);
+    if (const Json *training = fields.optional("training"))
+        readTraining(*training, lesson.dataset.sampleCount(), lesson);
+
+    // initialize() draws every layer; only the layers the file leaves out take its values,
+    // so the same seed gives the same weights whichever layers are given.
+    if (std::find(weightsGiven.begin(), weightsGiven.end(), false) != weightsGiven.end()) {
+        Network drawn = network;
+        initialize(drawn, lesson.initialization, lesson.seed);
+        for (std::size_t l = 0; l < weightsGiven.size(); ++l) {
+            if (!weightsGiven[l])
+                network.layers[l].weights = drawn.layers[l].weights;
+        }
+    }
+
+    const Network given = network;
+    network.assignDefaultNames();
+    checkNames(network, given);
+    if (const std::string error = network.shapeError(); !error.empty())
+        Fields::refuse("layers", error);
+
+    if (const Json *select = fields.optional("select")) {
+        lesson.selectedParameter = Fields::text(*select, "select");
+        if (!network.findParameter(lesson.selectedParameter))
+            Fields::refuse("select",
+                           "no weight or bias is named "
+                               + Fields::inQuotes(lesson.selectedParameter));
+    }
+    return lesson;
+}
+
+} // namespace
+
+std::variant<Lesson, std::string> LessonReader::read(std::string_view text, std::string_view source)
+{
+    const std::string prefix = std::string(source) + ": ";
+    std::variant<Json, JsonError> parsed = Json::parse(text);
+    if (const JsonError *error = std::get_if<JsonError>(&parsed))
+        return prefix + error->toString();
+    try {
+        return readLesson(std::get<Json>(parsed), source);
+    } catch (const JsonFields::Refusal &refusal) {
+        return prefix + (refusal.path.empty() ? "" : refusal.path + ": ") + refusal.message;
+    }
+}
+
+std::variant<Lesson, std::string> LessonReader::readFile(const std::filesystem::path &path)
+{
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return path.string() + ": cannot open the file";
+    std::ostringstream text;
+    text << file.rdbuf();
+    if (file.bad())
+        return path.string() + ": cannot read the file";
+    return read(text.str(), path.string());
+}
+
+} // namespace backprop

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "json.h"
+#include "lesson.h"
+
+#include <filesystem>
+#include <string>
+#include <variant>
+
+namespace backprop {
+
+// Writes a lesson in the format LessonReader reads, with everything spelled out (names,
+// weights, biases, data, every setting), so that reading the text back gives an identical
+// Lesson: doubles are written in their shortest exact form.
+// One exception: BatchMode::Full and Stochastic do not write batchSize (the reader sets 1).
+class LessonWriter
+{
+public:
+    static Json toJson(const Lesson &lesson);
+    // The text, or why the lesson cannot be written (shapes that do not agree, a number that
+    // is not finite: "layers[0].weights[1][0]: NaN cannot be written …").
+    static std::variant<std::string, JsonError> write(const Lesson &lesson);
+    // Writes next to `path` first and then replaces it, so a failed save keeps the old file.
+    // Returns an empty string, or a one-line error that starts with the path.
+    static std::string writeFile(const Lesson &lesson, const std::filesystem::path &path);
+};
+
+} // namespace backprop
