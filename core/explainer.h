@@ -25,20 +25,20 @@ struct ChainFactor
 // A shared bias is a sum over the neurons it feeds: ∂E_total/∂b2 = Σ_k ∂E_total/∂net_k × 1.
 struct ChainRule
 {
-    std::string parameterName;  // "w5"
-    std::string gradientName;   // "∂E_total/∂w5"
+    std::string parameterName;        // "w5"
+    std::string gradientName;         // "∂E_total/∂w5"
     std::vector<ChainFactor> factors; // product = the sample's gradient; empty for a shared bias
-    std::string sumName;        // the quantity written as a sum ("∂E_total/∂out_h1"), or empty
+    std::string sumName; // the quantity written as a sum ("∂E_total/∂out_h1"), or empty
     double sumValue = 0.0;
     std::vector<std::vector<ChainFactor>> sumTerms; // each term a product of two factors
-    Eigen::Index sample = 0;     // the batch column the factors are for
-    Eigen::Index batchSize = 1;  // > 1: the gradient is the sum over the batch
-    double sampleGradient = 0.0; // the product of the factors
-    double gradient = 0.0;       // ∂E_total/∂w over the batch (what the update uses)
+    Eigen::Index sample = 0;                        // the batch column the factors are for
+    Eigen::Index batchSize = 1;                     // > 1: the gradient is the sum over the batch
+    double sampleGradient = 0.0;                    // the product of the factors
+    double gradient = 0.0;         // ∂E_total/∂w over the batch (what the update uses)
     double finiteDifference = 0.0; // (E(w + h) − E(w − h)) / 2h
-    double value = 0.0;          // w
-    double learningRate = 0.0;   // η
-    double updatedValue = 0.0;   // w⁺ = w − η·∂E_total/∂w
+    double value = 0.0;            // w
+    double learningRate = 0.0;     // η
+    double updatedValue = 0.0;     // w⁺ = w − η·∂E_total/∂w
 };
 
 struct CurvePoint
@@ -59,8 +59,8 @@ struct ErrorSurface
 class Explainer
 {
 public:
-    Explainer(const Network &network, const Eigen::MatrixXd &inputs,
-              const Eigen::MatrixXd &targets, Loss loss);
+    Explainer(const Network &network, const Eigen::MatrixXd &inputs, const Eigen::MatrixXd &targets,
+              Loss loss);
 
     double error(); // E_total at the current values
     double errorWith(const ParameterId &id, double value);
@@ -69,8 +69,8 @@ public:
     double finiteDifference(const ParameterId &id, double step = 1e-6);
     ChainRule chainRule(const ParameterId &id, double learningRate, Eigen::Index sample = 0);
     std::vector<CurvePoint> errorCurve(const ParameterId &id, double from, double to, int points);
-    ErrorSurface errorSurface(const ParameterId &a, double fromA, double toA,
-                              const ParameterId &b, double fromB, double toB, int size);
+    ErrorSurface errorSurface(const ParameterId &a, double fromA, double toA, const ParameterId &b,
+                              double fromB, double toB, int size);
 
 private:
     Network m_network;

@@ -23,7 +23,7 @@ struct Lesson
     Loss loss = Loss::HalfSquaredError;
     OptimizerSettings optimizer;
     Initialization initialization = Initialization::Xavier; // when weights are not given
-    std::uint64_t seed = 1;                                // initialisation and shuffling
+    std::uint64_t seed = 1;                                 // initialisation and shuffling
     std::string selectedParameter;                          // shown first ("w5")
 };
 

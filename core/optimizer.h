@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -54,5 +55,16 @@ struct OptimizerState
     void reset(const Network &network);
     bool operator==(const OptimizerState &) const = default;
 };
+
+// Empty when the settings can be used; otherwise what is wrong with them, for the user.
+std::string validateSettings(const OptimizerSettings &settings);
+
+// One update of `count` parameters of the same block (a layer's weights or biases), written
+// to separate arrays so that a result that is not finite can be thrown away and the old
+// values kept. `step` is t after this update (1 for the first). Memories the kind does not
+// use may be null. Returns the index of the first new value that is not finite, or −1.
+long computeUpdate(const OptimizerSettings &settings, long long step, long count,
+                   const double *values, const double *gradients, const double *first,
+                   const double *second, double *newValues, double *newFirst, double *newSecond);
 
 } // namespace backprop

@@ -40,16 +40,16 @@ struct PhaseRecord
     Phase phase;
     long long iteration = 0; // the iteration this phase belongs to (0-based)
     long long epoch = 0;
-    Eigen::Index neuron = -1; // with Neuron stepping: the neuron revealed; -1: whole phase
+    Eigen::Index neuron = -1;  // with Neuron stepping: the neuron revealed; -1: whole phase
     std::vector<long> samples; // the dataset indices of the batch
 
-    Eigen::MatrixXd net, out;           // Forward
-    Eigen::VectorXd lossPerOutput;      // Loss: E_o1, E_o2, …
-    double loss = 0.0;                  // Loss: E_total
-    Eigen::MatrixXd deltas;             // OutputDeltas, HiddenDeltas: ∂E_total/∂net
-    Eigen::MatrixXd weightGradients;    // Gradients: ∂E_total/∂w, shaped like the weights
-    Eigen::VectorXd biasGradients;      // Gradients: ∂E_total/∂b, shaped like the biases
-    std::vector<Layer> before, after;   // Update: every layer before and after
+    Eigen::MatrixXd net, out;         // Forward
+    Eigen::VectorXd lossPerOutput;    // Loss: E_o1, E_o2, …
+    double loss = 0.0;                // Loss: E_total
+    Eigen::MatrixXd deltas;           // OutputDeltas, HiddenDeltas: ∂E_total/∂net
+    Eigen::MatrixXd weightGradients;  // Gradients: ∂E_total/∂w, shaped like the weights
+    Eigen::VectorXd biasGradients;    // Gradients: ∂E_total/∂b, shaped like the biases
+    std::vector<Layer> before, after; // Update: every layer before and after
 };
 
 // A number that went wrong: which quantity, where, and its value.

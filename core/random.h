@@ -16,15 +16,15 @@ public:
     explicit Random(std::uint64_t seed = 1);
 
     std::uint64_t next();
-    double uniform();                      // [0, 1)
+    double uniform();                        // [0, 1)
     double uniform(double low, double high); // [low, high)
-    double normal();                       // mean 0, deviation 1 (Box–Muller)
+    double normal();                         // mean 0, deviation 1 (Box–Muller)
     void shuffle(std::vector<long> &values); // Fisher–Yates
 
     bool operator==(const Random &) const = default;
 
 private:
-    std::array<std::uint64_t, 4> m_state{};
+    std::array<std::uint64_t, 4> m_state {};
 };
 
 } // namespace backprop

@@ -22,19 +22,24 @@ struct Snapshot
     TrainingState state; // network, settings, iteration, epoch
     Loss loss = Loss::HalfSquaredError;
     std::vector<Phase> phases;
-    int phaseIndex = 0;              // the next phase to compute
+    int phaseIndex = 0;               // the next phase to compute
     Eigen::Index revealedNeurons = 0; // of the phase at phaseIndex (neuron stepping)
-    std::optional<Phase> lastPhase;  // the phase computed most recently in this iteration
+    std::optional<Phase> lastPhase;   // the phase computed most recently in this iteration
 
     std::vector<long> batchSamples;
     Eigen::MatrixXd batchInputs, batchTargets;
     std::vector<Eigen::MatrixXd> net, out, deltas, weightGradients;
     std::vector<Eigen::VectorXd> biasGradients;
     std::optional<Eigen::VectorXd> lossPerOutput; // set once the Loss phase has run
-    double batchLoss = 0.0;                     // E_total of the current batch
+    double batchLoss = 0.0; // E_total of the current batch, once the Loss phase has run
+
+    std::vector<Layer> layersBeforeUpdate; // when lastPhase is Update: the old values
 
     Dataset dataset;
     Eigen::MatrixXd datasetOutputs; // the network's outputs for every sample, current weights
+    Eigen::MatrixXd absoluteErrors; // |t − o| per output and sample
+    Eigen::MatrixXd squaredErrors;  // (t − o)² per output and sample
+    double datasetLoss = 0.0;       // E_total over the whole data set, current weights
 
     std::vector<double> newLosses; // E_total of every iteration finished since the last snapshot
     bool recomputed = false;       // an edit mid-iteration recomputed the iteration from its start

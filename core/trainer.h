@@ -46,6 +46,9 @@ public:
     Phase currentPhase() const { return m_phases[m_phaseIndex]; }
     // With Neuron stepping: how many neurons of the current phase are shown already.
     Eigen::Index revealedNeurons() const { return m_revealed; }
+    // The phase computed most recently (empty after load, restore or an edit at the start).
+    const std::optional<Phase> &lastPhase() const { return m_lastPhase; }
+    const std::vector<Layer> &layersBeforeUpdate() const { return m_beforeUpdate; }
     std::vector<PhaseRecord> step(Granularity granularity);
     PhaseRecord stepPhase();
     PhaseRecord stepNeuron();
@@ -61,19 +64,24 @@ public:
     const std::vector<long> &batchSamples() const { return m_batchSamples; }
     const Eigen::MatrixXd &batchInputs() const;
     const Eigen::MatrixXd &batchTargets() const;
-    const NetworkPass &pass() const;
-    // The loss of the current batch, whether or not the Loss phase has run yet.
-    double currentLoss();
+    const NetworkPass &pass() const { return m_passes[m_bufferIndex]; }
+    // Whether the phase at `index` of phases() has been computed in this iteration.
+    bool isComputed(int index) const;
 
 private:
     void buildPhases();
+    void prepareBuffers();
+    Eigen::Index batchSize() const;
     void beginIteration();
-    void computePhase(const Phase &phase);
+    bool computePhase(const Phase &phase); // false when it produced a number that is not finite
     PhaseRecord recordOf(const Phase &phase) const;
     bool applyUpdate(); // false (and nothing changed) when a parameter would not be finite
+    void advance();
     void finishIteration();
-    void recomputeToCursor();
-    NetworkPass &currentPass();
+    bool recomputeToCursor();
+    Eigen::Index neuronCountOf(const Phase &phase) const;
+    void reportLossFault();
+    void reportUpdateFault(const ParameterId &id, double newValue);
 
     TrainingState m_state;
     Dataset m_dataset;
@@ -83,6 +91,7 @@ private:
     Eigen::Index m_revealed = 0;
     bool m_iterationBegun = false;
     std::optional<NumericFault> m_fault;
+    std::optional<Phase> m_lastPhase;
 
     // Batches are gathered into buffers shaped once per size: at most two sizes occur
     // (the batch size and the remainder of the last batch of an epoch).
@@ -92,6 +101,9 @@ private:
     int m_bufferIndex = 0;
     bool m_batchIsWholeDataset = true;
     std::vector<Layer> m_beforeUpdate; // for the Update record
+    // The update writes new values here and swaps them in only when all are finite.
+    std::vector<Layer> m_nextLayers;
+    OptimizerState m_nextOptimizer;
 };
 
 } // namespace backprop

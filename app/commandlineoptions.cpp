@@ -1,0 +1,174 @@
+#include "commandlineoptions.h"
+
+#include "optimizer.h"
+
+#include <QCommandLineParser>
+
+#include <cmath>
+
+namespace {
+std::optional<double> finiteNumber(const QString &text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+} // namespace
+
+std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Backprop Lab: backpropagation, number by number."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption lesson(
+        QStringLiteral("lesson"),
+        QStringLiteral("The lesson to open: a built-in name or a lesson file."),
+        QStringLiteral("NAME|FILE"), QStringLiteral("two-two-two"));
+    const QCommandLineOption steps(QStringLiteral("steps"),
+                                   QStringLiteral("Iterations to train before showing anything."),
+                                   QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption headless(
+        QStringLiteral("headless"),
+        QStringLiteral("No window: print the results to standard output."));
+    const QCommandLineOption trace(
+        QStringLiteral("trace"),
+        QStringLiteral("With --headless: print every phase's quantities."));
+    const QCommandLineOption digits(QStringLiteral("digits"),
+                                    QStringLiteral("Significant digits printed (9 to 17)."),
+                                    QStringLiteral("N"), QStringLiteral("9"));
+    const QCommandLineOption set(
+        QStringLiteral("set"), QStringLiteral("Set a weight or bias before training (repeatable)."),
+        QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption learningRate(QStringLiteral("learning-rate"),
+                                          QStringLiteral("The learning rate η."),
+                                          QStringLiteral("X"));
+    const QCommandLineOption optimizer(
+        QStringLiteral("optimizer"),
+        QStringLiteral("sgd, momentum, rmsprop or adam (PyTorch's formulas)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption trainBiases(QStringLiteral("train-biases"),
+                                         QStringLiteral("Let the biases learn too."));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("full, stochastic, or a mini-batch size N."),
+                                   QStringLiteral("MODE"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Seed for shuffling and initialisation."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QStringLiteral("The weight or bias whose chain rule and curve are shown."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render the window offscreen after the steps, save it, exit."),
+        QStringLiteral("FILE.png"));
+    parser.addOptions({lesson, steps, headless, trace, digits, set, learningRate, optimizer,
+                       trainBiases, batch, seed, select, screenshot});
+    if (!parser.parse(arguments))
+        return parser.errorText();
+    if (parser.isSet(QStringLiteral("help"))) {
+        parser.showHelp(0); // exits
+    }
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion(); // exits
+    if (!parser.positionalArguments().isEmpty())
+        return QStringLiteral("unexpected argument \"%1\"")
+            .arg(parser.positionalArguments().first());
+
+    CommandLineOptions options;
+    options.lesson = parser.value(lesson);
+    bool ok = false;
+    options.steps = parser.value(steps).toLongLong(&ok);
+    if (!ok || options.steps < 0)
+        return QStringLiteral("--steps: \"%1\" is not a whole number of at least 0")
+            .arg(parser.value(steps));
+    options.headless = parser.isSet(headless);
+    options.trace = parser.isSet(trace);
+    if (options.trace && !options.headless)
+        return QStringLiteral("--trace goes with --headless");
+    options.digits = parser.value(digits).toInt(&ok);
+    if (!ok || options.digits < 9 || options.digits > 17)
+        return QStringLiteral("--digits: \"%1\" is not a number from 9 to 17")
+            .arg(parser.value(digits));
+    for (const QString &assignment : parser.values(set)) {
+        const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+        const std::optional<double> value =
+            equals > 0 ? finiteNumber(assignment.mid(equals + 1)) : std::nullopt;
+        if (!value)
+            return QStringLiteral("--set: \"%1\" is not NAME=NUMBER").arg(assignment);
+        options.settings.emplace_back(assignment.left(equals).trimmed().toStdString(), *value);
+    }
+    if (parser.isSet(learningRate)) {
+        options.learningRate = finiteNumber(parser.value(learningRate));
+        if (!options.learningRate || *options.learningRate <= 0)
+            return QStringLiteral("--learning-rate: \"%1\" is not a positive number")
+                .arg(parser.value(learningRate));
+    }
+    if (parser.isSet(optimizer)) {
+        options.optimizer = backprop::optimizerFromName(parser.value(optimizer).toStdString());
+        if (!options.optimizer)
+            return QStringLiteral("--optimizer: \"%1\" is not one of sgd, momentum, rmsprop, adam")
+                .arg(parser.value(optimizer));
+    }
+    options.trainBiases = parser.isSet(trainBiases);
+    if (parser.isSet(batch)) {
+        const QString mode = parser.value(batch);
+        if (mode == QLatin1String("full")) {
+            options.batchMode = backprop::BatchMode::Full;
+        } else if (mode == QLatin1String("stochastic")) {
+            options.batchMode = backprop::BatchMode::Stochastic;
+        } else {
+            options.batchSize = mode.toLongLong(&ok);
+            if (!ok || options.batchSize < 1)
+                return QStringLiteral(
+                           "--batch: \"%1\" is not full, stochastic or a size of at least 1")
+                    .arg(mode);
+            options.batchMode = backprop::BatchMode::MiniBatch;
+        }
+    }
+    if (parser.isSet(seed)) {
+        options.seed = parser.value(seed).toULongLong(&ok);
+        if (!ok)
+            return QStringLiteral("--seed: \"%1\" is not a whole number of at least 0")
+                .arg(parser.value(seed));
+    }
+    options.select = parser.value(select);
+    options.screenshot = parser.value(screenshot);
+    return options;
+}
+
+QString CommandLineOptions::applyTo(backprop::Lesson &lesson) const
+{
+    backprop::Lesson changed = lesson;
+    for (const auto &[name, value] : settings) {
+        const auto id = changed.network.findParameter(name);
+        if (!id)
+            return QStringLiteral("--set: the lesson has no weight or bias named \"%1\"")
+                .arg(QString::fromStdString(name));
+        changed.network.setValue(*id, value);
+    }
+    if (learningRate)
+        changed.optimizer.learningRate = *learningRate;
+    if (optimizer)
+        changed.optimizer.kind = *optimizer;
+    if (trainBiases)
+        changed.optimizer.trainBiases = true;
+    if (batchMode) {
+        changed.optimizer.batchMode = *batchMode;
+        changed.optimizer.batchSize = batchSize;
+    }
+    if (seed)
+        changed.seed = *seed;
+    if (!select.isEmpty()) {
+        if (!changed.network.findParameter(select.toStdString()))
+            return QStringLiteral("--select: the lesson has no weight or bias named \"%1\"")
+                .arg(select);
+        changed.selectedParameter = select.toStdString();
+    }
+    lesson = std::move(changed);
+    return {};
+}

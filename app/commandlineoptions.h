@@ -1,0 +1,38 @@
+#pragma once
+
+#include "lesson.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+// What the command line asks for. See `backprop-lab --help` and DESIGN.md.
+struct CommandLineOptions
+{
+    QString lesson = QStringLiteral("two-two-two");
+    long long steps = 0;
+    bool headless = false;
+    bool trace = false;
+    int digits = 9;
+    std::optional<backprop::OptimizerKind> optimizer;
+    std::optional<double> learningRate;
+    bool trainBiases = false;
+    std::optional<backprop::BatchMode> batchMode;
+    Eigen::Index batchSize = 1;
+    std::optional<std::uint64_t> seed;
+    std::vector<std::pair<std::string, double>> settings; // --set NAME=VALUE, in order
+    QString select;
+    QString screenshot;
+
+    // Parses the arguments (argv[0] first). On error: one line for the user.
+    static std::variant<CommandLineOptions, QString> parse(const QStringList &arguments);
+    // Applies the options that change the lesson (--set, --learning-rate, --optimizer,
+    // --batch, --train-biases, --seed). On error (an unknown name…): one line, and the lesson
+    // is unchanged.
+    QString applyTo(backprop::Lesson &lesson) const;
+};

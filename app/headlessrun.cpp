@@ -1,0 +1,176 @@
+#include "headlessrun.h"
+
+#include "explainer.h"
+#include "lessonlibrary.h"
+
+#include <cstdio>
+
+using namespace backprop;
+
+HeadlessRun::HeadlessRun(const CommandLineOptions &options, std::ostream &out)
+    : m_options(options), m_out(out)
+{ }
+
+int HeadlessRun::run(std::ostream &errors)
+{
+    auto loaded = LessonLibrary::load(m_options.lesson.toStdString());
+    if (auto *error = std::get_if<std::string>(&loaded)) {
+        errors << "backprop-lab: " << *error << '\n';
+        return 2;
+    }
+    Lesson lesson = std::get<Lesson>(std::move(loaded));
+    if (const QString error = m_options.applyTo(lesson); !error.isEmpty()) {
+        errors << "backprop-lab: " << error.toStdString() << '\n';
+        return 2;
+    }
+    if (const std::string error = m_trainer.load(lesson); !error.empty()) {
+        errors << "backprop-lab: " << m_options.lesson.toStdString() << ": " << error << '\n';
+        return 2;
+    }
+    m_lessonName = lesson.name;
+
+    for (long long k = 0; k < m_options.steps && !m_trainer.fault(); ++k) {
+        if (!m_options.trace) {
+            m_trainer.runIteration();
+            continue;
+        }
+        for (const PhaseRecord &record : m_trainer.step(Granularity::Iteration))
+            printRecord(record);
+    }
+    printSummary();
+    if (!lesson.selectedParameter.empty() && !m_options.select.isEmpty())
+        printChainRule(lesson.selectedParameter);
+    m_out.flush();
+    if (m_trainer.fault()) {
+        errors << "backprop-lab: " << m_trainer.fault()->message << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+void HeadlessRun::print(const std::string &name, double value)
+{
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*g", m_options.digits, value);
+    m_out << name << " = " << text << '\n';
+}
+
+std::string HeadlessRun::sampleName(const std::string &name, const PhaseRecord &record,
+                                    Eigen::Index column) const
+{
+    if (record.samples.size() <= 1)
+        return name;
+    return name + "[" + std::to_string(record.samples[column] + 1) + "]";
+}
+
+void HeadlessRun::printRecord(const PhaseRecord &record)
+{
+    const Network &network = m_trainer.network();
+    m_out << "# iteration " << record.iteration + 1 << ": " << phaseDescription(record.phase)
+          << '\n';
+    const int layer = record.phase.layer;
+    const auto neuronName = [&](Eigen::Index row) { return network.neuronNames[layer + 1][row]; };
+    switch (record.phase.kind) {
+    case PhaseKind::Forward:
+        for (Eigen::Index s = 0; s < record.net.cols(); ++s) {
+            for (Eigen::Index j = 0; j < record.net.rows(); ++j) {
+                print(sampleName("net_" + neuronName(j), record, s), record.net(j, s));
+                print(sampleName("out_" + neuronName(j), record, s), record.out(j, s));
+            }
+        }
+        break;
+    case PhaseKind::Loss:
+        for (Eigen::Index o = 0; o < record.lossPerOutput.size(); ++o)
+            print("E_" + network.neuronNames.back()[o], record.lossPerOutput(o));
+        print("E_total", record.loss);
+        break;
+    case PhaseKind::OutputDeltas:
+    case PhaseKind::HiddenDeltas:
+        for (Eigen::Index s = 0; s < record.deltas.cols(); ++s) {
+            for (Eigen::Index j = 0; j < record.deltas.rows(); ++j)
+                print(sampleName("∂E_total/∂net_" + neuronName(j), record, s), record.deltas(j, s));
+        }
+        break;
+    case PhaseKind::Gradients:
+        for (Eigen::Index j = 0; j < record.weightGradients.rows(); ++j) {
+            for (Eigen::Index i = 0; i < record.weightGradients.cols(); ++i)
+                print("∂E_total/∂" + network.weightNames[layer][j][i],
+                      record.weightGradients(j, i));
+        }
+        for (Eigen::Index k = 0; k < record.biasGradients.size(); ++k)
+            print("∂E_total/∂" + network.biasNames[layer][k], record.biasGradients(k));
+        break;
+    case PhaseKind::Update:
+        for (int l = 0; l < network.layerCount(); ++l) {
+            const Layer &after = record.after[l];
+            for (Eigen::Index j = 0; j < after.weights.rows(); ++j) {
+                for (Eigen::Index i = 0; i < after.weights.cols(); ++i)
+                    print(network.weightNames[l][j][i] + "⁺", after.weights(j, i));
+            }
+            if (!m_trainer.settings().trainBiases)
+                continue;
+            for (Eigen::Index k = 0; k < after.biases.size(); ++k)
+                print(network.biasNames[l][k] + "⁺", after.biases(k));
+        }
+        break;
+    }
+}
+
+void HeadlessRun::printSummary()
+{
+    const TrainingState &state = m_trainer.state();
+    const Network &network = state.network;
+    const Dataset &dataset = m_trainer.dataset();
+    m_out << "# " << m_lessonName << " after " << state.iteration
+          << (state.iteration == 1 ? " iteration\n" : " iterations\n");
+    m_out << "iteration = " << state.iteration << '\n';
+    m_out << "epoch = " << state.epoch << '\n';
+    Explainer explainer(network, dataset.inputs, dataset.targets, m_trainer.loss());
+    print("E_total", explainer.error());
+    NetworkPass pass;
+    pass.prepare(network, dataset.sampleCount());
+    pass.forward(network, dataset.inputs);
+    const Eigen::MatrixXd &outputs = pass.out(network.layerCount() - 1);
+    for (Eigen::Index s = 0; s < outputs.cols(); ++s) {
+        for (Eigen::Index o = 0; o < outputs.rows(); ++o) {
+            std::string name = "out_" + network.neuronNames.back()[o];
+            if (outputs.cols() > 1)
+                name += "[" + std::to_string(s + 1) + "]";
+            print(name, outputs(o, s));
+        }
+    }
+    for (const ParameterId &id : network.parameters())
+        print(network.nameOf(id), network.value(id));
+}
+
+void HeadlessRun::printChainRule(const std::string &name)
+{
+    const Network &network = m_trainer.network();
+    const Dataset &dataset = m_trainer.dataset();
+    const ParameterId id = *network.findParameter(name);
+    Explainer explainer(network, dataset.inputs, dataset.targets, m_trainer.loss());
+    const ChainRule rule = explainer.chainRule(id, m_trainer.settings().learningRate);
+    m_out << "# chain rule of " << name;
+    if (rule.batchSize > 1)
+        m_out << " for sample 1 of " << rule.batchSize << " (the gradient sums all of them)";
+    m_out << '\n';
+    std::string formula = rule.gradientName + " =";
+    for (std::size_t k = 0; k < rule.factors.size(); ++k)
+        formula += (k ? " × " : " ") + rule.factors[k].name;
+    if (rule.factors.empty())
+        formula += " Σ ∂E_total/∂net × ∂net/∂" + name;
+    m_out << "# " << formula << '\n';
+    for (const auto &term : rule.sumTerms) {
+        for (const ChainFactor &factor : term)
+            print(factor.name, factor.value);
+    }
+    if (!rule.sumName.empty() && !rule.factors.empty())
+        print(rule.sumName, rule.sumValue);
+    for (const ChainFactor &factor : rule.factors) {
+        if (factor.name != rule.sumName)
+            print(factor.name, factor.value);
+    }
+    print(rule.gradientName, rule.gradient);
+    print("finite difference of " + rule.gradientName, rule.finiteDifference);
+    print(name + "⁺", rule.updatedValue);
+}

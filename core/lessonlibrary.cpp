@@ -1,0 +1,33 @@
+#include "lessonlibrary.h"
+
+#include "builtinlessons.h"
+#include "lessonreader.h"
+
+#include <filesystem>
+#include <system_error>
+
+namespace backprop {
+
+std::vector<std::string> LessonLibrary::builtInNames()
+{
+    std::vector<std::string> names;
+    for (const BuiltInLesson &lesson : builtInLessons())
+        names.emplace_back(lesson.name);
+    return names;
+}
+
+std::variant<Lesson, std::string> LessonLibrary::load(std::string_view nameOrFile)
+{
+    if (const std::string_view text = builtInLessonText(nameOrFile); !text.empty())
+        return LessonReader::read(text, nameOrFile);
+    std::error_code error;
+    const std::filesystem::path path {std::string(nameOrFile)};
+    if (std::filesystem::exists(path, error))
+        return LessonReader::readFile(path);
+    std::string names;
+    for (const std::string &name : builtInNames())
+        names += (names.empty() ? "" : ", ") + name;
+    return std::string(nameOrFile) + ": no such lesson or file (built-in lessons: " + names + ")";
+}
+
+} // namespace backprop

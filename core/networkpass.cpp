@@ -1,0 +1,212 @@
+#include "networkpass.h"
+
+namespace backprop {
+
+namespace {
+// Below this many multiply-adds per product, plain loops beat Eigen's general product
+// (its set-up costs more than a 2×2 layer's arithmetic). The choice depends only on the
+// shapes, so a given network and batch size always takes the same path.
+constexpr Eigen::Index loopProductLimit = 4096;
+
+bool useLoops(Eigen::Index a, Eigen::Index b, Eigen::Index c)
+{
+    return a * b * c < loopProductLimit;
+}
+
+bool combinesWithLoss(Activation activation, Loss loss)
+{
+    return activation == Activation::Softmax && loss == Loss::CategoricalCrossEntropy;
+}
+} // namespace
+
+void NetworkPass::prepare(const Network &network, Eigen::Index samples)
+{
+    const std::size_t count = network.layers.size();
+    m_samples = samples;
+    m_net.resize(count);
+    m_out.resize(count);
+    m_deltas.resize(count);
+    m_weightGradients.resize(count);
+    m_biasGradients.resize(count);
+    for (std::size_t l = 0; l < count; ++l) {
+        const Layer &layer = network.layers[l];
+        m_net[l].setZero(layer.neuronCount(), samples);
+        m_out[l].setZero(layer.neuronCount(), samples);
+        m_deltas[l].setZero(layer.neuronCount(), samples);
+        m_weightGradients[l].setZero(layer.weights.rows(), layer.weights.cols());
+        m_biasGradients[l].setZero(layer.biases.size());
+    }
+    m_lossPerOutput.setZero(network.outputCount());
+    m_loss = 0.0;
+}
+
+bool NetworkPass::fits(const Network &network, Eigen::Index samples) const
+{
+    if (samples != m_samples || network.layers.size() != m_net.size())
+        return false;
+    for (std::size_t l = 0; l < m_net.size(); ++l) {
+        const Layer &layer = network.layers[l];
+        if (m_weightGradients[l].rows() != layer.weights.rows()
+            || m_weightGradients[l].cols() != layer.weights.cols()
+            || m_biasGradients[l].size() != layer.biases.size())
+            return false;
+    }
+    return true;
+}
+
+// net_l = W_l · in + b_l,  out_l = f(net_l)
+void NetworkPass::forwardLayer(const Network &network, int layer, const Eigen::MatrixXd &inputs)
+{
+    const Layer &current = network.layers[layer];
+    const Eigen::MatrixXd &in = layer == 0 ? inputs : m_out[layer - 1];
+    Eigen::MatrixXd &net = m_net[layer];
+    const Eigen::Index neurons = current.neuronCount();
+    const Eigen::Index fanIn = current.inputCount();
+    if (useLoops(neurons, fanIn, m_samples)) {
+        const double *w = current.weights.data();
+        for (Eigen::Index s = 0; s < m_samples; ++s) {
+            const double *x = in.data() + s * fanIn;
+            double *n = net.data() + s * neurons;
+            for (Eigen::Index j = 0; j < neurons; ++j) {
+                double sum = 0.0;
+                for (Eigen::Index i = 0; i < fanIn; ++i)
+                    sum += w[i * neurons + j] * x[i];
+                n[j] = sum + current.biasOf(j);
+            }
+        }
+    } else {
+        net.noalias() = current.weights * in;
+        if (current.biasMode == BiasMode::PerNeuron)
+            net.colwise() += current.biases;
+        else if (current.biasMode == BiasMode::SharedPerLayer)
+            net.array() += current.biases(0);
+    }
+    activate(current.activation, net, m_out[layer]);
+}
+
+void NetworkPass::forward(const Network &network, const Eigen::MatrixXd &inputs)
+{
+    for (int l = 0; l < network.layerCount(); ++l)
+        forwardLayer(network, l, inputs);
+}
+
+double NetworkPass::computeLoss(Loss loss, const Eigen::MatrixXd &targets)
+{
+    backprop::lossPerOutput(loss, m_out.back(), targets, m_lossPerOutput);
+    m_loss = m_lossPerOutput.sum();
+    return m_loss;
+}
+
+// δ = ∂E/∂out ⊙ f′(net); softmax with cross-entropy: δ = (out − t) / samples.
+void NetworkPass::outputDeltas(const Network &network, Loss loss, const Eigen::MatrixXd &targets)
+{
+    const int last = network.layerCount() - 1;
+    const Activation activation = network.layers[last].activation;
+    const Eigen::MatrixXd &net = m_net[last];
+    const Eigen::MatrixXd &out = m_out[last];
+    Eigen::MatrixXd &deltas = m_deltas[last];
+    const Eigen::Index outputs = out.rows();
+    if (combinesWithLoss(activation, loss)) {
+        deltas = (out - targets) / static_cast<double>(m_samples);
+        return;
+    }
+    for (Eigen::Index k = 0; k < out.size(); ++k) {
+        const double o = out.data()[k];
+        deltas.data()[k] = lossDerivative(loss, o, targets.data()[k], outputs, m_samples)
+            * activationDerivative(activation, net.data()[k], o);
+    }
+}
+
+// δ_l = (W_{l+1}ᵀ · δ_{l+1}) ⊙ f′(net_l)
+void NetworkPass::hiddenDeltas(const Network &network, int layer)
+{
+    const Layer &current = network.layers[layer];
+    const Layer &next = network.layers[layer + 1];
+    const Eigen::MatrixXd &nextDeltas = m_deltas[layer + 1];
+    Eigen::MatrixXd &deltas = m_deltas[layer];
+    const Eigen::Index neurons = current.neuronCount();
+    const Eigen::Index nextNeurons = next.neuronCount();
+    if (useLoops(neurons, nextNeurons, m_samples)) {
+        const double *w = next.weights.data();
+        for (Eigen::Index s = 0; s < m_samples; ++s) {
+            const double *d = nextDeltas.data() + s * nextNeurons;
+            double *result = deltas.data() + s * neurons;
+            for (Eigen::Index i = 0; i < neurons; ++i) {
+                const double *column = w + i * nextNeurons;
+                double sum = 0.0;
+                for (Eigen::Index k = 0; k < nextNeurons; ++k)
+                    sum += column[k] * d[k];
+                result[i] = sum;
+            }
+        }
+    } else {
+        deltas.noalias() = next.weights.transpose() * nextDeltas;
+    }
+    const Eigen::MatrixXd &net = m_net[layer];
+    const Eigen::MatrixXd &out = m_out[layer];
+    for (Eigen::Index k = 0; k < deltas.size(); ++k)
+        deltas.data()[k] *= activationDerivative(current.activation, net.data()[k], out.data()[k]);
+}
+
+// ∂E/∂W_l = δ_l · inᵀ,  ∂E/∂b_l = Σ_samples δ_l (a shared bias sums over the neurons too)
+void NetworkPass::gradients(const Network &network, int layer, const Eigen::MatrixXd &inputs)
+{
+    const Layer &current = network.layers[layer];
+    const Eigen::MatrixXd &in = layer == 0 ? inputs : m_out[layer - 1];
+    const Eigen::MatrixXd &deltas = m_deltas[layer];
+    Eigen::MatrixXd &weightGradients = m_weightGradients[layer];
+    const Eigen::Index neurons = current.neuronCount();
+    const Eigen::Index fanIn = current.inputCount();
+    if (useLoops(neurons, fanIn, m_samples)) {
+        double *g = weightGradients.data();
+        for (Eigen::Index k = 0; k < weightGradients.size(); ++k)
+            g[k] = 0.0;
+        for (Eigen::Index s = 0; s < m_samples; ++s) {
+            const double *d = deltas.data() + s * neurons;
+            const double *x = in.data() + s * fanIn;
+            for (Eigen::Index i = 0; i < fanIn; ++i) {
+                double *column = g + i * neurons;
+                for (Eigen::Index j = 0; j < neurons; ++j)
+                    column[j] += d[j] * x[i];
+            }
+        }
+    } else {
+        weightGradients.noalias() = deltas * in.transpose();
+    }
+    Eigen::VectorXd &biasGradients = m_biasGradients[layer];
+    if (current.biasMode == BiasMode::PerNeuron) {
+        for (Eigen::Index j = 0; j < neurons; ++j) {
+            double sum = 0.0;
+            for (Eigen::Index s = 0; s < m_samples; ++s)
+                sum += deltas(j, s);
+            biasGradients(j) = sum;
+        }
+    } else if (current.biasMode == BiasMode::SharedPerLayer) {
+        double sum = 0.0;
+        for (Eigen::Index s = 0; s < m_samples; ++s) {
+            for (Eigen::Index j = 0; j < neurons; ++j)
+                sum += deltas(j, s);
+        }
+        biasGradients(0) = sum;
+    }
+}
+
+void NetworkPass::backward(const Network &network, Loss loss, const Eigen::MatrixXd &inputs,
+                           const Eigen::MatrixXd &targets)
+{
+    const int last = network.layerCount() - 1;
+    outputDeltas(network, loss, targets);
+    gradients(network, last, inputs);
+    for (int l = last - 1; l >= 0; --l) {
+        hiddenDeltas(network, l);
+        gradients(network, l, inputs);
+    }
+}
+
+double NetworkPass::gradient(const ParameterId &id) const
+{
+    return id.kind == ParameterId::Kind::Weight ? m_weightGradients[id.layer](id.row, id.column)
+                                                : m_biasGradients[id.layer](id.row);
+}
+
+} // namespace backprop

@@ -1,0 +1,57 @@
+#include "phase.h"
+
+#include <array>
+#include <utility>
+
+namespace backprop {
+
+namespace {
+constexpr std::array<std::pair<Granularity, std::string_view>, 6> granularityNames {{
+    {Granularity::Neuron, "neuron"},
+    {Granularity::Phase, "phase"},
+    {Granularity::ForwardPass, "forward"},
+    {Granularity::BackwardPass, "backward"},
+    {Granularity::Iteration, "iteration"},
+    {Granularity::Epoch, "epoch"},
+}};
+} // namespace
+
+std::string phaseDescription(const Phase &phase)
+{
+    const std::string layer = std::to_string(phase.layer + 1);
+    switch (phase.kind) {
+    case PhaseKind::Forward:
+        return "forward layer " + layer;
+    case PhaseKind::Loss:
+        return "loss";
+    case PhaseKind::OutputDeltas:
+        return "output deltas";
+    case PhaseKind::HiddenDeltas:
+        return "hidden deltas of layer " + layer;
+    case PhaseKind::Gradients:
+        return "gradients of layer " + layer;
+    case PhaseKind::Update:
+        return "update";
+    }
+    return {};
+}
+
+std::string_view granularityName(Granularity granularity)
+{
+    for (const auto &[value, name] : granularityNames) {
+        if (value == granularity)
+            return name;
+    }
+    return {};
+}
+
+std::optional<Granularity> granularityFromName(std::string_view name)
+{
+    for (const auto &[value, text] : granularityNames) {
+        if (text == name)
+            return value;
+    }
+    return std::nullopt;
+}
+
+} // namespace backprop

@@ -1,0 +1,506 @@
+#include "trainer.h"
+
+#include <cmath>
+#include <numeric>
+#include <sstream>
+
+namespace backprop {
+
+namespace {
+bool usesFirstMemory(OptimizerKind kind)
+{
+    return kind == OptimizerKind::Momentum || kind == OptimizerKind::Adam;
+}
+
+bool usesSecondMemory(OptimizerKind kind)
+{
+    return kind == OptimizerKind::RmsProp || kind == OptimizerKind::Adam;
+}
+
+} // namespace
+
+Trainer::Trainer() = default;
+
+std::string Trainer::load(const Lesson &lesson)
+{
+    return load(lesson.network, lesson.dataset, lesson.loss, lesson.optimizer, lesson.seed);
+}
+
+std::string Trainer::load(const Network &network, const Dataset &dataset, Loss loss,
+                          const OptimizerSettings &settings, std::uint64_t seed)
+{
+    if (std::string error = network.shapeError(); !error.empty())
+        return error;
+    if (dataset.sampleCount() < 1)
+        return "the lesson has no samples";
+    if (dataset.inputs.rows() != network.inputCount
+        || dataset.targets.rows() != network.outputCount()
+        || dataset.targets.cols() != dataset.inputs.cols())
+        return "the data does not match the network's inputs and outputs";
+    if (std::string error = validateSettings(settings); !error.empty())
+        return error;
+    const bool softmaxOutput = network.layers.back().activation == Activation::Softmax;
+    if (softmaxOutput != (loss == Loss::CategoricalCrossEntropy))
+        return "softmax and categorical cross-entropy go together";
+
+    TrainingState state;
+    state.network = network;
+    state.settings = settings;
+    state.optimizer.reset(network);
+    state.random = Random(seed);
+    state.order.resize(static_cast<std::size_t>(dataset.sampleCount()));
+    std::iota(state.order.begin(), state.order.end(), 0L);
+    m_state = std::move(state);
+    m_dataset = dataset;
+    m_loss = loss;
+    buildPhases();
+    prepareBuffers();
+    restore(m_state);
+    return {};
+}
+
+void Trainer::buildPhases()
+{
+    const int count = m_state.network.layerCount();
+    m_phases.clear();
+    for (int l = 0; l < count; ++l)
+        m_phases.push_back({PhaseKind::Forward, l});
+    m_phases.push_back({PhaseKind::Loss, -1});
+    m_phases.push_back({PhaseKind::OutputDeltas, count - 1});
+    m_phases.push_back({PhaseKind::Gradients, count - 1});
+    for (int l = count - 2; l >= 0; --l) {
+        m_phases.push_back({PhaseKind::HiddenDeltas, l});
+        m_phases.push_back({PhaseKind::Gradients, l});
+    }
+    m_phases.push_back({PhaseKind::Update, -1});
+}
+
+Eigen::Index Trainer::batchSize() const
+{
+    const Eigen::Index samples = m_dataset.sampleCount();
+    switch (m_state.settings.batchMode) {
+    case BatchMode::Full:
+        return samples;
+    case BatchMode::Stochastic:
+        return 1;
+    case BatchMode::MiniBatch:
+        return std::min(m_state.settings.batchSize, samples);
+    }
+    return samples;
+}
+
+void Trainer::prepareBuffers()
+{
+    const Eigen::Index size = batchSize();
+    const Eigen::Index remainder = m_dataset.sampleCount() % size;
+    const Eigen::Index sizes[2] = {size, remainder};
+    for (int k = 0; k < 2; ++k) {
+        if (sizes[k] == 0)
+            continue;
+        m_passes[k].prepare(m_state.network, sizes[k]);
+        m_gatheredInputs[k].setZero(m_dataset.inputs.rows(), sizes[k]);
+        m_gatheredTargets[k].setZero(m_dataset.targets.rows(), sizes[k]);
+    }
+    m_batchSamples.reserve(static_cast<std::size_t>(size));
+    m_beforeUpdate = m_state.network.layers;
+    m_nextLayers = m_state.network.layers;
+    m_nextOptimizer = m_state.optimizer;
+    m_batchIsWholeDataset = size == m_dataset.sampleCount();
+}
+
+void Trainer::restore(const TrainingState &state)
+{
+    const bool sameShape = m_passes[0].fits(state.network, batchSize())
+        && state.settings.batchMode == m_state.settings.batchMode
+        && state.settings.batchSize == m_state.settings.batchSize;
+    m_state = state;
+    if (!sameShape)
+        prepareBuffers();
+    m_phaseIndex = 0;
+    m_revealed = 0;
+    m_iterationBegun = false;
+    m_bufferIndex = 0;
+    m_lastPhase.reset();
+    m_fault.reset();
+}
+
+const Eigen::MatrixXd &Trainer::batchInputs() const
+{
+    return m_batchIsWholeDataset ? m_dataset.inputs : m_gatheredInputs[m_bufferIndex];
+}
+
+const Eigen::MatrixXd &Trainer::batchTargets() const
+{
+    return m_batchIsWholeDataset ? m_dataset.targets : m_gatheredTargets[m_bufferIndex];
+}
+
+void Trainer::beginIteration()
+{
+    const long samples = static_cast<long>(m_dataset.sampleCount());
+    if (!m_batchIsWholeDataset && m_state.batchStart == 0)
+        m_state.random.shuffle(m_state.order);
+    const long size = static_cast<long>(batchSize());
+    const long count = std::min(size, samples - m_state.batchStart);
+    m_bufferIndex = count == size ? 0 : 1;
+    const auto first = m_state.order.begin() + m_state.batchStart;
+    m_batchSamples.assign(first, first + count);
+    if (!m_batchIsWholeDataset) {
+        for (long c = 0; c < count; ++c) {
+            m_gatheredInputs[m_bufferIndex].col(c) = m_dataset.inputs.col(m_batchSamples[c]);
+            m_gatheredTargets[m_bufferIndex].col(c) = m_dataset.targets.col(m_batchSamples[c]);
+        }
+    }
+    m_iterationBegun = true;
+}
+
+bool Trainer::computePhase(const Phase &phase)
+{
+    NetworkPass &pass = m_passes[m_bufferIndex];
+    const Network &network = m_state.network;
+    switch (phase.kind) {
+    case PhaseKind::Forward:
+        pass.forwardLayer(network, phase.layer, batchInputs());
+        return true;
+    case PhaseKind::Loss:
+        if (!std::isfinite(pass.computeLoss(m_loss, batchTargets()))) {
+            reportLossFault();
+            return false;
+        }
+        return true;
+    case PhaseKind::OutputDeltas:
+        pass.outputDeltas(network, m_loss, batchTargets());
+        return true;
+    case PhaseKind::HiddenDeltas:
+        pass.hiddenDeltas(network, phase.layer);
+        return true;
+    case PhaseKind::Gradients:
+        pass.gradients(network, phase.layer, batchInputs());
+        return true;
+    case PhaseKind::Update:
+        return applyUpdate();
+    }
+    return true;
+}
+
+bool Trainer::applyUpdate()
+{
+    const NetworkPass &pass = m_passes[m_bufferIndex];
+    const OptimizerSettings &settings = m_state.settings;
+    OptimizerState &memory = m_state.optimizer;
+    const long long step = memory.step + 1;
+    const int count = m_state.network.layerCount();
+    for (int l = 0; l < count; ++l) {
+        const Layer &layer = m_state.network.layers[l];
+        Layer &next = m_nextLayers[l];
+        const long failed = computeUpdate(
+            settings, step, static_cast<long>(layer.weights.size()), layer.weights.data(),
+            pass.weightGradients(l).data(), memory.firstWeights[l].data(),
+            memory.secondWeights[l].data(), next.weights.data(),
+            m_nextOptimizer.firstWeights[l].data(), m_nextOptimizer.secondWeights[l].data());
+        if (failed >= 0) {
+            const Eigen::Index rows = layer.weights.rows();
+            reportUpdateFault({ParameterId::Kind::Weight, l, failed % rows, failed / rows},
+                              next.weights.data()[failed]);
+            return false;
+        }
+        if (!settings.trainBiases || layer.biases.size() == 0)
+            continue;
+        const long failedBias = computeUpdate(
+            settings, step, static_cast<long>(layer.biases.size()), layer.biases.data(),
+            pass.biasGradients(l).data(), memory.firstBiases[l].data(),
+            memory.secondBiases[l].data(), next.biases.data(),
+            m_nextOptimizer.firstBiases[l].data(), m_nextOptimizer.secondBiases[l].data());
+        if (failedBias >= 0) {
+            reportUpdateFault({ParameterId::Kind::Bias, l, failedBias, 0},
+                              next.biases.data()[failedBias]);
+            return false;
+        }
+    }
+    // Every new value is finite: swap them in (swapping matrices exchanges pointers only).
+    const bool first = usesFirstMemory(settings.kind);
+    const bool second = usesSecondMemory(settings.kind);
+    for (int l = 0; l < count; ++l) {
+        Layer &layer = m_state.network.layers[l];
+        layer.weights.swap(m_nextLayers[l].weights);
+        if (first)
+            memory.firstWeights[l].swap(m_nextOptimizer.firstWeights[l]);
+        if (second)
+            memory.secondWeights[l].swap(m_nextOptimizer.secondWeights[l]);
+        if (!settings.trainBiases || layer.biases.size() == 0)
+            continue;
+        layer.biases.swap(m_nextLayers[l].biases);
+        if (first)
+            memory.firstBiases[l].swap(m_nextOptimizer.firstBiases[l]);
+        if (second)
+            memory.secondBiases[l].swap(m_nextOptimizer.secondBiases[l]);
+    }
+    memory.step = step;
+    return true;
+}
+
+void Trainer::reportLossFault()
+{
+    const NetworkPass &pass = m_passes[m_bufferIndex];
+    NumericFault fault;
+    fault.quantity = "E_total";
+    fault.phase = {PhaseKind::Loss, -1};
+    fault.iteration = m_state.iteration;
+    fault.value = pass.loss();
+    std::ostringstream message;
+    message << "E_total became " << fault.value << " in iteration " << m_state.iteration + 1;
+    // Name the first quantity of the forward pass that overflowed, if one did.
+    for (int l = 0; l < m_state.network.layerCount(); ++l) {
+        const Eigen::MatrixXd &net = pass.net(l);
+        for (Eigen::Index k = 0; k < net.size(); ++k) {
+            if (!std::isfinite(net.data()[k])) {
+                const std::string &neuron = m_state.network.neuronNames[l + 1][k % net.rows()];
+                message << ": net_" << neuron << " (layer " << l + 1 << ") overflowed to "
+                        << net.data()[k];
+                l = m_state.network.layerCount();
+                break;
+            }
+        }
+    }
+    message << ". Training paused; the weights are those before this iteration.";
+    fault.message = message.str();
+    m_fault = fault;
+}
+
+void Trainer::reportUpdateFault(const ParameterId &id, double newValue)
+{
+    const NetworkPass &pass = m_passes[m_bufferIndex];
+    const std::string name = m_state.network.nameOf(id);
+    const double gradient = pass.gradient(id);
+    NumericFault fault;
+    fault.phase = {PhaseKind::Update, -1};
+    fault.iteration = m_state.iteration;
+    std::ostringstream message;
+    if (!std::isfinite(gradient)) {
+        fault.quantity = "∂E_total/∂" + name;
+        fault.value = gradient;
+        message << "∂E_total/∂" << name << " became " << gradient;
+    } else {
+        fault.quantity = name;
+        fault.value = newValue;
+        message << name << " would become " << newValue << " (∂E_total/∂" << name << " = "
+                << gradient << ", learning rate " << m_state.settings.learningRate << ")";
+    }
+    message << " in the update of iteration " << m_state.iteration + 1
+            << ". Training paused before the update; every weight keeps its value.";
+    fault.message = message.str();
+    m_fault = fault;
+}
+
+void Trainer::advance()
+{
+    m_revealed = 0;
+    if (++m_phaseIndex == static_cast<int>(m_phases.size()))
+        finishIteration();
+}
+
+void Trainer::finishIteration()
+{
+    ++m_state.iteration;
+    m_state.batchStart += static_cast<long>(m_batchSamples.size());
+    if (m_state.batchStart >= static_cast<long>(m_dataset.sampleCount())) {
+        m_state.batchStart = 0;
+        ++m_state.epoch;
+    }
+    m_phaseIndex = 0;
+    m_revealed = 0;
+    m_iterationBegun = false;
+}
+
+Eigen::Index Trainer::neuronCountOf(const Phase &phase) const
+{
+    if (phase.kind == PhaseKind::Loss || phase.kind == PhaseKind::Update)
+        return 1;
+    return m_state.network.layers[phase.layer].neuronCount();
+}
+
+bool Trainer::isComputed(int index) const
+{
+    return m_iterationBegun && (index < m_phaseIndex || (index == m_phaseIndex && m_revealed > 0));
+}
+
+PhaseRecord Trainer::stepPhase()
+{
+    m_fault.reset();
+    if (!m_iterationBegun)
+        beginIteration();
+    const Phase phase = m_phases[m_phaseIndex];
+    if (m_revealed == 0) {
+        if (phase.kind == PhaseKind::Update)
+            m_beforeUpdate = m_state.network.layers;
+        if (!computePhase(phase))
+            return recordOf(phase);
+    }
+    m_lastPhase = phase;
+    PhaseRecord record = recordOf(phase);
+    advance();
+    return record;
+}
+
+PhaseRecord Trainer::stepNeuron()
+{
+    m_fault.reset();
+    if (!m_iterationBegun)
+        beginIteration();
+    const Phase phase = m_phases[m_phaseIndex];
+    const Eigen::Index count = neuronCountOf(phase);
+    if (m_revealed == 0) {
+        if (phase.kind == PhaseKind::Update)
+            m_beforeUpdate = m_state.network.layers;
+        // The whole phase is computed at its first neuron, so every granularity produces
+        // the same bits; the neurons are then revealed one at a time.
+        if (!computePhase(phase))
+            return recordOf(phase);
+    }
+    m_lastPhase = phase;
+    PhaseRecord record = recordOf(phase);
+    record.neuron = count > 1 || phase.layer >= 0 ? m_revealed : -1;
+    if (++m_revealed >= count)
+        advance();
+    return record;
+}
+
+std::vector<PhaseRecord> Trainer::step(Granularity granularity)
+{
+    std::vector<PhaseRecord> records;
+    if (granularity == Granularity::Neuron) {
+        records.push_back(stepNeuron());
+        return records;
+    }
+    const long long startEpoch = m_state.epoch;
+    const int lastGradients = static_cast<int>(m_phases.size()) - 2;
+    for (;;) {
+        const int index = m_phaseIndex;
+        records.push_back(stepPhase());
+        if (m_fault)
+            break;
+        const PhaseKind kind = m_phases[index].kind;
+        const bool done = granularity == Granularity::Phase
+            || (granularity == Granularity::ForwardPass && kind == PhaseKind::Loss)
+            || (granularity == Granularity::BackwardPass && index == lastGradients)
+            || (granularity == Granularity::Iteration && kind == PhaseKind::Update)
+            || (granularity == Granularity::Epoch && m_state.epoch != startEpoch);
+        if (done)
+            break;
+    }
+    return records;
+}
+
+double Trainer::runIteration()
+{
+    m_fault.reset();
+    if (!m_iterationBegun)
+        beginIteration();
+    NetworkPass &pass = m_passes[m_bufferIndex];
+    if (m_phaseIndex == 0 && m_revealed == 0) {
+        // The full-speed path: the same calls as the phases, without records.
+        const Network &network = m_state.network;
+        pass.forward(network, batchInputs());
+        const double loss = pass.computeLoss(m_loss, batchTargets());
+        const int lossIndex = network.layerCount();
+        if (!std::isfinite(loss)) {
+            reportLossFault();
+            m_phaseIndex = lossIndex;
+            m_lastPhase = m_phases[lossIndex - 1];
+            return loss;
+        }
+        pass.backward(network, m_loss, batchInputs(), batchTargets());
+        const int updateIndex = static_cast<int>(m_phases.size()) - 1;
+        if (!applyUpdate()) {
+            m_phaseIndex = updateIndex;
+            m_lastPhase = m_phases[updateIndex - 1];
+            return loss;
+        }
+        m_lastPhase = m_phases[updateIndex];
+        finishIteration();
+        return loss;
+    }
+    // Finish an iteration that was stepped part of the way.
+    const long long iteration = m_state.iteration;
+    while (m_state.iteration == iteration) {
+        stepPhase();
+        if (m_fault)
+            break;
+    }
+    return pass.loss();
+}
+
+bool Trainer::recomputeToCursor()
+{
+    if (!m_iterationBegun || (m_phaseIndex == 0 && m_revealed == 0))
+        return false;
+    const int end = m_revealed > 0 ? m_phaseIndex + 1 : m_phaseIndex;
+    for (int k = 0; k < end; ++k) {
+        if (!computePhase(m_phases[k]))
+            break;
+    }
+    return true;
+}
+
+bool Trainer::setParameter(const ParameterId &id, double value)
+{
+    if (!m_state.network.isValid(id))
+        return false;
+    m_state.network.setValue(id, value);
+    m_fault.reset();
+    return recomputeToCursor();
+}
+
+bool Trainer::setSettings(const OptimizerSettings &settings)
+{
+    const OptimizerSettings old = m_state.settings;
+    m_state.settings = settings;
+    if (settings.kind != old.kind)
+        m_state.optimizer.reset(m_state.network); // a new optimizer starts with no memory
+    const bool batchChanged = settings.batchMode != old.batchMode
+        || (settings.batchMode == BatchMode::MiniBatch && settings.batchSize != old.batchSize);
+    if (batchChanged) {
+        // A new batch size starts a new epoch from the first sample.
+        m_state.batchStart = 0;
+        prepareBuffers();
+        m_phaseIndex = 0;
+        m_revealed = 0;
+        m_iterationBegun = false;
+        m_lastPhase.reset();
+    }
+    return false;
+}
+
+PhaseRecord Trainer::recordOf(const Phase &phase) const
+{
+    const NetworkPass &pass = m_passes[m_bufferIndex];
+    PhaseRecord record;
+    record.phase = phase;
+    record.iteration = m_state.iteration;
+    record.epoch = m_state.epoch;
+    record.samples = m_batchSamples;
+    switch (phase.kind) {
+    case PhaseKind::Forward:
+        record.net = pass.net(phase.layer);
+        record.out = pass.out(phase.layer);
+        break;
+    case PhaseKind::Loss:
+        record.lossPerOutput = pass.lossPerOutput();
+        record.loss = pass.loss();
+        break;
+    case PhaseKind::OutputDeltas:
+    case PhaseKind::HiddenDeltas:
+        record.deltas = pass.deltas(phase.layer);
+        break;
+    case PhaseKind::Gradients:
+        record.weightGradients = pass.weightGradients(phase.layer);
+        record.biasGradients = pass.biasGradients(phase.layer);
+        break;
+    case PhaseKind::Update:
+        record.before = m_beforeUpdate;
+        record.after = m_state.network.layers;
+        break;
+    }
+    return record;
+}
+
+} // namespace backprop

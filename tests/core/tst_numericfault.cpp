@@ -1,0 +1,75 @@
+// A number that is not finite stops training at the step that made it, names the quantity
+// and keeps the last good values.
+
+#include "testlessons.h"
+#include "trainer.h"
+
+#include <QTest>
+
+using namespace backprop;
+
+class TestNumericFault : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void hugeLearningRateStopsBeforeTheBadUpdate()
+    {
+        Lesson lesson = testlessons::oneWeight();
+        lesson.optimizer.learningRate = 1e6;
+        Trainer trainer;
+        trainer.load(lesson);
+        TrainingState lastGood = trainer.state();
+        int iterations = 0;
+        while (!trainer.fault() && iterations < 1000) {
+            lastGood = trainer.state();
+            trainer.runIteration();
+            ++iterations;
+        }
+        QVERIFY2(trainer.fault().has_value(), "the weight never overflowed");
+        const NumericFault &fault = *trainer.fault();
+        QVERIFY2(fault.quantity == "W" || fault.quantity == "E_total"
+                     || fault.quantity == "∂E_total/∂W",
+                 fault.quantity.c_str());
+        QVERIFY(!std::isfinite(fault.value));
+        QVERIFY(QString::fromStdString(fault.message).contains("paused"));
+        // Every parameter and the optimizer keep the values from before the failing step.
+        QVERIFY(trainer.state().network == lastGood.network);
+        QVERIFY(trainer.state().optimizer == lastGood.optimizer);
+        QCOMPARE(trainer.state().iteration, lastGood.iteration);
+        QVERIFY(std::isfinite(trainer.network().layers[0].weights(0, 0)));
+    }
+
+    void steppingReportsTheSameFault()
+    {
+        Lesson lesson = testlessons::oneWeight(1e300);
+        lesson.optimizer.learningRate = 1.0;
+        Trainer trainer;
+        trainer.load(lesson);
+        // E = Σ (Wx − t)² overflows at the loss phase.
+        const auto records = trainer.step(Granularity::Iteration);
+        QVERIFY(trainer.fault().has_value());
+        QCOMPARE(trainer.fault()->quantity, std::string("E_total"));
+        QCOMPARE(records.back().phase.kind, PhaseKind::Loss);
+        QCOMPARE(trainer.currentPhase().kind, PhaseKind::Loss); // not past it
+        QCOMPARE(trainer.network().layers[0].weights(0, 0), 1e300);
+        // Repairing the weight by hand lets training go on.
+        trainer.setParameter(*trainer.network().findParameter("W"), 3.0);
+        trainer.step(Granularity::Iteration);
+        QVERIFY(!trainer.fault());
+        QCOMPARE(trainer.state().iteration, 1LL);
+    }
+
+    void badSettingsAreRefused()
+    {
+        Lesson lesson = testlessons::oneWeight();
+        lesson.optimizer.learningRate = std::numeric_limits<double>::quiet_NaN();
+        Trainer trainer;
+        QVERIFY(!trainer.load(lesson).empty());
+        lesson.optimizer.learningRate = -1;
+        QVERIFY(!trainer.load(lesson).empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestNumericFault)
+#include "tst_numericfault.moc"
