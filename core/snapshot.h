@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dataset.h"
+#include "explainer.h"
 #include "loss.h"
 #include "phase.h"
 #include "trainingstate.h"
@@ -41,8 +42,12 @@ struct Snapshot
     Eigen::MatrixXd squaredErrors;  // (t − o)² per output and sample
     double datasetLoss = 0.0;       // E_total over the whole data set, current weights
 
+    std::optional<ParameterId> selectedParameter; // chosen with TrainingWorker::selectParameter
+    std::optional<ChainRule> chainRule; // of the selected parameter, at the current values
+
     std::vector<double> newLosses; // E_total of every iteration finished since the last snapshot
-    bool recomputed = false;       // an edit mid-iteration recomputed the iteration from its start
+    long long firstNewLossIteration = 0; // the iteration newLosses[0] belongs to
+    bool recomputed = false; // an edit mid-iteration recomputed the iteration from its start
     std::optional<NumericFault> fault;
 };
 

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "explainer.h"
+#include "lesson.h"
+#include "phase.h"
+#include "snapshot.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace backprop {
+
+// When a run stops by itself.
+struct RunLimit
+{
+    enum class Kind { UntilPaused, UntilErrorBelow, ForIterations, UntilStalled };
+    Kind kind = Kind::UntilPaused;
+    double errorTarget = 0.0; // UntilErrorBelow: stop once E_total < errorTarget
+    long long iterations = 0; // ForIterations: stop after this many more iterations
+    long long stallIterations =
+        1000; // UntilStalled: stop when E_total has not fallen for this many
+};
+
+enum class RunState { Paused, Animating, Running };
+
+struct CurveRequest
+{
+    ParameterId parameter;
+    double from = 0.0, to = 0.0;
+    int points = 201;
+    long long serial = 0; // echoed back; a newer request supersedes an older one
+};
+
+struct CurveResult
+{
+    ParameterId parameter;
+    std::vector<CurvePoint> points;
+    double value = 0.0;        // the parameter's current value
+    double error = 0.0;        // E_total at the current value
+    double gradient = 0.0;     // the tangent's slope ∂E_total/∂w
+    double nextValue = 0.0;    // where the optimizer's next step lands (its real step)
+    double nextError = 0.0;    // E_total there, the others fixed
+    std::vector<double> trail; // past values of the parameter, oldest first
+    long long serial = 0;
+};
+
+struct SurfaceRequest
+{
+    ParameterId a, b;
+    double fromA = 0, toA = 0, fromB = 0, toB = 0;
+    int size = 64;
+    long long serial = 0;
+};
+
+struct SurfaceResult
+{
+    ParameterId a, b;
+    ErrorSurface surface;
+    double valueA = 0.0, valueB = 0.0, error = 0.0;
+    std::vector<std::pair<double, double>> path; // (a, b) along training, oldest first
+    long long serial = 0;
+};
+
+// The engine in its own thread. Create it, moveToThread() onto a QThread (WorkerThread does
+// both), and talk to it only through queued calls of its slots and its signals: only the
+// worker's thread ever touches the Trainer. Every signal carries copied values.
+//
+// Single steps and animated runs emit every per-phase signal. A full-speed run emits at
+// most one snapshot per frame (60 Hz) carrying the E_total of every iteration since the
+// last one. pause() may also be called directly from any thread: it sets an atomic flag the
+// run loop checks between iterations, so a run stops within a frame.
+class TrainingWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrainingWorker(QObject *parent = nullptr);
+    ~TrainingWorker() override;
+
+    // Thread-safe: asks a running loop to stop at the next iteration boundary.
+    void requestPause();
+
+public slots:
+    void loadLesson(const backprop::Lesson &lesson);
+    void reset(); // back to the lesson as loaded (undoable like a step)
+    void step(backprop::Granularity granularity);
+    void stepBack(backprop::Granularity granularity);
+    void run(const backprop::RunLimit &limit);
+    void pause();
+    void setSpeed(double stepsPerSecond); // 0: full speed; otherwise animated, emitting phases
+    void setAnimationGranularity(backprop::Granularity granularity);
+    void setParameter(const backprop::ParameterId &id, double value);
+    void setSettings(const backprop::OptimizerSettings &settings); // learning rate, optimizer…
+    void undo(); // the last hand edit or step, in order
+    void redo();
+    void selectParameter(const backprop::ParameterId &id); // its chain rule rides on snapshots
+    void requestCurve(const backprop::CurveRequest &request);
+    void requestSurface(const backprop::SurfaceRequest &request);
+    void requestSnapshot();
+
+signals:
+    void activationsComputed(const backprop::PhaseRecord &record);
+    void lossComputed(const backprop::PhaseRecord &record);
+    void deltasComputed(const backprop::PhaseRecord &record);
+    void gradientsComputed(const backprop::PhaseRecord &record);
+    void weightsUpdated(const backprop::PhaseRecord &record);
+    void iterationFinished(long long iteration, double loss);
+    void snapshotTaken(const backprop::Snapshot &snapshot);
+    void runStateChanged(backprop::RunState state);
+    void curveReady(const backprop::CurveResult &result);
+    void surfaceReady(const backprop::SurfaceResult &result);
+    void historyChanged(bool canUndo, bool canRedo, bool canStepBack);
+    void errorOccurred(const QString &message); // a fault, a refused edit, a bad lesson
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+    std::atomic<bool> m_pauseRequested {false};
+};
+
+} // namespace backprop
+
+Q_DECLARE_METATYPE(backprop::Lesson)
+Q_DECLARE_METATYPE(backprop::Granularity)
+Q_DECLARE_METATYPE(backprop::RunLimit)
+Q_DECLARE_METATYPE(backprop::RunState)
+Q_DECLARE_METATYPE(backprop::ParameterId)
+Q_DECLARE_METATYPE(backprop::OptimizerSettings)
+Q_DECLARE_METATYPE(backprop::CurveRequest)
+Q_DECLARE_METATYPE(backprop::CurveResult)
+Q_DECLARE_METATYPE(backprop::SurfaceRequest)
+Q_DECLARE_METATYPE(backprop::SurfaceResult)
+Q_DECLARE_METATYPE(backprop::PhaseRecord)
+Q_DECLARE_METATYPE(backprop::Snapshot)
