@@ -20,11 +20,13 @@ std::optional<Activation> activationFromName(std::string_view name);
 // out = f(net), column by column (a column is one sample).
 void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out);
 
-// f(net) for one neuron (not for softmax, which needs the whole layer).
-double activateScalar(Activation activation, double net);
-
 // ∂out/∂net for one neuron, from net and out (sigmoid: out(1 − out); tanh: 1 − out²).
 // For softmax this is the diagonal term out(1 − out).
 double activationDerivative(Activation activation, double net, double out);
+
+// values ⊙= f′(net), element by element, for a whole layer (what activationDerivative gives
+// one neuron). A ReLU's zero derivative zeroes the value even when it is infinite.
+void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &net,
+                          const Eigen::MatrixXd &out, Eigen::MatrixXd &values);
 
 } // namespace backprop

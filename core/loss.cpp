@@ -76,15 +76,63 @@ std::optional<Loss> lossFromName(std::string_view name)
     return std::nullopt;
 }
 
+namespace {
+// Σ over the samples of `error(o, t)` for every output, divided by the loss's normaliser.
+template<typename Error>
+void sumPerOutput(const Eigen::MatrixXd &outputs, const Eigen::MatrixXd &targets, double divisor,
+                  Eigen::VectorXd &perOutput, Error error)
+{
+    for (Eigen::Index row = 0; row < outputs.rows(); ++row) {
+        double sum = 0.0;
+        for (Eigen::Index column = 0; column < outputs.cols(); ++column)
+            sum += error(outputs(row, column), targets(row, column));
+        perOutput(row) = sum / divisor;
+    }
+}
+} // namespace
+
 void lossPerOutput(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::MatrixXd &targets,
                    Eigen::VectorXd &perOutput)
 {
     const double divisor = normaliser(loss, outputs.rows(), outputs.cols());
-    for (Eigen::Index row = 0; row < outputs.rows(); ++row) {
-        double sum = 0.0;
-        for (Eigen::Index column = 0; column < outputs.cols(); ++column)
-            sum += elementError(loss, outputs(row, column), targets(row, column));
-        perOutput(row) = divisor == 1.0 ? sum : sum / divisor;
+    switch (loss) {
+    case Loss::HalfSquaredError:
+        sumPerOutput(outputs, targets, divisor, perOutput,
+                     [](double o, double t) { return 0.5 * (t - o) * (t - o); });
+        return;
+    case Loss::SumSquaredError:
+    case Loss::MeanSquaredError:
+        sumPerOutput(outputs, targets, divisor, perOutput,
+                     [](double o, double t) { return (t - o) * (t - o); });
+        return;
+    case Loss::BinaryCrossEntropy:
+    case Loss::CategoricalCrossEntropy:
+        sumPerOutput(outputs, targets, divisor, perOutput,
+                     [loss](double o, double t) { return elementError(loss, o, t); });
+        return;
+    }
+}
+
+void lossGradient(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::MatrixXd &targets,
+                  Eigen::MatrixXd &gradients)
+{
+    const double *o = outputs.data();
+    const double *t = targets.data();
+    double *g = gradients.data();
+    const Eigen::Index size = outputs.size();
+    switch (loss) {
+    case Loss::HalfSquaredError:
+        for (Eigen::Index k = 0; k < size; ++k)
+            g[k] = -(t[k] - o[k]);
+        return;
+    case Loss::SumSquaredError:
+        for (Eigen::Index k = 0; k < size; ++k)
+            g[k] = -2.0 * (t[k] - o[k]);
+        return;
+    default:
+        for (Eigen::Index k = 0; k < size; ++k)
+            g[k] = lossDerivative(loss, o[k], t[k], outputs.rows(), outputs.cols());
+        return;
     }
 }
 

@@ -34,4 +34,8 @@ double lossValue(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::MatrixX
 double lossDerivative(Loss loss, double output, double target, Eigen::Index outputs,
                       Eigen::Index samples);
 
+// ∂E_total/∂out for every output value of the batch (lossDerivative, element by element).
+void lossGradient(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::MatrixXd &targets,
+                  Eigen::MatrixXd &gradients);
+
 } // namespace backprop

@@ -1,5 +1,7 @@
 #include "networkpass.h"
 
+#include "layerkernels.h"
+
 namespace backprop {
 
 namespace {
@@ -63,17 +65,17 @@ void NetworkPass::forwardLayer(const Network &network, int layer, const Eigen::M
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index fanIn = current.inputCount();
     if (useLoops(neurons, fanIn, m_samples)) {
-        const double *w = current.weights.data();
-        for (Eigen::Index s = 0; s < m_samples; ++s) {
-            const double *x = in.data() + s * fanIn;
-            double *n = net.data() + s * neurons;
-            for (Eigen::Index j = 0; j < neurons; ++j) {
-                double sum = 0.0;
-                for (Eigen::Index i = 0; i < fanIn; ++i)
-                    sum += w[i * neurons + j] * x[i];
-                n[j] = sum + current.biasOf(j);
-            }
-        }
+        // Every neuron's bias, read with a stride: 1 per neuron, 0 for a shared bias.
+        static constexpr double noBias = 0.0;
+        const double *bias = current.biases.size() ? current.biases.data() : &noBias;
+        const Eigen::Index biasStride = current.biasMode == BiasMode::PerNeuron ? 1 : 0;
+        kernels::withSize(neurons, [&](auto fixedNeurons) {
+            kernels::withSize(fanIn, [&](auto fixedFanIn) {
+                kernels::forward<fixedNeurons, fixedFanIn>(current.weights.data(), bias, biasStride,
+                                                           in.data(), net.data(), neurons, fanIn,
+                                                           m_samples);
+            });
+        });
     } else {
         net.noalias() = current.weights * in;
         if (current.biasMode == BiasMode::PerNeuron)
@@ -105,16 +107,12 @@ void NetworkPass::outputDeltas(const Network &network, Loss loss, const Eigen::M
     const Eigen::MatrixXd &net = m_net[last];
     const Eigen::MatrixXd &out = m_out[last];
     Eigen::MatrixXd &deltas = m_deltas[last];
-    const Eigen::Index outputs = out.rows();
     if (combinesWithLoss(activation, loss)) {
         deltas = (out - targets) / static_cast<double>(m_samples);
         return;
     }
-    for (Eigen::Index k = 0; k < out.size(); ++k) {
-        const double o = out.data()[k];
-        deltas.data()[k] = lossDerivative(loss, o, targets.data()[k], outputs, m_samples)
-            * activationDerivative(activation, net.data()[k], o);
-    }
+    lossGradient(loss, out, targets, deltas);
+    multiplyByDerivative(activation, net, out, deltas);
 }
 
 // δ_l = (W_{l+1}ᵀ · δ_{l+1}) ⊙ f′(net_l)
@@ -127,25 +125,17 @@ void NetworkPass::hiddenDeltas(const Network &network, int layer)
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index nextNeurons = next.neuronCount();
     if (useLoops(neurons, nextNeurons, m_samples)) {
-        const double *w = next.weights.data();
-        for (Eigen::Index s = 0; s < m_samples; ++s) {
-            const double *d = nextDeltas.data() + s * nextNeurons;
-            double *result = deltas.data() + s * neurons;
-            for (Eigen::Index i = 0; i < neurons; ++i) {
-                const double *column = w + i * nextNeurons;
-                double sum = 0.0;
-                for (Eigen::Index k = 0; k < nextNeurons; ++k)
-                    sum += column[k] * d[k];
-                result[i] = sum;
-            }
-        }
+        kernels::withSize(neurons, [&](auto fixedNeurons) {
+            kernels::withSize(nextNeurons, [&](auto fixedNext) {
+                kernels::backPropagate<fixedNeurons, fixedNext>(next.weights.data(),
+                                                                nextDeltas.data(), deltas.data(),
+                                                                neurons, nextNeurons, m_samples);
+            });
+        });
     } else {
         deltas.noalias() = next.weights.transpose() * nextDeltas;
     }
-    const Eigen::MatrixXd &net = m_net[layer];
-    const Eigen::MatrixXd &out = m_out[layer];
-    for (Eigen::Index k = 0; k < deltas.size(); ++k)
-        deltas.data()[k] *= activationDerivative(current.activation, net.data()[k], out.data()[k]);
+    multiplyByDerivative(current.activation, m_net[layer], m_out[layer], deltas);
 }
 
 // ∂E/∂W_l = δ_l · inᵀ,  ∂E/∂b_l = Σ_samples δ_l (a shared bias sums over the neurons too)
@@ -158,36 +148,27 @@ void NetworkPass::gradients(const Network &network, int layer, const Eigen::Matr
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index fanIn = current.inputCount();
     if (useLoops(neurons, fanIn, m_samples)) {
-        double *g = weightGradients.data();
-        for (Eigen::Index k = 0; k < weightGradients.size(); ++k)
-            g[k] = 0.0;
-        for (Eigen::Index s = 0; s < m_samples; ++s) {
-            const double *d = deltas.data() + s * neurons;
-            const double *x = in.data() + s * fanIn;
-            for (Eigen::Index i = 0; i < fanIn; ++i) {
-                double *column = g + i * neurons;
-                for (Eigen::Index j = 0; j < neurons; ++j)
-                    column[j] += d[j] * x[i];
-            }
-        }
+        kernels::withSize(neurons, [&](auto fixedNeurons) {
+            kernels::withSize(fanIn, [&](auto fixedFanIn) {
+                kernels::weightGradients<fixedNeurons, fixedFanIn>(
+                    deltas.data(), in.data(), weightGradients.data(), neurons, fanIn, m_samples);
+            });
+        });
     } else {
         weightGradients.noalias() = deltas * in.transpose();
     }
+    // Σ over the samples (and, for a shared bias, over the neurons too).
     Eigen::VectorXd &biasGradients = m_biasGradients[layer];
-    if (current.biasMode == BiasMode::PerNeuron) {
-        for (Eigen::Index j = 0; j < neurons; ++j) {
-            double sum = 0.0;
-            for (Eigen::Index s = 0; s < m_samples; ++s)
-                sum += deltas(j, s);
-            biasGradients(j) = sum;
-        }
-    } else if (current.biasMode == BiasMode::SharedPerLayer) {
-        double sum = 0.0;
-        for (Eigen::Index s = 0; s < m_samples; ++s) {
-            for (Eigen::Index j = 0; j < neurons; ++j)
-                sum += deltas(j, s);
-        }
-        biasGradients(0) = sum;
+    if (current.biasMode == BiasMode::None)
+        return;
+    const double *d = deltas.data();
+    double *g = biasGradients.data();
+    for (Eigen::Index k = 0; k < biasGradients.size(); ++k)
+        g[k] = 0.0;
+    const Eigen::Index stride = current.biasMode == BiasMode::PerNeuron ? 1 : 0;
+    for (Eigen::Index s = 0; s < m_samples; ++s) {
+        for (Eigen::Index j = 0; j < neurons; ++j)
+            g[j * stride] += d[s * neurons + j];
     }
 }
 

@@ -1,0 +1,102 @@
+#pragma once
+
+// The inner loops of NetworkPass for layers small enough that Eigen's general product costs
+// more than the arithmetic. Each kernel takes its sizes as template arguments when they are
+// 1 to 4 (the compiler then unrolls the loops completely: a 2-2-2 iteration has ~40
+// multiply-adds) and at run time otherwise. Both forms add in the same order, so they give
+// the same bits. Matrices are column-major: element (row, column) is at column · rows + row.
+
+#include <Eigen/Core>
+
+#include <type_traits>
+
+namespace backprop::kernels {
+
+template<int Size> using Fixed = std::integral_constant<int, Size>;
+
+// Calls function(Fixed<size>) for sizes 1 to 4 and function(Fixed<0>) (run-time size)
+// otherwise.
+template<typename Function> void withSize(Eigen::Index size, Function &&function)
+{
+    switch (size) {
+    case 1:
+        return function(Fixed<1> {});
+    case 2:
+        return function(Fixed<2> {});
+    case 3:
+        return function(Fixed<3> {});
+    case 4:
+        return function(Fixed<4> {});
+    default:
+        return function(Fixed<0> {});
+    }
+}
+
+template<int Fixed> constexpr Eigen::Index sizeOf(Eigen::Index runtime)
+{
+    return Fixed > 0 ? Fixed : runtime;
+}
+
+// net(j, s) = Σ_i w(j, i) · in(i, s) + bias[j · biasStride]
+template<int Neurons, int FanIn>
+void forward(const double *w, const double *bias, Eigen::Index biasStride, const double *in,
+             double *net, Eigen::Index neuronsAtRunTime, Eigen::Index fanInAtRunTime,
+             Eigen::Index samples)
+{
+    const Eigen::Index neurons = sizeOf<Neurons>(neuronsAtRunTime);
+    const Eigen::Index fanIn = sizeOf<FanIn>(fanInAtRunTime);
+    for (Eigen::Index s = 0; s < samples; ++s) {
+        const double *x = in + s * fanIn;
+        double *n = net + s * neurons;
+        for (Eigen::Index j = 0; j < neurons; ++j) {
+            double sum = 0.0;
+            for (Eigen::Index i = 0; i < fanIn; ++i)
+                sum += w[i * neurons + j] * x[i];
+            n[j] = sum + bias[j * biasStride];
+        }
+    }
+}
+
+// result(i, s) = Σ_k w(k, i) · deltas(k, s)   (Wᵀ · δ of the next layer)
+template<int Neurons, int NextNeurons>
+void backPropagate(const double *w, const double *deltas, double *result,
+                   Eigen::Index neuronsAtRunTime, Eigen::Index nextNeuronsAtRunTime,
+                   Eigen::Index samples)
+{
+    const Eigen::Index neurons = sizeOf<Neurons>(neuronsAtRunTime);
+    const Eigen::Index nextNeurons = sizeOf<NextNeurons>(nextNeuronsAtRunTime);
+    for (Eigen::Index s = 0; s < samples; ++s) {
+        const double *d = deltas + s * nextNeurons;
+        double *r = result + s * neurons;
+        for (Eigen::Index i = 0; i < neurons; ++i) {
+            const double *column = w + i * nextNeurons;
+            double sum = 0.0;
+            for (Eigen::Index k = 0; k < nextNeurons; ++k)
+                sum += column[k] * d[k];
+            r[i] = sum;
+        }
+    }
+}
+
+// g(j, i) = Σ_s deltas(j, s) · in(i, s)   (δ · inᵀ), summed sample by sample
+template<int Neurons, int FanIn>
+void weightGradients(const double *deltas, const double *in, double *g,
+                     Eigen::Index neuronsAtRunTime, Eigen::Index fanInAtRunTime,
+                     Eigen::Index samples)
+{
+    const Eigen::Index neurons = sizeOf<Neurons>(neuronsAtRunTime);
+    const Eigen::Index fanIn = sizeOf<FanIn>(fanInAtRunTime);
+    for (Eigen::Index k = 0; k < neurons * fanIn; ++k)
+        g[k] = 0.0;
+    for (Eigen::Index s = 0; s < samples; ++s) {
+        const double *d = deltas + s * neurons;
+        const double *x = in + s * fanIn;
+        for (Eigen::Index i = 0; i < fanIn; ++i) {
+            double *column = g + i * neurons;
+            for (Eigen::Index j = 0; j < neurons; ++j)
+                column[j] += d[j] * x[i];
+        }
+    }
+}
+
+} // namespace backprop::kernels
