@@ -3,28 +3,78 @@
 #include "commandlineoptions.h"
 #include "headlessrun.h"
 
+#ifdef BACKPROP_GUI
+#include "lessonlibrary.h"
+#include "mainwindow.h"
+#include "screenshotrun.h"
+#include "workerthread.h"
+
+#include <QApplication>
+#endif
+
 #include <QCoreApplication>
 
 #include <iostream>
+
+namespace {
+int runHeadless(int argc, char *argv[], const CommandLineOptions &options)
+{
+    QCoreApplication application(argc, argv);
+    HeadlessRun run(options, std::cout);
+    return run.run(std::cerr);
+}
+
+#ifdef BACKPROP_GUI
+int runWindow(int argc, char *argv[], const CommandLineOptions &options)
+{
+    // Load and check everything before a window exists, so a bad file fails fast.
+    auto loaded = backprop::LessonLibrary::load(options.lesson.toStdString());
+    if (auto *error = std::get_if<std::string>(&loaded)) {
+        std::cerr << "backprop-lab: " << *error << '\n';
+        return 2;
+    }
+    backprop::Lesson lesson = std::get<backprop::Lesson>(std::move(loaded));
+    if (const QString error = options.applyTo(lesson); !error.isEmpty()) {
+        std::cerr << "backprop-lab: " << error.toStdString() << '\n';
+        return 2;
+    }
+    QApplication application(argc, argv);
+    backprop::registerWorkerTypes();
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.openLesson(lesson);
+    window.trainFor(options.steps);
+    if (!options.screenshot.isEmpty()) {
+        ScreenshotRun screenshot(window, options.screenshot, options.steps);
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.show();
+        return application.exec();
+    }
+    window.show();
+    return application.exec();
+}
+#endif
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QStringList arguments;
     for (int k = 0; k < argc; ++k)
         arguments << QString::fromLocal8Bit(argv[k]);
-    // Parse before any QApplication exists, so bad options fail fast even without a display.
     QCoreApplication::setApplicationName(QStringLiteral("backprop-lab"));
     QCoreApplication::setOrganizationName(QStringLiteral("Backprop Lab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BACKPROP_VERSION));
+    // Options are parsed before any application object exists, so bad ones fail fast even
+    // without a display.
     auto parsed = CommandLineOptions::parse(arguments);
     if (auto *error = std::get_if<QString>(&parsed)) {
         std::cerr << "backprop-lab: " << error->toStdString() << '\n';
         return 2;
     }
     const CommandLineOptions options = std::get<CommandLineOptions>(parsed);
-    if (options.headless || !options.screenshot.isEmpty() || true) {
-        QCoreApplication application(argc, argv);
-        HeadlessRun run(options, std::cout);
-        return run.run(std::cerr);
-    }
+#ifdef BACKPROP_GUI
+    if (!options.headless)
+        return runWindow(argc, argv, options);
+#endif
+    return runHeadless(argc, argv, options);
 }

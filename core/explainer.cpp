@@ -1,5 +1,7 @@
 #include "explainer.h"
 
+#include <cmath>
+
 namespace backprop {
 
 namespace {
@@ -106,19 +108,47 @@ ErrorSurface Explainer::errorSurface(const ParameterId &a, double fromA, double 
     return surface;
 }
 
+// Each sample's share of ∂E_total/∂w: δ(j, s) · in(i, s) for a weight, δ(j, s) for a bias
+// (summed over the layer's neurons for a shared one).
+std::vector<double> Explainer::sampleShares(const ParameterId &id) const
+{
+    const Eigen::MatrixXd &deltas = m_pass.deltas(id.layer);
+    const Layer &layer = m_network.layers[id.layer];
+    std::vector<double> shares(static_cast<std::size_t>(m_inputs.cols()), 0.0);
+    for (Eigen::Index s = 0; s < m_inputs.cols(); ++s) {
+        if (id.kind == ParameterId::Kind::Weight) {
+            const double input =
+                id.layer == 0 ? m_inputs(id.column, s) : m_pass.out(id.layer - 1)(id.column, s);
+            shares[s] = deltas(id.row, s) * input;
+        } else if (layer.biasMode == BiasMode::SharedPerLayer) {
+            shares[s] = deltas.col(s).sum();
+        } else {
+            shares[s] = deltas(id.row, s);
+        }
+    }
+    return shares;
+}
+
 ChainRule Explainer::chainRule(const ParameterId &id, double learningRate, Eigen::Index sample)
 {
     ChainRule rule;
     rule.parameterName = m_network.nameOf(id);
     rule.gradientName = partial("E_total", rule.parameterName);
-    rule.sample = sample;
     rule.batchSize = m_inputs.cols();
-    rule.gradient = gradient(id); // leaves the forward and backward values in m_pass
     rule.finiteDifference = finiteDifference(id);
+    rule.gradient = gradient(id); // leaves the forward and backward values in m_pass
     rule.value = m_network.value(id);
     rule.learningRate = learningRate;
     rule.updatedValue = rule.value - learningRate * rule.gradient;
-    gradient(id); // finiteDifference() overwrote the pass; restore the values at w
+    rule.sampleGradients = sampleShares(id);
+    if (sample < 0 || sample >= rule.batchSize) {
+        sample = 0;
+        for (Eigen::Index s = 1; s < rule.batchSize; ++s) {
+            if (std::fabs(rule.sampleGradients[s]) > std::fabs(rule.sampleGradients[sample]))
+                sample = s;
+        }
+    }
+    rule.sample = sample;
 
     const int layerIndex = id.layer;
     const Layer &layer = m_network.layers[layerIndex];

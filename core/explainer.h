@@ -34,11 +34,12 @@ struct ChainRule
     Eigen::Index sample = 0;                        // the batch column the factors are for
     Eigen::Index batchSize = 1;                     // > 1: the gradient is the sum over the batch
     double sampleGradient = 0.0;                    // the product of the factors
-    double gradient = 0.0;         // ∂E_total/∂w over the batch (what the update uses)
-    double finiteDifference = 0.0; // (E(w + h) − E(w − h)) / 2h
-    double value = 0.0;            // w
-    double learningRate = 0.0;     // η
-    double updatedValue = 0.0;     // w⁺ = w − η·∂E_total/∂w
+    std::vector<double> sampleGradients; // every sample's share of the gradient; they sum to it
+    double gradient = 0.0;               // ∂E_total/∂w over the batch (what the update uses)
+    double finiteDifference = 0.0;       // (E(w + h) − E(w − h)) / 2h
+    double value = 0.0;                  // w
+    double learningRate = 0.0;           // η
+    double updatedValue = 0.0;           // w⁺ = w − η·∂E_total/∂w
 };
 
 struct CurvePoint
@@ -67,12 +68,15 @@ public:
     double errorWith(const ParameterId &a, double valueA, const ParameterId &b, double valueB);
     double gradient(const ParameterId &id);
     double finiteDifference(const ParameterId &id, double step = 1e-6);
-    ChainRule chainRule(const ParameterId &id, double learningRate, Eigen::Index sample = 0);
+    // `sample` −1: the sample of the batch that contributes most to the gradient.
+    ChainRule chainRule(const ParameterId &id, double learningRate, Eigen::Index sample = -1);
     std::vector<CurvePoint> errorCurve(const ParameterId &id, double from, double to, int points);
     ErrorSurface errorSurface(const ParameterId &a, double fromA, double toA, const ParameterId &b,
                               double fromB, double toB, int size);
 
 private:
+    std::vector<double> sampleShares(const ParameterId &id) const;
+
     Network m_network;
     Eigen::MatrixXd m_inputs;
     Eigen::MatrixXd m_targets;

@@ -63,6 +63,21 @@ private slots:
         }
     }
 
+    void chainRuleShowsEverySamplesShare()
+    {
+        Trainer trainer;
+        trainer.load(testlessons::oneWeight());
+        Explainer explainer(trainer.network(), trainer.dataset().inputs, trainer.dataset().targets,
+                            trainer.loss());
+        const ChainRule rule = explainer.chainRule(*trainer.network().findParameter("W"), 0.05);
+        // ∂E/∂W = Σ 2(Wx − t)·x = 0 + 2 + 8 at W = 3
+        QCOMPARE(rule.sampleGradients, (std::vector<double> {0.0, 2.0, 8.0}));
+        QCOMPARE(rule.gradient, 10.0);
+        QCOMPARE(rule.sample, Eigen::Index(2)); // the largest share is shown by default
+        QCOMPARE(rule.sampleGradient, 8.0);
+        QCOMPARE(rule.updatedValue, 2.5);
+    }
+
     void slopeTellsTheDirection()
     {
         Trainer trainer;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class MainWindow;
+
+// `--screenshot FILE.png`: once the window shows the state after the requested iterations
+// (and the curves have had a moment to arrive), grabs it, saves the PNG and quits with 0, or
+// with 1 and a message when the file cannot be written.
+class ScreenshotRun : public QObject
+{
+    Q_OBJECT
+
+public:
+    ScreenshotRun(MainWindow &window, QString path, long long iterations);
+
+private:
+    void checkReady();
+    void save();
+
+    MainWindow &m_window;
+    QString m_path;
+    long long m_iterations = 0;
+    bool m_saving = false;
+};

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "snapshot.h"
+#include "trainingworker.h"
+#include "workerthread.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QSplitter;
+class QTabWidget;
+class ChainRulePanel;
+class DataTableView;
+class NetworkView;
+class TrainingToolBar;
+
+// The window: the network in the centre; beside it the chain rule of the selected weight and
+// the curves; below it the data table; a toolbar and a status bar. It owns the training
+// worker's thread, forwards every user action to the worker as a queued call and shows
+// every snapshot the worker sends back. It computes nothing itself.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openLesson(const backprop::Lesson &lesson);
+    // Asks the worker for `iterations` iterations (full speed) and then a snapshot.
+    void trainFor(long long iterations);
+
+    backprop::TrainingWorker *worker() const { return m_workerThread.worker(); }
+    const std::optional<backprop::Snapshot> &snapshot() const { return m_snapshot; }
+    backprop::RunState runState() const { return m_runState; }
+    NetworkView *networkView() const { return m_networkView; }
+    ChainRulePanel *chainRulePanel() const { return m_chainRulePanel; }
+    DataTableView *dataTableView() const { return m_dataTableView; }
+    TrainingToolBar *trainingToolBar() const { return m_toolBar; }
+    QTabWidget *curveTabs() const { return m_curveTabs; }
+    QAction *stepAction() const { return m_step; }
+    QAction *stepBackAction() const { return m_stepBack; }
+    QAction *runAction() const { return m_run; }
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
+    QAction *presentationAction() const { return m_presentation; }
+    double fontScale() const { return m_fontScale; }
+    void setFontScale(double scale);
+    QString lastMessage() const { return m_lastMessage; }
+
+signals:
+    // After every snapshot has been shown (tests wait for it).
+    void snapshotShown();
+    void messageShown(const QString &message);
+
+private:
+    void createActions();
+    void createMenus();
+    void connectWorker();
+    void showSnapshot(const backprop::Snapshot &snapshot);
+    void showRunState(backprop::RunState state);
+    void showHistory(bool canUndo, bool canRedo, bool canStepBack);
+    void showMessage(const QString &message);
+    void toggleRun();
+    void setPresentationMode(bool on);
+    void selectParameter(const backprop::ParameterId &id);
+    void changeSettings(const std::function<void(backprop::OptimizerSettings &)> &change);
+    void openLessonFile();
+    void openBuiltInLesson(const QString &name);
+    void restoreSettings();
+    void saveSettings() const;
+
+    backprop::WorkerThread m_workerThread;
+    std::optional<backprop::Snapshot> m_snapshot;
+    backprop::RunState m_runState = backprop::RunState::Paused;
+    QString m_lessonName;
+    QString m_lastMessage;
+    double m_fontScale = 1.0;
+
+    NetworkView *m_networkView = nullptr;
+    ChainRulePanel *m_chainRulePanel = nullptr;
+    DataTableView *m_dataTableView = nullptr;
+    QTabWidget *m_curveTabs = nullptr;
+    TrainingToolBar *m_toolBar = nullptr;
+    QLabel *m_statusIteration = nullptr;
+    QLabel *m_statusPhase = nullptr;
+    QLabel *m_statusError = nullptr;
+
+    QAction *m_reset = nullptr;
+    QAction *m_stepBack = nullptr;
+    QAction *m_step = nullptr;
+    QAction *m_run = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QAction *m_trainBiases = nullptr;
+    QAction *m_presentation = nullptr;
+    QAction *m_zoomIn = nullptr;
+    QAction *m_zoomOut = nullptr;
+};
