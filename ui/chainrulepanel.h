@@ -1,0 +1,47 @@
+#pragma once
+
+#include "explainer.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <optional>
+
+class QTextBrowser;
+
+// The chain rule of the selected weight or bias in the lesson's notation: the formula, the
+// same with the engine's numbers, the finite-difference check beside it, and the update.
+// For a hidden weight the first factor is written out as its sum over paths. The text is
+// selectable and copyable, so a teacher can paste it into notes.
+class ChainRulePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr double baseFontPixelSize = 17.0;
+
+    explicit ChainRulePanel(QWidget *parent = nullptr);
+
+    void setChainRule(const backprop::ChainRule &rule);
+    void clear();
+    bool hasChainRule() const { return m_rule.has_value(); }
+
+    double scale() const { return m_scale; }
+    // Presentation mode: multiplies the font size.
+    void setScale(double scale);
+    double fontPixelSize() const;
+
+    // The lines shown, as plain text (the first is the title).
+    QStringList lines() const { return m_lines; }
+    QString text() const;
+
+private:
+    void render();
+    QString number(double value) const;
+    QString product(const std::vector<backprop::ChainFactor> &factors, bool withValues) const;
+
+    QTextBrowser *m_text = nullptr;
+    std::optional<backprop::ChainRule> m_rule;
+    QStringList m_lines;
+    double m_scale = 1.0;
+};

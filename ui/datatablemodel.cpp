@@ -1,0 +1,231 @@
+#include "datatablemodel.h"
+
+#include "numberformat.h"
+#include "theme.h"
+
+#include <QBrush>
+#include <QFont>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int columnsPerOutput = 4;
+
+QStringList namesOf(const std::vector<std::string> &names, Eigen::Index count, QChar fallback)
+{
+    QStringList result;
+    for (Eigen::Index n = 0; n < count; ++n) {
+        result.append(static_cast<std::size_t>(n) < names.size()
+                          ? QString::fromStdString(names[n])
+                          : QStringLiteral("%1%2").arg(fallback).arg(n + 1));
+    }
+    return result;
+}
+
+} // namespace
+
+DataTableModel::DataTableModel(QObject *parent) : QAbstractTableModel(parent) { }
+
+void DataTableModel::setSnapshot(const backprop::Snapshot &snapshot)
+{
+    const backprop::Network &network = snapshot.state.network;
+    const Eigen::Index outputs = snapshot.dataset.targets.rows();
+    const QStringList inputNames = namesOf(
+        network.neuronNames.empty() ? std::vector<std::string> {} : network.neuronNames.front(),
+        snapshot.dataset.inputs.rows(), QLatin1Char('i'));
+    const QStringList outputNames = namesOf(
+        network.neuronNames.size() < 2 ? std::vector<std::string> {} : network.neuronNames.back(),
+        outputs, QLatin1Char('o'));
+    const bool reshaped = inputNames != m_inputNames || outputNames != m_outputNames
+        || snapshot.dataset.sampleCount() != m_sampleCount;
+
+    if (reshaped)
+        beginResetModel();
+    m_inputNames = inputNames;
+    m_outputNames = outputNames;
+    m_sampleCount = snapshot.dataset.sampleCount();
+    m_inputs = snapshot.dataset.inputs;
+    m_targets = snapshot.dataset.targets;
+    m_outputs = snapshot.datasetOutputs;
+    m_absoluteErrors = snapshot.absoluteErrors;
+    m_squaredErrors = snapshot.squaredErrors;
+    // The total row adds up the engine's per-sample errors column by column; E_total itself
+    // is the engine's datasetLoss.
+    m_absoluteTotals = m_absoluteErrors.size() > 0
+        ? Eigen::VectorXd(m_absoluteErrors.rowwise().sum())
+        : Eigen::VectorXd();
+    m_squaredTotals = m_squaredErrors.size() > 0 ? Eigen::VectorXd(m_squaredErrors.rowwise().sum())
+                                                 : Eigen::VectorXd();
+    m_datasetLoss = snapshot.datasetLoss;
+    m_batch = std::set<long>(snapshot.batchSamples.begin(), snapshot.batchSamples.end());
+    if (reshaped) {
+        endResetModel();
+    } else if (rowCount() > 0 && columnCount() > 0) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
+    }
+}
+
+void DataTableModel::setPrecision(int decimals)
+{
+    m_precision =
+        std::clamp(decimals, NumberFormat::minimumDecimals, NumberFormat::maximumDecimals);
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
+}
+
+DataTableModel::ColumnKind DataTableModel::columnKind(int column) const
+{
+    if (column < m_inputNames.size())
+        return ColumnKind::Input;
+    switch ((column - m_inputNames.size()) % columnsPerOutput) {
+    case 0:
+        return ColumnKind::Target;
+    case 1:
+        return ColumnKind::Output;
+    case 2:
+        return ColumnKind::AbsoluteError;
+    default:
+        return ColumnKind::SquaredError;
+    }
+}
+
+int DataTableModel::neuronOfColumn(int column) const
+{
+    if (column < m_inputNames.size())
+        return column;
+    return static_cast<int>((column - m_inputNames.size()) / columnsPerOutput);
+}
+
+int DataTableModel::columnOf(ColumnKind kind, int neuron) const
+{
+    if (kind == ColumnKind::Input)
+        return neuron;
+    return static_cast<int>(m_inputNames.size()) + neuron * columnsPerOutput
+        + static_cast<int>(kind) - static_cast<int>(ColumnKind::Target);
+}
+
+bool DataTableModel::isInBatch(int row) const
+{
+    return m_batch.count(row) > 0;
+}
+
+int DataTableModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() || m_sampleCount == 0)
+        return 0;
+    return static_cast<int>(m_sampleCount) + 1;
+}
+
+int DataTableModel::columnCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return static_cast<int>(m_inputNames.size() + m_outputNames.size() * columnsPerOutput);
+}
+
+std::optional<double> DataTableModel::value(int row, int column) const
+{
+    const int n = neuronOfColumn(column);
+    const auto at = [](const Eigen::MatrixXd &matrix, int r, int c) -> std::optional<double> {
+        if (r < matrix.rows() && c < matrix.cols())
+            return matrix(r, c);
+        return std::nullopt;
+    };
+    if (row == totalRow()) {
+        const auto total = [n](const Eigen::VectorXd &totals) -> std::optional<double> {
+            if (n < totals.size())
+                return totals(n);
+            return std::nullopt;
+        };
+        switch (columnKind(column)) {
+        case ColumnKind::AbsoluteError:
+            return total(m_absoluteTotals);
+        case ColumnKind::SquaredError:
+            return total(m_squaredTotals);
+        default:
+            return std::nullopt;
+        }
+    }
+    switch (columnKind(column)) {
+    case ColumnKind::Input:
+        return at(m_inputs, n, row);
+    case ColumnKind::Target:
+        return at(m_targets, n, row);
+    case ColumnKind::Output:
+        return at(m_outputs, n, row);
+    case ColumnKind::AbsoluteError:
+        return at(m_absoluteErrors, n, row);
+    case ColumnKind::SquaredError:
+        return at(m_squaredErrors, n, row);
+    }
+    return std::nullopt;
+}
+
+QVariant DataTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
+        return {};
+    const bool isTotal = index.row() == totalRow();
+    switch (role) {
+    case Qt::DisplayRole:
+        if (const std::optional<double> v = value(index.row(), index.column()))
+            return NumberFormat::fixed(*v, m_precision);
+        return {};
+    case ValueRole:
+        if (const std::optional<double> v = value(index.row(), index.column()))
+            return *v;
+        return {};
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::BackgroundRole:
+        if (isTotal)
+            return QBrush(Theme::totalRow());
+        if (isInBatch(index.row()))
+            return QBrush(Theme::batchRow());
+        return {};
+    case Qt::FontRole:
+        if (isTotal) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (isTotal)
+            return tr("The sums of the error columns; E_total (in the row's header) is the "
+                      "loss over the whole data set as the engine computes it.");
+        if (isInBatch(index.row()))
+            return tr("This sample is in the current batch.");
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation == Qt::Vertical)
+        return section == totalRow()
+            ? tr("Σ (E_total = %1)").arg(NumberFormat::fixed(m_datasetLoss, m_precision))
+            : QString::number(section + 1);
+    if (section < 0 || section >= columnCount())
+        return {};
+    const int n = neuronOfColumn(section);
+    switch (columnKind(section)) {
+    case ColumnKind::Input:
+        return m_inputNames.value(n);
+    case ColumnKind::Target:
+        return tr("target %1").arg(m_outputNames.value(n));
+    case ColumnKind::Output:
+        return m_outputNames.value(n);
+    case ColumnKind::AbsoluteError:
+        return QStringLiteral("|t − %1|").arg(m_outputNames.value(n));
+    case ColumnKind::SquaredError:
+        return QStringLiteral("(t − %1)²").arg(m_outputNames.value(n));
+    }
+    return {};
+}

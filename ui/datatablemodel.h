@@ -1,0 +1,54 @@
+#pragma once
+
+#include "snapshot.h"
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+#include <set>
+
+// The lesson's table: one row per sample with its inputs, and per output the target, the
+// network's output, |t − o| and (t − o)², then a total row. Every number is the engine's
+// (Snapshot::dataset, datasetOutputs, absoluteErrors, squaredErrors, datasetLoss); the
+// samples of the current batch are highlighted.
+class DataTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum class ColumnKind { Input, Target, Output, AbsoluteError, SquaredError };
+    // The unformatted double behind a cell (invalid for empty cells).
+    static constexpr int ValueRole = Qt::UserRole;
+    static constexpr int defaultPrecision = 4;
+
+    explicit DataTableModel(QObject *parent = nullptr);
+
+    void setSnapshot(const backprop::Snapshot &snapshot);
+    int precision() const { return m_precision; }
+    void setPrecision(int decimals); // clamped to 1…9
+
+    // Inputs first, then four columns per output: target, output, |t − o|, (t − o)².
+    ColumnKind columnKind(int column) const;
+    int neuronOfColumn(int column) const; // the input or output the column belongs to
+    int columnOf(ColumnKind kind, int neuron) const;
+    int totalRow() const { return static_cast<int>(m_sampleCount); }
+    double datasetLoss() const { return m_datasetLoss; } // E_total, shown in the total row's header
+    bool isInBatch(int row) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    std::optional<double> value(int row, int column) const;
+
+    QStringList m_inputNames, m_outputNames;
+    Eigen::MatrixXd m_inputs, m_targets, m_outputs, m_absoluteErrors, m_squaredErrors;
+    Eigen::VectorXd m_absoluteTotals, m_squaredTotals;
+    double m_datasetLoss = 0.0;
+    long m_sampleCount = 0;
+    std::set<long> m_batch;
+    int m_precision = defaultPrecision;
+};

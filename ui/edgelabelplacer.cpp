@@ -1,0 +1,138 @@
+#include "edgelabelplacer.h"
+
+#include <QLineF>
+
+namespace {
+
+bool crossesRect(QPointF from, QPointF to, const QRectF &rect)
+{
+    if (rect.contains(from) || rect.contains(to))
+        return true;
+    const QLineF line(from, to);
+    const QLineF sides[] = {{rect.topLeft(), rect.topRight()},
+                            {rect.topRight(), rect.bottomRight()},
+                            {rect.bottomRight(), rect.bottomLeft()},
+                            {rect.bottomLeft(), rect.topLeft()}};
+    for (const QLineF &side : sides) {
+        if (line.intersects(side, nullptr) == QLineF::BoundedIntersection)
+            return true;
+    }
+    return false;
+}
+
+double overlapArea(const QRectF &a, const QRectF &b)
+{
+    const QRectF i = a.intersected(b);
+    return i.isValid() ? i.width() * i.height() : 0.0;
+}
+
+} // namespace
+
+EdgeLabelPlacer::EdgeLabelPlacer(NetworkScene &scene, const QRectF &area,
+                                 const std::optional<backprop::ParameterId> &selected)
+    : m_scene(scene), m_area(area), m_selected(selected)
+{ }
+
+// Greedy placement: each label goes to the first spot along its edge (nearest the source
+// first) that overlaps no neuron, bias node or label placed before it. A label with no free
+// spot is left out, except the selected one, which takes the least crowded spot.
+void EdgeLabelPlacer::place(const LabelSize &labelSize)
+{
+    // Past this many weights a screen of labels is unreadable anyway; the selected edge
+    // keeps its label, the others show their value by colour and thickness.
+    constexpr int maxLabelledEdges = 128;
+    // Rectangle arithmetic leaves rounding dust; less than a pixel² is no overlap.
+    constexpr double overlapTolerance = 0.5;
+    const double f = m_scene.fontPixelSize;
+    const QRectF &area = m_area;
+    QList<QRectF> obstacles;
+    for (const NetworkScene::Node &node : std::as_const(m_scene.nodes))
+        obstacles.append(node.rect.adjusted(-0.2 * f, -0.2 * f, 0.2 * f, 0.2 * f));
+    for (const NetworkScene::BiasNode &bias : std::as_const(m_scene.biasNodes)) {
+        obstacles.append(bias.labelRect);
+        obstacles.append(QRectF(bias.center - QPointF(bias.radius, bias.radius),
+                                QSizeF(2 * bias.radius, 2 * bias.radius)));
+    }
+
+    QList<int> order;
+    int weightCount = 0;
+    for (int e = 0; e < m_scene.edges.size(); ++e) {
+        const NetworkScene::Edge &edge = m_scene.edges[e];
+        if (edge.isDashed)
+            continue;
+        ++weightCount;
+        if (edge.parameter == m_selected)
+            order.prepend(e);
+        else
+            order.append(e);
+    }
+    const QList<const NetworkScene::Node *> nodes = [this] {
+        QList<const NetworkScene::Node *> result;
+        for (const NetworkScene::Node &node : std::as_const(m_scene.nodes))
+            result.append(&node);
+        return result;
+    }();
+    for (int e : std::as_const(order)) {
+        NetworkScene::Edge &edge = m_scene.edges[e];
+        const bool isSelected = edge.parameter == m_selected;
+        if (!isSelected && (!m_scene.isLabelled || weightCount > maxLabelledEdges)) {
+            ++m_scene.hiddenLabelCount;
+            continue;
+        }
+        const QSizeF size = labelSize(edge.lines);
+        const double gap = 0.3 * f;
+        double sourceRight = edge.from.x(), targetLeft = edge.to.x();
+        for (const NetworkScene::Node *node : nodes) {
+            if (node->rect.contains(edge.from))
+                sourceRight = node->rect.right();
+            if (node->rect.contains(edge.to))
+                targetLeft = node->rect.left();
+        }
+        const double first = sourceRight + gap + size.width() / 2;
+        const double last = std::max(first, targetLeft - gap - size.width() / 2);
+        const double dx = edge.to.x() - edge.from.x();
+        // Candidates along the free stretch of the edge, nearest the source first, each
+        // centred on the line, then resting just above it, then just below it.
+        QRectF best;
+        double bestOverlap = -1;
+        int bestCrossings = 0;
+        for (double shift : {0.0, -0.5, 0.5}) {
+            for (double s : {0.0, 0.25, 0.5, 0.75, 1.0, 0.125, 0.375, 0.625, 0.875}) {
+                const double x = first + s * (last - first);
+                const double t = dx != 0 ? (x - edge.from.x()) / dx : 0.5;
+                const double y =
+                    edge.from.y() + t * (edge.to.y() - edge.from.y()) + shift * size.height();
+                const QRectF rect(QPointF(x - size.width() / 2, y - size.height() / 2), size);
+                double overlap = rect.width() * rect.height() - overlapArea(rect, area);
+                for (const QRectF &obstacle : std::as_const(obstacles))
+                    overlap += overlapArea(rect, obstacle);
+                if (overlap >= overlapTolerance && bestOverlap >= 0 && overlap >= bestOverlap)
+                    continue;
+                // A label crossed by another edge could be read as that edge's value.
+                int crossings = 0;
+                for (const NetworkScene::Edge &other : std::as_const(m_scene.edges)) {
+                    if (&other != &edge && crossesRect(other.from, other.to, rect))
+                        ++crossings;
+                }
+                const bool isFree = overlap < overlapTolerance;
+                const bool bestIsFree = bestOverlap >= 0 && bestOverlap < overlapTolerance;
+                if (bestOverlap < 0 || (isFree && !bestIsFree)
+                    || (isFree == bestIsFree
+                        && (isFree ? crossings < bestCrossings : overlap < bestOverlap))) {
+                    best = rect;
+                    bestOverlap = overlap;
+                    bestCrossings = crossings;
+                }
+            }
+            if (bestOverlap >= 0 && bestOverlap < overlapTolerance && bestCrossings == 0)
+                break;
+        }
+        if (bestOverlap >= overlapTolerance && !isSelected) {
+            ++m_scene.hiddenLabelCount;
+            continue;
+        }
+        edge.labelRect = best;
+        // A little air between labels, so neighbours never touch.
+        obstacles.append(best.adjusted(-0.15 * f, -0.1 * f, 0.15 * f, 0.1 * f));
+    }
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "networkscene.h"
+
+#include <functional>
+#include <optional>
+
+// Places the weight labels of a laid-out scene so they overlap no neuron, bias node or
+// other label, and preferably no other edge (a label crossed by a second edge could be
+// read as that edge's value).
+class EdgeLabelPlacer
+{
+public:
+    using LabelSize = std::function<QSizeF(const QList<NetworkScene::TextLine> &)>;
+
+    // `area`: where labels may go; `selected`: the edge whose label is always shown.
+    EdgeLabelPlacer(NetworkScene &scene, const QRectF &area,
+                    const std::optional<backprop::ParameterId> &selected);
+
+    // Sets Edge::labelRect of every label placed and counts the others in
+    // NetworkScene::hiddenLabelCount.
+    void place(const LabelSize &labelSize);
+
+private:
+    NetworkScene &m_scene;
+    QRectF m_area;
+    std::optional<backprop::ParameterId> m_selected;
+};

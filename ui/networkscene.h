@@ -1,0 +1,74 @@
+#pragma once
+
+#include "parameter.h"
+
+#include <QColor>
+#include <QList>
+#include <QPointF>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+
+#include <optional>
+
+// What the network view draws, as plain geometry and text: built from a snapshot by
+// NetworkSceneBuilder, painted and hit-tested by NetworkView. Keeping it a value lets the
+// tests read exactly the texts that are drawn.
+struct NetworkScene
+{
+    struct TextLine
+    {
+        QString text;
+        bool isEmphasized = false; // a value the highlighted phase has just computed
+    };
+
+    struct Node
+    {
+        int column = 0; // 0: the inputs; c: the neurons of layer c − 1
+        long neuron = 0;
+        QString title;
+        QList<TextLine> lines;
+        QRectF rect;
+        bool isHighlighted = false;
+        bool isCurrent = false;                    // the neuron revealed last with neuron stepping
+        std::optional<backprop::ParameterId> bias; // a per-neuron bias shown as a line
+        QRectF biasRect;
+    };
+
+    struct Edge
+    {
+        backprop::ParameterId parameter;
+        QPointF from, to;
+        double width = 1.0;
+        QColor color;
+        bool isHighlighted = false;
+        bool isDashed = false; // from a shared bias node
+        QList<TextLine> lines;
+        QRectF labelRect; // empty when the label is not shown
+    };
+
+    // A bias shared by a whole layer (b1, b2): a small node feeding its layer.
+    struct BiasNode
+    {
+        backprop::ParameterId parameter;
+        QString name;
+        QPointF center;
+        double radius = 0.0;
+        QColor color;
+        bool isHighlighted = false;
+        QList<TextLine> lines;
+        QRectF labelRect;
+    };
+
+    QList<TextLine> header;
+    QList<Node> nodes;
+    QList<Edge> edges;
+    QList<BiasNode> biasNodes;
+    QString fault;
+    QSizeF size;
+    double fontPixelSize = 12.0;
+    double lineHeight = 16.0;
+    double unit = 1.0; // the line width of a thin stroke; scales with the font
+    bool isLabelled = true;
+    int hiddenLabelCount = 0; // edge labels left out because they would overlap
+};

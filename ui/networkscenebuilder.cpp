@@ -1,0 +1,484 @@
+#include "networkscenebuilder.h"
+
+#include "edgelabelplacer.h"
+#include "numberformat.h"
+#include "sizelimits.h"
+#include "theme.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+using backprop::ParameterId;
+using backprop::PhaseKind;
+using TextLine = NetworkScene::TextLine;
+
+namespace {
+
+// Proportions of the layout, in body-font pixels.
+constexpr double lineSpacing = 1.3;
+constexpr double nodePadding = 0.5;
+constexpr double labelPadding = 0.3;
+constexpr double headerLines = 1.8;
+constexpr double footerLines = 4.2; // bias nodes, then the legend and messages
+// Past this the window gains room, not type: presentation mode (the scale) makes type larger.
+constexpr double largestFontPixels = 16.0;
+constexpr double smallestFontPixels = 7.0;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("NetworkView", text);
+}
+
+bool hasSharedBias(const backprop::Layer &layer)
+{
+    return layer.biasMode == backprop::BiasMode::SharedPerLayer && layer.biases.size() > 0;
+}
+
+bool hasNeuronBias(const backprop::Layer &layer)
+{
+    return layer.biasMode == backprop::BiasMode::PerNeuron && layer.biases.size() > 0;
+}
+
+long maxNeurons(const backprop::Network &network)
+{
+    long result = static_cast<long>(network.inputCount);
+    for (const backprop::Layer &layer : network.layers)
+        result = std::max(result, static_cast<long>(layer.neuronCount()));
+    return result;
+}
+
+// Lines of text a neuron of `column` may show: its title, then net and out, E and target
+// on the outputs, δ, and a per-neuron bias.
+int maxLinesOf(const backprop::Network &network, int column)
+{
+    if (column == 0)
+        return 2;
+    const backprop::Layer &layer = network.layers[column - 1];
+    const bool isOutput = column == network.layerCount();
+    return 4 + (isOutput ? 2 : 0) + (hasNeuronBias(layer) ? 1 : 0);
+}
+
+} // namespace
+
+double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network, QSizeF size,
+                                                int precision)
+{
+    const int columns = network.layerCount() + 1;
+    const long rows = std::max(1L, maxNeurons(network));
+    int lines = 2;
+    for (int c = 0; c < columns; ++c)
+        lines = std::max(lines, maxLinesOf(network, c));
+    // Height: every row of the tallest column, the gaps between rows, header and footer.
+    const double perFont = rows * (lines * lineSpacing + 2 * nodePadding) + (rows - 1) * 1.0
+        + headerLines + footerLines;
+    // Width: node texts ("out_h1 = −0.0000") and edge labels ("∂E_total/∂w5 = 0.0000")
+    // side by side; 0.6 is a digit's width in DejaVu Sans relative to its pixel size.
+    const double nodeChars = 12 + precision + 2;
+    const double labelChars = 17 + precision + 2;
+    const double widthPerFont = 0.6 * (columns * nodeChars + (columns - 1) * labelChars * 1.4);
+    const double fitted = std::min(size.height() / perFont, size.width() / widthPerFont);
+    return std::clamp(fitted, smallestFontPixels, largestFontPixels);
+}
+
+NetworkSceneBuilder::NetworkSceneBuilder(const backprop::Snapshot &snapshot, const Options &options)
+    : m_snapshot(snapshot), m_network(snapshot.state.network), m_options(options),
+      m_metrics(Theme::font(fittedFontPixelSize(m_network, options.size, options.precision)
+                            * options.scale)),
+      m_boldMetrics(Theme::font(fittedFontPixelSize(m_network, options.size, options.precision)
+                                    * options.scale,
+                                QFont::Bold))
+{
+    m_scene.size = options.size;
+    m_scene.fontPixelSize =
+        fittedFontPixelSize(m_network, options.size, options.precision) * options.scale;
+    m_scene.lineHeight = m_scene.fontPixelSize * lineSpacing;
+    m_scene.unit = std::max(1.0, m_scene.fontPixelSize / 14.0);
+    m_active = activePhase();
+}
+
+NetworkScene NetworkSceneBuilder::build()
+{
+    m_scene.isLabelled = maxNeurons(m_network) <= backprop::maxLabelledNeuronsPerLayer;
+    for (const backprop::Layer &layer : m_network.layers) {
+        m_largestMagnitude = std::max(m_largestMagnitude, layer.weights.cwiseAbs().maxCoeff());
+        if (layer.biases.size() > 0)
+            m_largestMagnitude = std::max(m_largestMagnitude, layer.biases.cwiseAbs().maxCoeff());
+    }
+    if (m_snapshot.fault)
+        m_scene.fault = QString::fromStdString(m_snapshot.fault->message);
+    buildHeader();
+    layoutNodes();
+    buildEdges();
+    buildBiasNodes();
+    placeEdgeLabels();
+    return m_scene;
+}
+
+NetworkSceneBuilder::Active NetworkSceneBuilder::activePhase() const
+{
+    const auto &phases = m_snapshot.phases;
+    const bool inProgress = m_snapshot.revealedNeurons > 0 && m_snapshot.phaseIndex >= 0
+        && m_snapshot.phaseIndex < static_cast<int>(phases.size());
+    if (inProgress)
+        return {phases[m_snapshot.phaseIndex], static_cast<long>(m_snapshot.revealedNeurons)};
+    return {m_snapshot.lastPhase, -1};
+}
+
+bool NetworkSceneBuilder::isActive(PhaseKind kind, int layer) const
+{
+    return m_active.phase && m_active.phase->kind == kind
+        && (layer < 0 || m_active.phase->layer == layer);
+}
+
+// With neuron stepping the engine may hold a whole layer while only some neurons are
+// revealed; the rest stay hidden until their step.
+long NetworkSceneBuilder::shownCount(PhaseKind kind, int layer, long neurons) const
+{
+    if (m_active.count >= 0 && isActive(kind, layer))
+        return std::min(neurons, m_active.count);
+    return neurons;
+}
+
+QString NetworkSceneBuilder::number(double value) const
+{
+    return NumberFormat::fixed(value, m_options.precision);
+}
+
+QString NetworkSceneBuilder::neuronName(int column, long neuron) const
+{
+    if (column < static_cast<int>(m_network.neuronNames.size())
+        && neuron < static_cast<long>(m_network.neuronNames[column].size()))
+        return QString::fromStdString(m_network.neuronNames[column][neuron]);
+    return column == 0 ? QStringLiteral("i%1").arg(neuron + 1)
+                       : QStringLiteral("n%1_%2").arg(column).arg(neuron + 1);
+}
+
+QString NetworkSceneBuilder::parameterName(const ParameterId &id) const
+{
+    const auto layer = static_cast<std::size_t>(id.layer);
+    if (id.kind == ParameterId::Kind::Weight) {
+        if (layer < m_network.weightNames.size()
+            && static_cast<std::size_t>(id.row) < m_network.weightNames[layer].size()
+            && static_cast<std::size_t>(id.column) < m_network.weightNames[layer][id.row].size())
+            return QString::fromStdString(m_network.weightNames[layer][id.row][id.column]);
+        return QStringLiteral("w%1_%2%3").arg(id.layer + 1).arg(id.row + 1).arg(id.column + 1);
+    }
+    if (layer < m_network.biasNames.size()
+        && static_cast<std::size_t>(id.row) < m_network.biasNames[layer].size())
+        return QString::fromStdString(m_network.biasNames[layer][id.row]);
+    return QStringLiteral("b%1_%2").arg(id.layer + 1).arg(id.row + 1);
+}
+
+double NetworkSceneBuilder::parameterValue(const ParameterId &id) const
+{
+    const backprop::Layer &layer = m_network.layers[id.layer];
+    return id.kind == ParameterId::Kind::Weight ? layer.weights(id.row, id.column)
+                                                : layer.biases(id.row);
+}
+
+std::optional<double> NetworkSceneBuilder::oldValue(const ParameterId &id) const
+{
+    if (!isActive(PhaseKind::Update, -1))
+        return std::nullopt;
+    const auto &before = m_snapshot.layersBeforeUpdate;
+    if (static_cast<std::size_t>(id.layer) >= before.size())
+        return std::nullopt;
+    const backprop::Layer &layer = before[id.layer];
+    if (id.kind == ParameterId::Kind::Weight) {
+        if (id.row < layer.weights.rows() && id.column < layer.weights.cols())
+            return layer.weights(id.row, id.column);
+    } else if (id.row < layer.biases.size()) {
+        return layer.biases(id.row);
+    }
+    return std::nullopt;
+}
+
+std::optional<double> NetworkSceneBuilder::gradientOf(const ParameterId &id) const
+{
+    const auto layer = static_cast<std::size_t>(id.layer);
+    if (id.kind == ParameterId::Kind::Weight) {
+        if (layer >= m_snapshot.weightGradients.size())
+            return std::nullopt;
+        const Eigen::MatrixXd &g = m_snapshot.weightGradients[layer];
+        const long rows = shownCount(PhaseKind::Gradients, id.layer, g.rows());
+        if (id.row < rows && id.column < g.cols())
+            return g(id.row, id.column);
+        return std::nullopt;
+    }
+    if (layer >= m_snapshot.biasGradients.size())
+        return std::nullopt;
+    const Eigen::VectorXd &g = m_snapshot.biasGradients[layer];
+    // A shared bias feeds every neuron, so its gradient is known only with the whole phase.
+    const bool isPartial = m_active.count >= 0 && isActive(PhaseKind::Gradients, id.layer);
+    const long shown =
+        g.size() == 1 ? (isPartial ? 0 : 1) : shownCount(PhaseKind::Gradients, id.layer, g.size());
+    if (id.row < shown)
+        return g(id.row);
+    return std::nullopt;
+}
+
+// "w5 = 0.4000", then "∂E_total/∂w5 = 0.0822" once the gradient is known; after an
+// update "w5 = 0.4000" and "w5⁺ = 0.3589".
+QList<TextLine> NetworkSceneBuilder::parameterLines(const ParameterId &id) const
+{
+    const QString name = parameterName(id);
+    const bool gradientsActive = isActive(PhaseKind::Gradients, id.layer);
+    QList<TextLine> lines;
+    const double value = parameterValue(id);
+    if (const std::optional<double> old = oldValue(id); old && *old != value) {
+        // The lesson's notation for an update: w5 is the old value, w5⁺ the new one.
+        lines.append({QStringLiteral("%1 = %2").arg(name, number(*old)), false});
+        lines.append({QStringLiteral("%1⁺ = %2").arg(name, number(value)), true});
+    } else {
+        lines.append({QStringLiteral("%1 = %2").arg(name, number(value)), false});
+    }
+    if (const std::optional<double> gradient = gradientOf(id))
+        lines.append(
+            {QStringLiteral("∂E_total/∂%1 = %2").arg(name, number(*gradient)), gradientsActive});
+    return lines;
+}
+
+void NetworkSceneBuilder::buildHeader()
+{
+    QString phase = tr("Iteration %1").arg(m_snapshot.state.iteration + 1);
+    if (m_active.phase) {
+        const QString description =
+            QString::fromStdString(backprop::phaseDescription(*m_active.phase));
+        phase += m_active.count >= 0
+            ? tr(" · computing %1 (neuron %2)").arg(description).arg(m_active.count)
+            : tr(" · just computed: %1").arg(description);
+    }
+    m_scene.header.append({phase, false});
+    if (m_snapshot.lossPerOutput)
+        m_scene.header.append({QStringLiteral("E_total = %1").arg(number(m_snapshot.batchLoss)),
+                               isActive(PhaseKind::Loss, -1)});
+}
+
+int NetworkSceneBuilder::lineCount(int column) const
+{
+    return maxLinesOf(m_network, column);
+}
+
+void NetworkSceneBuilder::fillNode(NetworkScene::Node &node) const
+{
+    const long n = node.neuron;
+    const long sample = m_options.sampleColumn;
+    const QString name = node.title;
+    if (node.column == 0) {
+        const Eigen::MatrixXd &inputs = m_snapshot.batchInputs;
+        if (n < inputs.rows() && sample < inputs.cols())
+            node.lines.append({number(inputs(n, sample)), false});
+        return;
+    }
+    const int l = node.column - 1;
+    const auto layer = static_cast<std::size_t>(l);
+    const bool isOutput = node.column == m_network.layerCount();
+    const PhaseKind deltaKind = isOutput ? PhaseKind::OutputDeltas : PhaseKind::HiddenDeltas;
+
+    const bool forwardActive = isActive(PhaseKind::Forward, l);
+    if (layer < m_snapshot.net.size() && layer < m_snapshot.out.size()) {
+        const Eigen::MatrixXd &net = m_snapshot.net[layer];
+        const Eigen::MatrixXd &out = m_snapshot.out[layer];
+        if (n < shownCount(PhaseKind::Forward, l, net.rows()) && sample < net.cols()
+            && n < out.rows() && sample < out.cols()) {
+            node.lines.append(
+                {QStringLiteral("net_%1 = %2").arg(name, number(net(n, sample))), forwardActive});
+            node.lines.append(
+                {QStringLiteral("out_%1 = %2").arg(name, number(out(n, sample))), forwardActive});
+            node.isHighlighted = forwardActive;
+        }
+    }
+    if (isOutput) {
+        const Eigen::MatrixXd &targets = m_snapshot.batchTargets;
+        if (n < targets.rows() && sample < targets.cols())
+            node.lines.append(
+                {QStringLiteral("target_%1 = %2").arg(name, number(targets(n, sample))), false});
+        if (m_snapshot.lossPerOutput && n < m_snapshot.lossPerOutput->size()) {
+            const bool lossActive = isActive(PhaseKind::Loss, -1);
+            node.lines.append(
+                {QStringLiteral("E_%1 = %2").arg(name, number((*m_snapshot.lossPerOutput)(n))),
+                 lossActive});
+            node.isHighlighted = node.isHighlighted || lossActive;
+        }
+    }
+    if (layer < m_snapshot.deltas.size()) {
+        const Eigen::MatrixXd &deltas = m_snapshot.deltas[layer];
+        if (n < shownCount(deltaKind, l, deltas.rows()) && sample < deltas.cols()) {
+            const bool deltaActive = isActive(deltaKind, l);
+            node.lines.append(
+                {QStringLiteral("δ_%1 = %2").arg(name, number(deltas(n, sample))), deltaActive});
+            node.isHighlighted = node.isHighlighted || deltaActive;
+        }
+    }
+    if (hasNeuronBias(m_network.layers[l])) {
+        const ParameterId bias {ParameterId::Kind::Bias, l, n, 0};
+        node.bias = bias;
+        node.lines.append(parameterLines(bias));
+    }
+    node.isCurrent =
+        m_active.count > 0 && n == m_active.count - 1 && (forwardActive || isActive(deltaKind, l));
+}
+
+void NetworkSceneBuilder::layoutNodes()
+{
+    const double f = m_scene.fontPixelSize;
+    const double width = m_options.size.width();
+    const double height = m_options.size.height();
+    const double margin = 0.8 * f;
+    m_top = margin + headerLines * f;
+    m_bottom = height - footerLines * f;
+    const int columns = m_network.layerCount() + 1;
+    const long rows = std::max(1L, maxNeurons(m_network));
+    const double spacing = std::max(1.0, (m_bottom - m_top) / rows);
+    const double unlabelledRadius = std::clamp(spacing * 0.3, 2.0, 1.2 * f);
+
+    QList<double> widths;
+    for (int c = 0; c < columns; ++c) {
+        const long count = c == 0 ? m_network.inputCount : m_network.layers[c - 1].neuronCount();
+        double w = 0;
+        for (long n = 0; n < count; ++n) {
+            NetworkScene::Node node;
+            node.column = c;
+            node.neuron = n;
+            node.title = neuronName(c, n);
+            fillNode(node);
+            w = std::max(w, m_boldMetrics.horizontalAdvance(node.title));
+            // The widest text the node can show, so the layout does not jump between phases.
+            const QString widest = c == 0
+                ? number(-10.0)
+                : QStringLiteral("target_%1 = %2").arg(node.title, number(-10.0));
+            w = std::max(w, m_metrics.horizontalAdvance(widest));
+            for (const TextLine &line : node.lines)
+                w = std::max(w, m_boldMetrics.horizontalAdvance(line.text));
+            m_scene.nodes.append(node);
+        }
+        widths.append(m_scene.isLabelled ? w + 2 * nodePadding * f : 2 * unlabelledRadius);
+    }
+
+    const double left = margin + widths.first() / 2;
+    const double right = width - margin - widths.last() / 2;
+    const double step = columns > 1 ? (right - left) / (columns - 1) : 0.0;
+    for (NetworkScene::Node &node : m_scene.nodes) {
+        const long count = node.column == 0 ? m_network.inputCount
+                                            : m_network.layers[node.column - 1].neuronCount();
+        const double x = columns > 1 ? left + node.column * step : width / 2;
+        const double y = (m_top + m_bottom) / 2 + (node.neuron - (count - 1) / 2.0) * spacing;
+        if (m_scene.isLabelled) {
+            const double h = std::min(
+                spacing * 0.92, lineCount(node.column) * m_scene.lineHeight + 2 * nodePadding * f);
+            node.rect = QRectF(x - widths[node.column] / 2, y - h / 2, widths[node.column], h);
+            if (node.bias) {
+                const double top =
+                    node.rect.top() + nodePadding * f + node.lines.size() * m_scene.lineHeight;
+                node.biasRect =
+                    QRectF(node.rect.left(), top, node.rect.width(), m_scene.lineHeight * 2);
+            }
+        } else {
+            node.rect = QRectF(x - unlabelledRadius, y - unlabelledRadius, 2 * unlabelledRadius,
+                               2 * unlabelledRadius);
+        }
+    }
+}
+
+void NetworkSceneBuilder::buildEdges()
+{
+    QList<const NetworkScene::Node *> firstOfColumn;
+    for (const NetworkScene::Node &node : m_scene.nodes) {
+        if (node.neuron == 0)
+            firstOfColumn.append(&node);
+    }
+    const bool updateActive = isActive(PhaseKind::Update, -1);
+    for (int l = 0; l < m_network.layerCount(); ++l) {
+        const backprop::Layer &layer = m_network.layers[l];
+        const long forwardCount = shownCount(PhaseKind::Forward, l, layer.neuronCount());
+        const long gradientCount = shownCount(PhaseKind::Gradients, l, layer.neuronCount());
+        for (long j = 0; j < layer.neuronCount(); ++j) {
+            for (long i = 0; i < layer.inputCount(); ++i) {
+                NetworkScene::Edge edge;
+                edge.parameter = ParameterId {ParameterId::Kind::Weight, l, j, i};
+                edge.from = firstOfColumn[l][i].rect.center();
+                edge.to = firstOfColumn[l + 1][j].rect.center();
+                const double w = layer.weights(j, i);
+                const double magnitude =
+                    m_largestMagnitude > 0 ? std::abs(w) / m_largestMagnitude : 0.0;
+                // Hundreds of edges at full width would merge into one block of colour.
+                const double thickest = m_scene.isLabelled ? 5.0 : 1.5;
+                edge.width = m_scene.unit * (1.0 + thickest * std::min(1.0, magnitude));
+                edge.color = Theme::weightColor(w, m_largestMagnitude);
+                edge.isHighlighted = (isActive(PhaseKind::Forward, l) && j < forwardCount)
+                    || (isActive(PhaseKind::Gradients, l) && j < gradientCount)
+                    || (updateActive && oldValue(edge.parameter) != w);
+                edge.lines = parameterLines(edge.parameter);
+                m_scene.edges.append(edge);
+            }
+        }
+    }
+}
+
+void NetworkSceneBuilder::buildBiasNodes()
+{
+    const double f = m_scene.fontPixelSize;
+    const double radius = 0.8 * f;
+    for (int l = 0; l < m_network.layerCount(); ++l) {
+        const backprop::Layer &layer = m_network.layers[l];
+        if (!hasSharedBias(layer))
+            continue;
+        NetworkScene::BiasNode bias;
+        bias.parameter = ParameterId {ParameterId::Kind::Bias, l, 0, 0};
+        bias.name = parameterName(bias.parameter);
+        // Below the column that feeds the layer, as in the lesson's drawing.
+        double x = 0;
+        for (const NetworkScene::Node &node : std::as_const(m_scene.nodes)) {
+            if (node.column == l)
+                x = node.rect.center().x();
+        }
+        bias.center = QPointF(x, m_bottom + 0.4 * f + radius);
+        bias.radius = radius;
+        bias.color = Theme::weightColor(layer.biases(0), m_largestMagnitude);
+        const std::optional<double> old = oldValue(bias.parameter);
+        bias.isHighlighted = isActive(PhaseKind::Forward, l)
+            || (isActive(PhaseKind::Gradients, l) && gradientOf(bias.parameter))
+            || (old && *old != layer.biases(0));
+        bias.lines = parameterLines(bias.parameter);
+        const QSizeF size = labelSize(bias.lines);
+        bias.labelRect =
+            QRectF(QPointF(x + radius + 0.4 * f, bias.center.y() - size.height() / 2), size);
+        for (const NetworkScene::Node &node : std::as_const(m_scene.nodes)) {
+            if (node.column != l + 1)
+                continue;
+            NetworkScene::Edge edge;
+            edge.parameter = bias.parameter;
+            edge.from = bias.center;
+            edge.to = node.rect.center();
+            edge.width = m_scene.unit;
+            edge.color = bias.color;
+            edge.isDashed = true;
+            // With neuron stepping only the edges into revealed neurons light up.
+            const long revealed = isActive(PhaseKind::Gradients, l)
+                ? shownCount(PhaseKind::Gradients, l, layer.neuronCount())
+                : shownCount(PhaseKind::Forward, l, layer.neuronCount());
+            edge.isHighlighted = bias.isHighlighted && node.neuron < revealed;
+            m_scene.edges.append(edge);
+        }
+        m_scene.biasNodes.append(bias);
+    }
+}
+
+QSizeF NetworkSceneBuilder::labelSize(const QList<TextLine> &lines) const
+{
+    double w = 0;
+    for (const TextLine &line : lines)
+        w = std::max(w, m_boldMetrics.horizontalAdvance(line.text));
+    const double f = m_scene.fontPixelSize;
+    return QSizeF(w + 2 * labelPadding * f, lines.size() * m_scene.lineHeight + labelPadding * f);
+}
+
+void NetworkSceneBuilder::placeEdgeLabels()
+{
+    const double f = m_scene.fontPixelSize;
+    const QRectF area(0, m_top - 0.4 * f, m_options.size.width(), m_bottom - m_top + 0.8 * f);
+    EdgeLabelPlacer placer(m_scene, area, m_options.selected);
+    placer.place([this](const QList<TextLine> &lines) { return labelSize(lines); });
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "networkscene.h"
+#include "snapshot.h"
+
+#include <QFontMetricsF>
+#include <QSizeF>
+
+#include <optional>
+
+// Lays out a snapshot's network in a widget of a given size: neurons in columns, the
+// values known at this moment of the iteration as text, the phase just computed
+// highlighted, and edge labels placed where they overlap nothing. It only formats the
+// engine's numbers; it computes none.
+class NetworkSceneBuilder
+{
+public:
+    struct Options
+    {
+        QSizeF size;
+        int precision = 4;
+        double scale = 1.0;
+        long sampleColumn = 0; // which column of the batch the neurons show
+        std::optional<backprop::ParameterId> selected;
+    };
+
+    NetworkSceneBuilder(const backprop::Snapshot &snapshot, const Options &options);
+    NetworkScene build();
+
+    // The pixel size of the body font for a network at scale 1 in `size`, so that its
+    // tallest column and its widest labels fit.
+    static double fittedFontPixelSize(const backprop::Network &network, QSizeF size, int precision);
+
+private:
+    // The phase whose results are highlighted and how many of its neurons are shown.
+    struct Active
+    {
+        std::optional<backprop::Phase> phase;
+        long count = 0;
+    };
+
+    Active activePhase() const;
+    long shownCount(backprop::PhaseKind kind, int layer, long neurons) const;
+    bool isActive(backprop::PhaseKind kind, int layer) const;
+    QString number(double value) const;
+    QString neuronName(int column, long neuron) const;
+    QString parameterName(const backprop::ParameterId &id) const;
+    double parameterValue(const backprop::ParameterId &id) const;
+    std::optional<double> oldValue(const backprop::ParameterId &id) const;
+    std::optional<double> gradientOf(const backprop::ParameterId &id) const;
+    QList<NetworkScene::TextLine> parameterLines(const backprop::ParameterId &id) const;
+
+    int lineCount(int column) const;
+    void buildHeader();
+    void layoutNodes();
+    void fillNode(NetworkScene::Node &node) const;
+    void buildEdges();
+    void buildBiasNodes();
+    void placeEdgeLabels();
+    QSizeF labelSize(const QList<NetworkScene::TextLine> &lines) const;
+
+    const backprop::Snapshot &m_snapshot;
+    const backprop::Network &m_network;
+    Options m_options;
+    Active m_active;
+    NetworkScene m_scene;
+    QFontMetricsF m_metrics;
+    QFontMetricsF m_boldMetrics;
+    double m_largestMagnitude = 0.0;
+    double m_top = 0.0, m_bottom = 0.0; // the band the neurons are laid out in
+};

@@ -1,0 +1,381 @@
+#include "networkview.h"
+
+#include "networkpainter.h"
+#include "networkscenebuilder.h"
+#include "numberformat.h"
+#include "theme.h"
+
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+using backprop::ParameterId;
+
+namespace {
+
+double distanceToSegment(QPointF p, QPointF a, QPointF b)
+{
+    const QPointF ab = b - a;
+    const double length2 = QPointF::dotProduct(ab, ab);
+    const double t =
+        length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0.0;
+    const QPointF d = p - (a + t * ab);
+    return std::hypot(d.x(), d.y());
+}
+
+} // namespace
+
+NetworkView::NetworkView(QWidget *parent) : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMouseTracking(false);
+}
+
+NetworkView::~NetworkView() = default;
+
+void NetworkView::setSnapshot(const backprop::Snapshot &snapshot)
+{
+    // Field by field: the data set and its outputs can be large and the view draws neither.
+    m_snapshot.state = snapshot.state;
+    m_snapshot.loss = snapshot.loss;
+    m_snapshot.phases = snapshot.phases;
+    m_snapshot.phaseIndex = snapshot.phaseIndex;
+    m_snapshot.revealedNeurons = snapshot.revealedNeurons;
+    m_snapshot.lastPhase = snapshot.lastPhase;
+    m_snapshot.batchSamples = snapshot.batchSamples;
+    m_snapshot.batchInputs = snapshot.batchInputs;
+    m_snapshot.batchTargets = snapshot.batchTargets;
+    m_snapshot.net = snapshot.net;
+    m_snapshot.out = snapshot.out;
+    m_snapshot.deltas = snapshot.deltas;
+    m_snapshot.weightGradients = snapshot.weightGradients;
+    m_snapshot.biasGradients = snapshot.biasGradients;
+    m_snapshot.lossPerOutput = snapshot.lossPerOutput;
+    m_snapshot.batchLoss = snapshot.batchLoss;
+    m_snapshot.layersBeforeUpdate = snapshot.layersBeforeUpdate;
+    m_snapshot.fault = snapshot.fault;
+    m_hasSnapshot = true;
+    if (m_selected && !m_snapshot.state.network.isValid(*m_selected)) {
+        cancelEdit();
+        m_selected.reset();
+    }
+    rebuildScene();
+}
+
+void NetworkView::setPrecision(int decimals)
+{
+    m_precision =
+        std::clamp(decimals, NumberFormat::minimumDecimals, NumberFormat::maximumDecimals);
+    rebuildScene();
+}
+
+void NetworkView::setScale(double scale)
+{
+    m_scale = Theme::clampScale(scale);
+    rebuildScene();
+}
+
+void NetworkView::setSampleColumn(long column)
+{
+    m_sampleColumn = std::max(0L, column);
+    rebuildScene();
+}
+
+void NetworkView::rebuildScene()
+{
+    if (!m_hasSnapshot) {
+        m_scene = NetworkScene();
+        update();
+        return;
+    }
+    NetworkSceneBuilder::Options options;
+    options.size = size();
+    options.precision = m_precision;
+    options.scale = m_scale;
+    options.sampleColumn = m_sampleColumn;
+    options.selected = m_selected;
+    m_scene = NetworkSceneBuilder(m_snapshot, options).build();
+    if (m_editor && m_editing)
+        m_editor->setGeometry(editorRect(*m_editing).toAlignedRect());
+    update();
+}
+
+std::optional<ParameterId> NetworkView::parameterAt(const QPointF &point) const
+{
+    for (const NetworkScene::Edge &edge : m_scene.edges) {
+        if (!edge.labelRect.isEmpty() && edge.labelRect.contains(point))
+            return edge.parameter;
+    }
+    for (const NetworkScene::BiasNode &bias : m_scene.biasNodes) {
+        const QPointF d = point - bias.center;
+        if (std::hypot(d.x(), d.y()) <= bias.radius || bias.labelRect.contains(point))
+            return bias.parameter;
+    }
+    for (const NetworkScene::Node &node : m_scene.nodes) {
+        if (node.bias && node.biasRect.contains(point))
+            return node.bias;
+        if (node.rect.contains(point))
+            return std::nullopt;
+    }
+    // The nearest weight edge within a few pixels of its line; bias edges only point at
+    // their node, which is the place to click.
+    std::optional<ParameterId> nearest;
+    double best = std::max(6.0, 4.0 * m_scene.unit);
+    for (const NetworkScene::Edge &edge : m_scene.edges) {
+        if (edge.isDashed)
+            continue;
+        const double distance = distanceToSegment(point, edge.from, edge.to) - edge.width / 2;
+        if (distance <= best) {
+            best = distance;
+            nearest = edge.parameter;
+        }
+    }
+    return nearest;
+}
+
+std::optional<QPointF> NetworkView::parameterPosition(const ParameterId &id) const
+{
+    for (const NetworkScene::BiasNode &bias : m_scene.biasNodes) {
+        if (bias.parameter == id)
+            return bias.center;
+    }
+    for (const NetworkScene::Node &node : m_scene.nodes) {
+        if (node.bias == id)
+            return node.biasRect.center();
+    }
+    for (const NetworkScene::Edge &edge : m_scene.edges) {
+        if (edge.parameter == id && !edge.isDashed)
+            return edge.labelRect.isEmpty() ? (edge.from + edge.to) / 2 : edge.labelRect.center();
+    }
+    return std::nullopt;
+}
+
+QStringList NetworkView::labelTexts() const
+{
+    QStringList texts;
+    for (const NetworkScene::TextLine &line : m_scene.header)
+        texts.append(line.text);
+    for (const NetworkScene::Node &node : m_scene.nodes) {
+        if (!m_scene.isLabelled)
+            continue;
+        texts.append(node.title);
+        for (const NetworkScene::TextLine &line : node.lines)
+            texts.append(line.text);
+    }
+    for (const NetworkScene::BiasNode &bias : m_scene.biasNodes) {
+        texts.append(bias.name);
+        if (m_scene.isLabelled || bias.parameter == m_selected) {
+            for (const NetworkScene::TextLine &line : bias.lines)
+                texts.append(line.text);
+        }
+    }
+    for (const NetworkScene::Edge &edge : m_scene.edges) {
+        if (edge.labelRect.isEmpty())
+            continue;
+        for (const NetworkScene::TextLine &line : edge.lines)
+            texts.append(line.text);
+    }
+    if (!m_refusal.isEmpty())
+        texts.append(m_refusal);
+    else if (!m_scene.fault.isEmpty())
+        texts.append(m_scene.fault);
+    return texts;
+}
+
+bool NetworkView::isEditing() const
+{
+    return m_editor && m_editor->isVisible();
+}
+
+QSize NetworkView::sizeHint() const
+{
+    return QSize(900, 560);
+}
+
+QSize NetworkView::minimumSizeHint() const
+{
+    return QSize(320, 200);
+}
+
+void NetworkView::selectParameter(const ParameterId &id)
+{
+    if (m_hasSnapshot && !m_snapshot.state.network.isValid(id))
+        return;
+    if (m_editing && *m_editing != id)
+        cancelEdit();
+    const bool changed = m_selected != id;
+    m_selected = id;
+    m_refusal.clear();
+    rebuildScene();
+    if (changed)
+        emit parameterSelected(id);
+}
+
+void NetworkView::clearSelection()
+{
+    cancelEdit();
+    m_selected.reset();
+    rebuildScene();
+}
+
+QString NetworkView::parameterName(const ParameterId &id) const
+{
+    return QString::fromStdString(m_snapshot.state.network.nameOf(id));
+}
+
+QRectF NetworkView::editorRect(const ParameterId &id) const
+{
+    const double f = m_scene.fontPixelSize;
+    const QSizeF size(
+        QFontMetricsF(Theme::font(f)).horizontalAdvance(QStringLiteral("−0.000000000")) + f,
+        m_scene.lineHeight + 0.6 * f);
+    const QPointF centre = parameterPosition(id).value_or(rect().center());
+    QRectF result(centre - QPointF(size.width() / 2, size.height() / 2), size);
+    // Keep the editor inside the widget even for a label at its edge.
+    result.moveLeft(std::clamp(result.left(), 0.0, std::max(0.0, width() - result.width())));
+    result.moveTop(std::clamp(result.top(), 0.0, std::max(0.0, height() - result.height())));
+    return result;
+}
+
+void NetworkView::editSelectedParameter()
+{
+    if (!m_selected || !m_hasSnapshot)
+        return;
+    if (!m_editor) {
+        m_editor = new QLineEdit(this);
+        m_editor->installEventFilter(this);
+    }
+    m_editing = m_selected;
+    m_editor->setFont(Theme::font(m_scene.fontPixelSize));
+    m_editor->setText(NumberFormat::shortest(m_snapshot.state.network.value(*m_selected),
+                                             NumberFormat::maximumDecimals)
+                          .replace(QChar(0x2212), QLocale().negativeSign()));
+    m_editor->setToolTip(tr("Type a new value for %1 and press Enter; Escape cancels.")
+                             .arg(parameterName(*m_selected)));
+    m_editor->setGeometry(editorRect(*m_selected).toAlignedRect());
+    m_editor->selectAll();
+    m_editor->show();
+    m_editor->setFocus();
+}
+
+void NetworkView::cancelEdit()
+{
+    m_editing.reset();
+    if (m_editor && m_editor->isVisible()) {
+        m_editor->hide();
+        setFocus();
+    }
+}
+
+void NetworkView::commitEdit()
+{
+    if (!m_editor || !m_editing)
+        return;
+    const ParameterId id = *m_editing;
+    const QString text = m_editor->text();
+    const std::optional<double> value = NumberFormat::parse(text);
+    if (!value) {
+        const QString old = NumberFormat::shortest(m_snapshot.state.network.value(id),
+                                                   NumberFormat::maximumDecimals);
+        m_refusal = text.trimmed().isEmpty()
+            ? tr("Type a number for %1; it keeps %2.").arg(parameterName(id), old)
+            : tr("“%1” is not a finite number; %2 keeps %3.")
+                  .arg(text.trimmed(), parameterName(id), old);
+        m_editor->selectAll();
+        update();
+        emit editRefused(m_refusal);
+        return;
+    }
+    m_refusal.clear();
+    cancelEdit();
+    update();
+    emit parameterEdited(id, *value);
+}
+
+void NetworkView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    if (!m_hasSnapshot) {
+        painter.fillRect(rect(), Theme::background());
+        return;
+    }
+    NetworkPainter(painter, m_scene).paint(m_selected, m_refusal);
+}
+
+void NetworkView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    rebuildScene();
+}
+
+void NetworkView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    setFocus(Qt::MouseFocusReason);
+    if (const std::optional<ParameterId> id = parameterAt(event->position()))
+        selectParameter(*id);
+    else
+        clearSelection();
+}
+
+void NetworkView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QWidget::mouseDoubleClickEvent(event);
+        return;
+    }
+    if (const std::optional<ParameterId> id = parameterAt(event->position())) {
+        selectParameter(*id);
+        editSelectedParameter();
+    }
+}
+
+void NetworkView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_F2:
+        if (m_selected) {
+            editSelectedParameter();
+            return;
+        }
+        break;
+    case Qt::Key_Escape:
+        if (m_selected) {
+            clearSelection();
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+// The editor's keys are taken here rather than through QLineEdit::returnPressed: the line
+// edit passes Return on to its parent, which would open the editor again at once.
+bool NetworkView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_editor || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    switch (static_cast<QKeyEvent *>(event)->key()) {
+    case Qt::Key_Escape:
+        cancelEdit();
+        return true;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        commitEdit();
+        return true;
+    default:
+        return QWidget::eventFilter(watched, event);
+    }
+}

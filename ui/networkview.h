@@ -1,0 +1,92 @@
+#pragma once
+
+#include "networkscene.h"
+#include "parameter.h"
+#include "snapshot.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QLineEdit;
+
+// The network graph: neurons in layers with net and out, edges whose thickness and colour
+// show the weight, the phase just computed highlighted, deltas and gradients as they
+// appear. It observes snapshots and reports what the user asks for (select, edit); it
+// never changes the engine itself.
+class NetworkView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int defaultPrecision = 4;
+
+    explicit NetworkView(QWidget *parent = nullptr);
+    ~NetworkView() override;
+
+    void setSnapshot(const backprop::Snapshot &snapshot);
+    bool hasSnapshot() const { return m_hasSnapshot; }
+
+    int precision() const { return m_precision; }
+    void setPrecision(int decimals); // clamped to 1…9
+    double scale() const { return m_scale; }
+    // Presentation mode: multiplies every font size and line width.
+    void setScale(double scale);
+    // Which sample of the batch the neurons show (0 unless the batch has several).
+    long sampleColumn() const { return m_sampleColumn; }
+    void setSampleColumn(long column);
+
+    std::optional<backprop::ParameterId> selectedParameter() const { return m_selected; }
+    std::optional<backprop::ParameterId> parameterAt(const QPointF &point) const;
+    // Where a parameter can be clicked: the centre of its label, bias node or edge.
+    std::optional<QPointF> parameterPosition(const backprop::ParameterId &id) const;
+
+    // Every text the view draws, in drawing order (for tests and accessibility).
+    QStringList labelTexts() const;
+    double fontPixelSize() const { return m_scene.fontPixelSize; }
+    // The geometry drawn last (labels, nodes, edges), for tests and the window's tooltips.
+    const NetworkScene &scene() const { return m_scene; }
+    QString refusalMessage() const { return m_refusal; }
+    bool isEditing() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+public slots:
+    void selectParameter(const backprop::ParameterId &id);
+    void clearSelection();
+    // Opens the in-place editor on the selected parameter.
+    void editSelectedParameter();
+    void cancelEdit();
+
+signals:
+    void parameterSelected(const backprop::ParameterId &id);
+    void parameterEdited(const backprop::ParameterId &id, double value);
+    void editRefused(const QString &message);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void rebuildScene();
+    void commitEdit();
+    QString parameterName(const backprop::ParameterId &id) const;
+    QRectF editorRect(const backprop::ParameterId &id) const;
+
+    backprop::Snapshot m_snapshot; // without the data set: the view draws none of it
+    bool m_hasSnapshot = false;
+    NetworkScene m_scene;
+    int m_precision = defaultPrecision;
+    double m_scale = 1.0;
+    long m_sampleColumn = 0;
+    std::optional<backprop::ParameterId> m_selected;
+    QPointer<QLineEdit> m_editor;
+    std::optional<backprop::ParameterId> m_editing;
+    QString m_refusal;
+};
