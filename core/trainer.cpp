@@ -134,6 +134,25 @@ const Eigen::MatrixXd &Trainer::batchTargets() const
     return m_batchIsWholeDataset ? m_dataset.targets : m_gatheredTargets[m_bufferIndex];
 }
 
+std::vector<long> Trainer::upcomingBatchSamples() const
+{
+    if (m_iterationBegun)
+        return m_batchSamples;
+    // The same choice as beginIteration(), made on copies.
+    const long samples = static_cast<long>(m_dataset.sampleCount());
+    const long count = std::min(static_cast<long>(batchSize()), samples - m_state.batchStart);
+    std::vector<long> order;
+    const std::vector<long> *from = &m_state.order;
+    if (!m_batchIsWholeDataset && m_state.batchStart == 0) {
+        Random random = m_state.random;
+        order = m_state.order;
+        random.shuffle(order);
+        from = &order;
+    }
+    const auto first = from->begin() + m_state.batchStart;
+    return {first, first + count};
+}
+
 void Trainer::beginIteration()
 {
     const long samples = static_cast<long>(m_dataset.sampleCount());

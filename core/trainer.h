@@ -62,6 +62,9 @@ public:
 
     // The iteration in progress: its batch and everything computed so far.
     const std::vector<long> &batchSamples() const { return m_batchSamples; }
+    // The samples of the iteration in progress or, at an iteration start, of the next one
+    // (drawing the next shuffle on a copy of the generator), without changing anything.
+    std::vector<long> upcomingBatchSamples() const;
     const Eigen::MatrixXd &batchInputs() const;
     const Eigen::MatrixXd &batchTargets() const;
     const NetworkPass &pass() const { return m_passes[m_bufferIndex]; }

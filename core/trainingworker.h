@@ -4,6 +4,7 @@
 #include "lesson.h"
 #include "phase.h"
 #include "snapshot.h"
+#include "timeline.h"
 
 #include <QObject>
 
@@ -100,6 +101,11 @@ public slots:
     void requestCurve(const backprop::CurveRequest &request);
     void requestSurface(const backprop::SurfaceRequest &request);
     void requestSnapshot();
+    // Checkpoints stay within this many bytes (default 256 MiB); the oldest go first.
+    void setMemoryBudget(qint64 bytes);
+    // The edits and cursor the current state is made of (for marks on the loss plot, and
+    // for checking the worker against a plain replay).
+    void requestTimeline();
 
 signals:
     void activationsComputed(const backprop::PhaseRecord &record);
@@ -107,6 +113,7 @@ signals:
     void deltasComputed(const backprop::PhaseRecord &record);
     void gradientsComputed(const backprop::PhaseRecord &record);
     void weightsUpdated(const backprop::PhaseRecord &record);
+    // Single steps and animated runs; a full-speed run reports its losses in snapshots.
     void iterationFinished(long long iteration, double loss);
     void snapshotTaken(const backprop::Snapshot &snapshot);
     void runStateChanged(backprop::RunState state);
@@ -114,6 +121,7 @@ signals:
     void surfaceReady(const backprop::SurfaceResult &result);
     void historyChanged(bool canUndo, bool canRedo, bool canStepBack);
     void errorOccurred(const QString &message); // a fault, a refused edit, a bad lesson
+    void timelineReady(const backprop::Timeline &timeline);
 
 private:
     class Private;
@@ -135,3 +143,4 @@ Q_DECLARE_METATYPE(backprop::SurfaceRequest)
 Q_DECLARE_METATYPE(backprop::SurfaceResult)
 Q_DECLARE_METATYPE(backprop::PhaseRecord)
 Q_DECLARE_METATYPE(backprop::Snapshot)
+Q_DECLARE_METATYPE(backprop::Timeline)

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "trainer.h"
+#include "traininghistory.h"
+#include "trainingworker.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <optional>
+#include <vector>
+
+namespace backprop {
+
+// Everything the worker owns, touched only in the worker's thread.
+class TrainingWorker::Private
+{
+public:
+    explicit Private(TrainingWorker *worker);
+
+    bool requireLesson();
+    bool isRunning() const { return runState != RunState::Paused; }
+
+    // Runs.
+    void startRun(const RunLimit &runLimit);
+    void stopRun();
+    void setRunState(RunState state);
+    void scheduleChunk();
+    void runChunk();
+    void animate();
+    bool limitReached(double loss);
+    void tuneChunking(long long iterations, double nanoseconds);
+
+    // Stepping: emits every record, the finished iterations and a fault.
+    void stepAndEmit(Granularity granularity);
+    void emitRecord(const PhaseRecord &record);
+    void finishIteration(long long iteration, double loss);
+    void pushLoss(long long iteration, double loss);
+    void reportFault();
+
+    // Edits.
+    void edit(const TimelineEdit &edit);
+    void applyQueuedEdits();
+    // The trainer moved back or jumped: losses not yet sent may belong to undone iterations.
+    void afterJump();
+
+    void emitSnapshot();
+    void emitHistory();
+    void reportDroppedHistory();
+    void scheduleExplanations();
+    void computeCurve(const CurveRequest &request);
+    void computeSurface(const SurfaceRequest &request);
+
+    TrainingWorker *q;
+    Trainer trainer;
+    TrainingHistory history;
+    bool loaded = false;
+    std::optional<ParameterId> selected;
+
+    RunState runState = RunState::Paused;
+    RunLimit limit;
+    long long runIterations = 0;
+    double bestError = 0.0;
+    long long sinceBest = 0;
+    double speed = 0.0;
+    Granularity animationGranularity = Granularity::Phase;
+    QTimer *animationTimer = nullptr;
+    bool chunkScheduled = false;
+    long long clockEvery = 1;         // iterations between clock reads in a chunk
+    double captureNanoseconds = 0.0;  // the last checkpoint of a run took this long
+    std::vector<TimelineEdit> queued; // edits made during a run, for the next iteration start
+
+    std::vector<double> newLosses;
+    long long firstNewLoss = 0;
+    QElapsedTimer sinceSnapshot;
+    qint64 snapshotCost = 0; // milliseconds the last snapshot took
+    bool recomputed = false;
+
+    std::optional<CurveRequest> pendingCurve;
+    std::optional<SurfaceRequest> pendingSurface;
+    bool explanationsScheduled = false;
+};
+
+} // namespace backprop

@@ -1,0 +1,99 @@
+// The worker's answers to curve and surface requests, computed on the explained batch.
+
+#include "batchexplanation.h"
+#include "trainingworker_p.h"
+
+#include <cmath>
+
+namespace backprop {
+
+namespace {
+constexpr int maximumCurvePoints = 100000;
+constexpr int maximumSurfaceSize = 1024;
+
+bool isFiniteRange(double from, double to)
+{
+    return std::isfinite(from) && std::isfinite(to);
+}
+} // namespace
+
+void TrainingWorker::Private::scheduleExplanations()
+{
+    if (explanationsScheduled)
+        return;
+    explanationsScheduled = true;
+    // Computed when the event loop gets here; requests arriving meanwhile replace older ones.
+    QMetaObject::invokeMethod(
+        q,
+        [this] {
+            explanationsScheduled = false;
+            if (std::optional<CurveRequest> request = std::exchange(pendingCurve, {}))
+                computeCurve(*request);
+            if (std::optional<SurfaceRequest> request = std::exchange(pendingSurface, {}))
+                computeSurface(*request);
+        },
+        Qt::QueuedConnection);
+}
+
+void TrainingWorker::Private::computeCurve(const CurveRequest &request)
+{
+    if (!requireLesson())
+        return;
+    const Network &network = trainer.network();
+    if (!network.isValid(request.parameter) || request.points < 1
+        || request.points > maximumCurvePoints || !isFiniteRange(request.from, request.to)) {
+        emit q->errorOccurred(
+            TrainingWorker::tr(
+                "The error curve needs a weight or bias of this network, a finite range and 1 to "
+                "%1 points.")
+                .arg(maximumCurvePoints));
+        return;
+    }
+    const ExplainedBatch batch = explainedBatch(trainer);
+    Explainer explainer(network, batch.inputs, batch.targets, trainer.loss());
+    CurveResult result;
+    result.parameter = request.parameter;
+    result.serial = request.serial;
+    result.points =
+        explainer.errorCurve(request.parameter, request.from, request.to, request.points);
+    result.value = network.value(request.parameter);
+    result.error = explainer.error();
+    result.gradient = explainer.gradient(request.parameter);
+    result.nextValue = nextValueOf(trainer, request.parameter, result.gradient);
+    result.nextError = explainer.errorWith(request.parameter, result.nextValue);
+    result.trail = history.trail(request.parameter);
+    emit q->curveReady(result);
+}
+
+void TrainingWorker::Private::computeSurface(const SurfaceRequest &request)
+{
+    if (!requireLesson())
+        return;
+    const Network &network = trainer.network();
+    if (!network.isValid(request.a) || !network.isValid(request.b) || request.a == request.b
+        || request.size < 1 || request.size > maximumSurfaceSize
+        || !isFiniteRange(request.fromA, request.toA)
+        || !isFiniteRange(request.fromB, request.toB)) {
+        emit q->errorOccurred(
+            TrainingWorker::tr(
+                "The error surface needs two different weights or biases of this network, finite "
+                "ranges and a size of 1 to %1.")
+                .arg(maximumSurfaceSize));
+        return;
+    }
+    const ExplainedBatch batch = explainedBatch(trainer);
+    Explainer explainer(network, batch.inputs, batch.targets, trainer.loss());
+    SurfaceResult result;
+    result.a = request.a;
+    result.b = request.b;
+    result.serial = request.serial;
+    result.surface = explainer.errorSurface(request.a, request.fromA, request.toA, request.b,
+                                            request.fromB, request.toB, request.size);
+    result.valueA = network.value(request.a);
+    result.valueB = network.value(request.b);
+    result.error = explainer.error();
+    result.path = history.path(request.a, request.b);
+    emit q->surfaceReady(result);
+}
+
+} // namespace backprop

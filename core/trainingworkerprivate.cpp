@@ -1,0 +1,339 @@
+#include "trainingworker_p.h"
+
+#include "batchexplanation.h"
+
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+namespace backprop {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+// A chunk of full-speed iterations lasts about this long before the event loop gets a turn
+// (so a pause or an edit queued by the window waits at most this long).
+constexpr double chunkNanoseconds = 4e6;
+// At most one snapshot per screen frame during a run.
+constexpr qint64 snapshotMilliseconds = 16;
+// Copying checkpoints may take this share of the training time of a run.
+constexpr double checkpointShare = 0.01;
+// Reading the clock costs ~20 ns: in a chunk, read it about this often.
+constexpr double clockNanoseconds = 20e3;
+
+double nanosecondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::nano>(Clock::now() - start).count();
+}
+} // namespace
+
+TrainingWorker::Private::Private(TrainingWorker *worker)
+    : q(worker), animationTimer(new QTimer(worker))
+{
+    animationTimer->setTimerType(Qt::PreciseTimer);
+    QObject::connect(animationTimer, &QTimer::timeout, worker, [this] { animate(); });
+    sinceSnapshot.start();
+}
+
+bool TrainingWorker::Private::requireLesson()
+{
+    if (!loaded)
+        emit q->errorOccurred(TrainingWorker::tr("No lesson is loaded."));
+    return loaded;
+}
+
+void TrainingWorker::Private::setRunState(RunState state)
+{
+    const bool changed = state != runState;
+    runState = state;
+    animationTimer->stop();
+    if (state == RunState::Animating)
+        animationTimer->start(std::max(1, static_cast<int>(std::lround(1000.0 / speed))));
+    else if (state == RunState::Running)
+        scheduleChunk();
+    if (changed)
+        emit q->runStateChanged(state);
+}
+
+void TrainingWorker::Private::startRun(const RunLimit &runLimit)
+{
+    stopRun(); // a run with a new limit starts afresh
+    if (runLimit.kind == RunLimit::Kind::ForIterations && runLimit.iterations <= 0)
+        return;
+    limit = runLimit;
+    runIterations = 0;
+    bestError = std::numeric_limits<double>::infinity();
+    sinceBest = 0;
+    setRunState(speed > 0 ? RunState::Animating : RunState::Running);
+}
+
+void TrainingWorker::Private::stopRun()
+{
+    if (!isRunning())
+        return;
+    setRunState(RunState::Paused);
+    // The run is one undo entry; edits waiting for an iteration start apply now, paused.
+    history.recordAdvance(trainer);
+    if (trainer.isAtIterationStart())
+        history.capture(trainer);
+    applyQueuedEdits();
+    emitSnapshot();
+    emitHistory();
+}
+
+bool TrainingWorker::Private::limitReached(double loss)
+{
+    switch (limit.kind) {
+    case RunLimit::Kind::UntilPaused:
+        return false;
+    case RunLimit::Kind::UntilErrorBelow:
+        return loss < limit.errorTarget;
+    case RunLimit::Kind::ForIterations:
+        return runIterations >= limit.iterations;
+    case RunLimit::Kind::UntilStalled:
+        if (loss < bestError) {
+            bestError = loss;
+            sinceBest = 0;
+            return false;
+        }
+        return ++sinceBest >= limit.stallIterations;
+    }
+    return false;
+}
+
+void TrainingWorker::Private::scheduleChunk()
+{
+    if (chunkScheduled)
+        return;
+    chunkScheduled = true;
+    // Queued, so that commands the window sent meanwhile are handled first.
+    QMetaObject::invokeMethod(
+        q,
+        [this] {
+            chunkScheduled = false;
+            runChunk();
+        },
+        Qt::QueuedConnection);
+}
+
+void TrainingWorker::Private::runChunk()
+{
+    if (runState != RunState::Running)
+        return;
+    if (q->m_pauseRequested.load(std::memory_order_relaxed)) {
+        stopRun();
+        return;
+    }
+    applyQueuedEdits();
+    const Clock::time_point start = Clock::now();
+    long long iterations = 0;
+    long long untilClock = clockEvery;
+    for (;;) {
+        const long long iteration = trainer.state().iteration;
+        const double loss = trainer.runIteration();
+        if (trainer.fault()) {
+            reportFault();
+            return;
+        }
+        pushLoss(iteration, loss);
+        ++runIterations;
+        ++iterations;
+        if (history.isCaptureDue(trainer)) {
+            const Clock::time_point before = Clock::now();
+            history.capture(trainer);
+            captureNanoseconds = nanosecondsSince(before);
+        }
+        if (limitReached(loss)) {
+            stopRun();
+            return;
+        }
+        if (q->m_pauseRequested.load(std::memory_order_relaxed)) {
+            stopRun();
+            return;
+        }
+        if (--untilClock == 0) {
+            if (nanosecondsSince(start) >= chunkNanoseconds)
+                break;
+            untilClock = clockEvery;
+        }
+    }
+    tuneChunking(iterations, nanosecondsSince(start));
+    reportDroppedHistory();
+    // A snapshot of a large network (the whole data set's outputs, the chain rule) can cost
+    // several iterations: then it is taken less often, so it never dominates the run.
+    if (sinceSnapshot.elapsed() >= std::max(snapshotMilliseconds, 4 * snapshotCost))
+        emitSnapshot();
+    scheduleChunk();
+}
+
+void TrainingWorker::Private::tuneChunking(long long iterations, double nanoseconds)
+{
+    const double perIteration = nanoseconds / static_cast<double>(std::max(1LL, iterations));
+    clockEvery = std::max(1LL, static_cast<long long>(clockNanoseconds / perIteration));
+    // What a checkpoint costs (measured at the last one) decides how often a run keeps one.
+    const double interval = std::ceil(captureNanoseconds / (checkpointShare * perIteration));
+    history.setCaptureInterval(static_cast<long long>(std::clamp(interval, 1.0, 1e6)));
+}
+
+void TrainingWorker::Private::animate()
+{
+    if (runState != RunState::Animating)
+        return;
+    if (q->m_pauseRequested.load(std::memory_order_relaxed)) {
+        stopRun();
+        return;
+    }
+    applyQueuedEdits();
+    const long long before = trainer.state().iteration;
+    stepAndEmit(animationGranularity);
+    if (trainer.fault())
+        return; // reportFault() stopped the run
+    const long long finished = trainer.state().iteration - before;
+    bool done = false;
+    for (long long k = 0; k < finished && !done; ++k) {
+        ++runIterations;
+        done = limitReached(newLosses.empty() ? trainer.pass().loss() : newLosses.back());
+    }
+    if (done)
+        stopRun();
+    else
+        emitSnapshot();
+}
+
+void TrainingWorker::Private::stepAndEmit(Granularity granularity)
+{
+    // An epoch is stepped iteration by iteration so that every iteration's E_total is kept.
+    const Granularity unit =
+        granularity == Granularity::Epoch ? Granularity::Iteration : granularity;
+    const long long startEpoch = trainer.state().epoch;
+    do {
+        const long long iteration = trainer.state().iteration;
+        std::vector<PhaseRecord> records = trainer.step(unit);
+        if (trainer.fault())
+            records.pop_back(); // the phase that failed is not drawn
+        for (const PhaseRecord &record : records)
+            emitRecord(record);
+        if (trainer.fault()) {
+            reportFault();
+            return;
+        }
+        if (trainer.state().iteration != iteration) {
+            finishIteration(iteration, trainer.pass().loss());
+            history.capture(trainer);
+        }
+    } while (granularity == Granularity::Epoch && trainer.state().epoch == startEpoch);
+}
+
+void TrainingWorker::Private::emitRecord(const PhaseRecord &record)
+{
+    switch (record.phase.kind) {
+    case PhaseKind::Forward:
+        emit q->activationsComputed(record);
+        break;
+    case PhaseKind::Loss:
+        emit q->lossComputed(record);
+        break;
+    case PhaseKind::OutputDeltas:
+    case PhaseKind::HiddenDeltas:
+        emit q->deltasComputed(record);
+        break;
+    case PhaseKind::Gradients:
+        emit q->gradientsComputed(record);
+        break;
+    case PhaseKind::Update:
+        emit q->weightsUpdated(record);
+        break;
+    }
+}
+
+void TrainingWorker::Private::finishIteration(long long iteration, double loss)
+{
+    pushLoss(iteration, loss);
+    emit q->iterationFinished(iteration, loss);
+}
+
+void TrainingWorker::Private::pushLoss(long long iteration, double loss)
+{
+    if (newLosses.empty())
+        firstNewLoss = iteration;
+    newLosses.push_back(loss);
+}
+
+void TrainingWorker::Private::reportFault()
+{
+    // The trainer kept the state before the failing phase; the run stops there.
+    emit q->errorOccurred(QString::fromStdString(trainer.fault()->message));
+    if (isRunning())
+        stopRun();
+}
+
+void TrainingWorker::Private::edit(const TimelineEdit &edit)
+{
+    if (isRunning() && !trainer.isAtIterationStart()) {
+        queued.push_back(edit); // never inside a phase of a run
+        return;
+    }
+    history.recordAdvance(trainer); // a run in progress is split by the edit
+    if (history.edit(trainer, edit))
+        recomputed = true;
+    if (isRunning())
+        return; // the run's next snapshot shows it
+    emitSnapshot();
+    emitHistory();
+}
+
+void TrainingWorker::Private::applyQueuedEdits()
+{
+    if (queued.empty() || (isRunning() && !trainer.isAtIterationStart()))
+        return;
+    std::vector<TimelineEdit> edits;
+    edits.swap(queued);
+    for (const TimelineEdit &queuedEdit : edits)
+        edit(queuedEdit);
+    emitHistory();
+}
+
+void TrainingWorker::Private::afterJump()
+{
+    newLosses.clear();
+}
+
+void TrainingWorker::Private::emitSnapshot()
+{
+    if (!loaded)
+        return;
+    QElapsedTimer cost;
+    cost.start();
+    Snapshot snapshot = takeSnapshot(trainer);
+    if (selected && trainer.network().isValid(*selected)) {
+        snapshot.selectedParameter = selected;
+        snapshot.chainRule = chainRuleOf(trainer, *selected);
+    }
+    snapshot.newLosses.swap(newLosses);
+    newLosses.reserve(snapshot.newLosses.size()); // the next frame needs about as many
+    snapshot.firstNewLossIteration = firstNewLoss;
+    snapshot.recomputed = recomputed;
+    recomputed = false;
+    snapshotCost = cost.elapsed();
+    sinceSnapshot.restart();
+    emit q->snapshotTaken(snapshot);
+}
+
+void TrainingWorker::Private::reportDroppedHistory()
+{
+    if (history.takeDropNotice())
+        emit q->errorOccurred(
+            TrainingWorker::tr("Older history was dropped to keep checkpoints within %1 MiB: "
+                               "step back now reaches iteration %2 at the earliest.")
+                .arg(history.budget() >> 20)
+                .arg(history.earliestIteration()));
+}
+
+void TrainingWorker::Private::emitHistory()
+{
+    reportDroppedHistory();
+    emit q->historyChanged(history.canUndo() || positionOf(trainer) != history.cursor(),
+                           history.canRedo(), history.canStepBack());
+}
+
+} // namespace backprop

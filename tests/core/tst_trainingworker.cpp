@@ -1,0 +1,429 @@
+// The training worker in its thread: the signals of single steps, full-speed runs that
+// deliver every E_total once, pause, step back and undo through the worker, edits, faults,
+// curve requests and shutting down while running. Signals are received by a main-thread
+// probe through queued connections (see SETUP.md).
+
+#include "initialization.h"
+#include "referencevalues.h"
+#include "testlessons.h"
+#include "timeline.h"
+#include "trainer.h"
+#include "workerprobe.h"
+#include "workerthread.h"
+
+#include <QPointer>
+#include <QTest>
+
+#include <memory>
+
+using namespace backprop;
+using testlessons::roundsTo;
+using testlessons::sameMoment;
+using testlessons::WorkerProbe;
+
+namespace {
+// 2-h-h-1 tanh/sigmoid on `samples` points inside or outside a circle.
+Lesson circleLesson(Eigen::Index hidden, Eigen::Index samples, BatchMode mode, long batch)
+{
+    Lesson lesson;
+    Network &network = lesson.network;
+    network.inputCount = 2;
+    for (Eigen::Index neurons : {hidden, hidden, Eigen::Index(1)}) {
+        Layer layer;
+        layer.weights.resize(neurons, network.layers.empty() ? 2 : hidden);
+        layer.biases.resize(neurons);
+        layer.activation = neurons == 1 ? Activation::Sigmoid : Activation::Tanh;
+        network.layers.push_back(layer);
+    }
+    network.assignDefaultNames();
+    initialize(network, Initialization::Xavier, 3);
+    Random random(4);
+    lesson.dataset.inputs =
+        Eigen::MatrixXd::NullaryExpr(2, samples, [&] { return random.uniform(-1, 1); });
+    lesson.dataset.targets.resize(1, samples);
+    for (Eigen::Index s = 0; s < samples; ++s)
+        lesson.dataset.targets(0, s) = lesson.dataset.inputs.col(s).norm() < 0.7 ? 1.0 : 0.0;
+    lesson.loss = Loss::BinaryCrossEntropy;
+    lesson.optimizer.kind = OptimizerKind::Adam;
+    lesson.optimizer.learningRate = 0.01;
+    lesson.optimizer.batchMode = mode;
+    lesson.optimizer.batchSize = batch;
+    lesson.optimizer.trainBiases = true;
+    lesson.seed = 11;
+    return lesson;
+}
+
+ParameterId parameterOf(const Lesson &lesson, const char *name)
+{
+    return lesson.network.findParameter(name).value_or(ParameterId {});
+}
+} // namespace
+
+class TestTrainingWorker : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<WorkerThread> m_thread;
+    std::unique_ptr<WorkerProbe> m_probe;
+
+    void load(const Lesson &lesson)
+    {
+        m_probe->post([lesson](TrainingWorker *w) { w->loadLesson(lesson); });
+        QVERIFY(m_probe->sync());
+        m_probe->clear();
+    }
+
+private slots:
+    void initTestCase() { registerWorkerTypes(); }
+
+    void init()
+    {
+        m_thread = std::make_unique<WorkerThread>();
+        m_probe = std::make_unique<WorkerProbe>(m_thread->worker());
+    }
+
+    void cleanup()
+    {
+        m_thread.reset();
+        m_probe.reset();
+    }
+
+    void singleStepsEmitEveryPhaseInOrder()
+    {
+        load(testlessons::twoTwoTwo());
+        for (int k = 0; k < 8; ++k)
+            m_probe->post([](TrainingWorker *w) { w->step(Granularity::Phase); });
+        QVERIFY(m_probe->sync());
+        const QStringList expected = {
+            "activations", "snapshot", "activations", "snapshot",  "loss",    "snapshot",
+            "deltas",      "snapshot", "gradients",   "snapshot",  "deltas",  "snapshot",
+            "gradients",   "snapshot", "update",      "iteration", "snapshot"};
+        QCOMPARE(m_probe->events, expected);
+        const auto &records = m_probe->records;
+        QVERIFY(roundsTo(records[0].out(0, 0), "0.593269992"));
+        QVERIFY(roundsTo(records[0].out(1, 0), "0.596884378"));
+        QVERIFY(roundsTo(records[1].out(0, 0), "0.75136507"));
+        QVERIFY(roundsTo(records[1].out(1, 0), "0.772928465"));
+        QVERIFY(roundsTo(records[2].loss, "0.298371109"));
+        QVERIFY(roundsTo(records[4].weightGradients(0, 0), "0.082167041"));
+        QVERIFY(roundsTo(records[7].after[1].weights(0, 0), "0.35891648"));
+        QVERIFY(roundsTo(records[7].after[0].weights(0, 0), "0.149780716"));
+        QCOMPARE(m_probe->finished.size(), std::size_t(1));
+        QVERIFY(roundsTo(m_probe->finished[0].second, "0.298371109"));
+        // Each snapshot shows the phase just computed; the chain rule of w5 rides along.
+        QCOMPARE(m_probe->snapshots[2].lastPhase->kind, PhaseKind::Loss);
+        QVERIFY(m_probe->last().chainRule.has_value());
+        QCOMPARE(m_probe->last().chainRule->parameterName, std::string("w5"));
+        QCOMPARE(m_probe->last().newLosses.size(), std::size_t(1));
+        QVERIFY(m_probe->canUndo);
+        QVERIFY(m_probe->canStepBack);
+    }
+
+    void fullSpeedRunDeliversEveryLossOnce()
+    {
+        const Lesson lesson = testlessons::twoTwoTwo();
+        load(lesson);
+        RunLimit limit;
+        limit.kind = RunLimit::Kind::ForIterations;
+        limit.iterations = 100000;
+        m_probe->post([limit](TrainingWorker *w) { w->run(limit); });
+        QVERIFY(m_probe->waitUntilPaused());
+        std::vector<double> delivered;
+        for (const Snapshot &snapshot : m_probe->snapshots) {
+            if (snapshot.newLosses.empty())
+                continue;
+            QCOMPARE(snapshot.firstNewLossIteration, static_cast<long long>(delivered.size()));
+            delivered.insert(delivered.end(), snapshot.newLosses.begin(), snapshot.newLosses.end());
+        }
+        QCOMPARE(delivered.size(), std::size_t(100000));
+        Trainer bare;
+        bare.load(lesson);
+        for (std::size_t k = 0; k < delivered.size(); ++k) {
+            const double expected = bare.runIteration();
+            if (expected != delivered[k])
+                QFAIL(qPrintable(QString("E_total of iteration %1 differs").arg(k)));
+        }
+        QVERIFY(sameMoment(m_probe->last(), bare));
+        // Far fewer snapshots than iterations: the queue does not flood.
+        QVERIFY(m_probe->snapshots.size() < 2000);
+        QCOMPARE(m_probe->states.front(), RunState::Running);
+        QCOMPARE(m_probe->states.back(), RunState::Paused);
+    }
+
+    void pauseStopsALongRunWithinAFrame()
+    {
+        load(circleLesson(32, 2000, BatchMode::Full, 1));
+        m_probe->post([](TrainingWorker *w) { w->run(RunLimit {}); });
+        QTRY_VERIFY_WITH_TIMEOUT(m_probe->snapshots.size() >= 3, 20000);
+        QElapsedTimer clock;
+        clock.start();
+        const std::size_t before = m_probe->snapshots.size();
+        m_thread->worker()->requestPause();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_probe->states.empty() && m_probe->states.back() == RunState::Paused, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_probe->snapshots.size() > before, 5000);
+        const qint64 latency = clock.elapsed();
+        // The bound. A chunk lasts ~4 ms and one iteration here ~1 ms, so this
+        // leaves ample room for a loaded machine or a sanitizer build.
+        QVERIFY2(latency < 100, qPrintable(QString("pause took %1 ms").arg(latency)));
+        const long long iteration = m_probe->last().state.iteration;
+        QTest::qWait(50);
+        QVERIFY(m_probe->sync());
+        QCOMPARE(m_probe->last().state.iteration, iteration); // it stays paused
+    }
+
+    void stepBackIsBitIdentical_data()
+    {
+        QTest::addColumn<Granularity>("granularity");
+        QTest::addColumn<int>("neuronsFirst");
+        for (Granularity g :
+             {Granularity::Neuron, Granularity::Phase, Granularity::ForwardPass,
+              Granularity::BackwardPass, Granularity::Iteration, Granularity::Epoch}) {
+            for (int offset : {0, 3, 11}) {
+                const QString name =
+                    QString("%1 after %2 neurons").arg(granularityName(g).data()).arg(offset);
+                QTest::newRow(qPrintable(name)) << g << offset;
+            }
+        }
+    }
+    void stepBackIsBitIdentical()
+    {
+        QFETCH(Granularity, granularity);
+        QFETCH(int, neuronsFirst);
+        const Lesson lesson = circleLesson(3, 10, BatchMode::MiniBatch, 4);
+        load(lesson);
+        Trainer bare;
+        bare.load(lesson);
+        for (int k = 0; k < neuronsFirst; ++k) {
+            m_probe->post([](TrainingWorker *w) { w->step(Granularity::Neuron); });
+            bare.stepNeuron();
+        }
+        bare.step(granularity);
+        m_probe->post([granularity](TrainingWorker *w) {
+            w->step(granularity);
+            w->step(granularity);
+            w->stepBack(granularity);
+        });
+        QVERIFY(m_probe->sync());
+        QVERIFY(sameMoment(m_probe->last(), bare));
+        // Once more back at neuron granularity always lands where the step started.
+        if (granularity != Granularity::Neuron)
+            return;
+        Trainer start;
+        start.load(lesson);
+        for (int k = 0; k < neuronsFirst; ++k)
+            start.stepNeuron();
+        m_probe->post([](TrainingWorker *w) { w->stepBack(Granularity::Neuron); });
+        QVERIFY(m_probe->sync());
+        QVERIFY(sameMoment(m_probe->last(), start));
+    }
+
+    void undoRedoEditsInterleavedWithSteps()
+    {
+        const Lesson lesson = testlessons::twoTwoTwo();
+        const ParameterId w5 = parameterOf(lesson, "w5");
+        load(lesson);
+        std::vector<Snapshot> levels;
+        const auto record = [&] {
+            m_probe->post([](TrainingWorker *w) { w->requestSnapshot(); });
+            QVERIFY(m_probe->sync());
+            levels.push_back(m_probe->last());
+        };
+        record();
+        m_probe->post([](TrainingWorker *w) { w->step(Granularity::Iteration); });
+        record();
+        m_probe->post([w5](TrainingWorker *w) { w->setParameter(w5, 0.1); });
+        record();
+        m_probe->post([](TrainingWorker *w) { w->step(Granularity::ForwardPass); });
+        record();
+        OptimizerSettings faster = lesson.optimizer;
+        faster.learningRate = 2.0;
+        m_probe->post([faster](TrainingWorker *w) { w->setSettings(faster); });
+        record();
+        m_probe->post([](TrainingWorker *w) { w->step(Granularity::Iteration); });
+        record();
+        QCOMPARE(levels[2].state.network.value(w5), 0.1);
+        QCOMPARE(levels[4].state.settings.learningRate, 2.0);
+        for (int level = static_cast<int>(levels.size()) - 2; level >= 0; --level) {
+            m_probe->post([](TrainingWorker *w) { w->undo(); });
+            QVERIFY(m_probe->sync());
+            QVERIFY2(m_probe->last().state == levels[level].state,
+                     qPrintable(QString::number(level)));
+            QCOMPARE(m_probe->last().phaseIndex, levels[level].phaseIndex);
+        }
+        QVERIFY(!m_probe->canUndo);
+        for (std::size_t level = 1; level < levels.size(); ++level) {
+            m_probe->post([](TrainingWorker *w) { w->redo(); });
+            QVERIFY(m_probe->sync());
+            QVERIFY2(m_probe->last().state == levels[level].state,
+                     qPrintable(QString::number(level)));
+        }
+        QVERIFY(!m_probe->canRedo);
+        // Back to iteration 1's start: the edit made there stays, the later one goes.
+        m_probe->post([](TrainingWorker *w) { w->stepBack(Granularity::Iteration); });
+        QVERIFY(m_probe->sync());
+        QVERIFY(m_probe->last().state == levels[2].state);
+        QCOMPARE(m_probe->timeline.edits.size(), std::size_t(1));
+        // Back before it: the edit is un-applied.
+        m_probe->post([](TrainingWorker *w) { w->stepBack(Granularity::Iteration); });
+        QVERIFY(m_probe->sync());
+        QVERIFY(m_probe->last().state == levels[0].state);
+        QVERIFY(m_probe->timeline.edits.empty());
+        // Undo brings the edits back with the position.
+        m_probe->post([](TrainingWorker *w) { w->undo(); });
+        m_probe->post([](TrainingWorker *w) { w->undo(); });
+        QVERIFY(m_probe->sync());
+        QVERIFY(m_probe->last().state == levels.back().state);
+    }
+
+    void editMidIterationRecomputes()
+    {
+        const Lesson lesson = testlessons::twoTwoTwo();
+        const ParameterId w1 = parameterOf(lesson, "w1");
+        load(lesson);
+        m_probe->post([w1](TrainingWorker *w) {
+            w->step(Granularity::ForwardPass);
+            w->setParameter(w1, 0.5);
+        });
+        QVERIFY(m_probe->sync());
+        const Snapshot &snapshot = m_probe->last();
+        QVERIFY(snapshot.recomputed);
+        Lesson edited = lesson;
+        edited.network.setValue(w1, 0.5);
+        Trainer bare;
+        bare.load(edited);
+        const auto records = bare.step(Granularity::ForwardPass);
+        QVERIFY(sameMoment(snapshot, bare));
+        QCOMPARE(snapshot.out[0], records[0].out);
+        QCOMPARE(snapshot.batchLoss, records.back().loss);
+        QCOMPARE(snapshot.chainRule->value, 0.40); // w5, the lesson's selection
+        m_probe->post([](TrainingWorker *w) { w->requestSnapshot(); });
+        QVERIFY(m_probe->sync());
+        QVERIFY(!m_probe->last().recomputed); // only the snapshot after the edit says so
+    }
+
+    void invalidEditsChangeNothing()
+    {
+        const Lesson lesson = testlessons::twoTwoTwo();
+        load(lesson);
+        const ParameterId nowhere {ParameterId::Kind::Weight, 5, 0, 0};
+        OptimizerSettings bad = lesson.optimizer;
+        bad.learningRate = -1;
+        m_probe->post([&](TrainingWorker *w) {
+            w->setParameter(parameterOf(lesson, "w5"), qQNaN());
+            w->setParameter(nowhere, 1.0);
+            w->setSettings(bad);
+            w->requestSnapshot();
+        });
+        QVERIFY(m_probe->sync());
+        QCOMPARE(m_probe->errors.size(), 3);
+        QVERIFY(m_probe->errors[0].contains("w5"));
+        Trainer bare;
+        bare.load(lesson);
+        QVERIFY(sameMoment(m_probe->last(), bare));
+        QVERIFY(!m_probe->canUndo);
+    }
+
+    void hugeLearningRatePausesWithTheFault()
+    {
+        Lesson lesson = testlessons::oneWeight();
+        lesson.optimizer.learningRate = 1e6;
+        load(lesson);
+        m_probe->post([](TrainingWorker *w) { w->run(RunLimit {}); });
+        QVERIFY(m_probe->waitUntilPaused());
+        QCOMPARE(m_probe->errors.size(), 1);
+        const QString message = m_probe->errors.front();
+        QVERIFY2(message.contains("W") || message.contains("E_total"), qPrintable(message));
+        const Snapshot &snapshot = m_probe->last();
+        QVERIFY(snapshot.fault.has_value());
+        // The state is the last good one: what a bare trainer had before its failing step.
+        Trainer bare;
+        bare.load(lesson);
+        TrainingState lastGood = bare.state();
+        while (!bare.fault()) {
+            lastGood = bare.state();
+            bare.runIteration();
+        }
+        QVERIFY(snapshot.state.network == lastGood.network);
+        QCOMPARE(snapshot.state.iteration, lastGood.iteration);
+        QVERIFY(std::isfinite(snapshot.state.network.layers[0].weights(0, 0)));
+    }
+
+    void curveShowsTheOptimizersRealStep_data()
+    {
+        QTest::addColumn<int>("iterations");
+        QTest::newRow("mid-epoch") << 7;
+        QTest::newRow("at an epoch start: the next batch is a new shuffle") << 6;
+    }
+    void curveShowsTheOptimizersRealStep()
+    {
+        QFETCH(int, iterations);
+        const Lesson lesson = circleLesson(3, 10, BatchMode::MiniBatch, 4);
+        const ParameterId id = parameterOf(lesson, "w5");
+        load(lesson);
+        RunLimit limit {RunLimit::Kind::ForIterations, 0.0, iterations};
+        m_probe->post([&](TrainingWorker *w) { w->run(limit); });
+        QVERIFY(m_probe->waitUntilPaused());
+        const double value = m_probe->last().state.network.value(id);
+        CurveRequest request {id, value - 1, value + 1, 21, 1};
+        CurveRequest newer = request;
+        newer.serial = 2;
+        m_probe->post([=](TrainingWorker *w) {
+            w->requestCurve(request);
+            w->requestCurve(newer); // supersedes the first before it is computed
+        });
+        QVERIFY(m_probe->sync());
+        QTRY_COMPARE(m_probe->curves.size(), std::size_t(1));
+        const CurveResult &curve = m_probe->curves.front();
+        QCOMPARE(curve.serial, 2LL);
+        QCOMPARE(curve.points.size(), std::size_t(21));
+        Trainer bare;
+        bare.load(lesson);
+        for (int k = 0; k < iterations; ++k)
+            bare.runIteration();
+        QCOMPARE(curve.value, bare.network().value(id));
+        bare.runIteration();
+        QCOMPARE(curve.nextValue, bare.network().value(id)); // Adam's step, bit for bit
+        QVERIFY(curve.trail.size() >= 1);
+        QCOMPARE(curve.trail.front(), lesson.network.value(id));
+    }
+
+    void editDuringARunWaitsForAnIterationStart()
+    {
+        const Lesson lesson = circleLesson(8, 200, BatchMode::MiniBatch, 16);
+        const ParameterId id = parameterOf(lesson, "w3");
+        load(lesson);
+        m_probe->post([](TrainingWorker *w) {
+            w->setSpeed(200);
+            w->setAnimationGranularity(Granularity::Phase);
+            w->run(RunLimit {});
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(m_probe->snapshots.size() >= 5, 10000);
+        m_probe->post([id](TrainingWorker *w) { w->setParameter(id, 0.25); });
+        QTRY_VERIFY_WITH_TIMEOUT(m_probe->snapshots.size() >= 40, 10000);
+        m_probe->post([](TrainingWorker *w) { w->pause(); });
+        QVERIFY(m_probe->waitUntilPaused());
+        QVERIFY(m_probe->sync());
+        const Timeline timeline = m_probe->timeline;
+        QCOMPARE(timeline.edits.size(), std::size_t(1));
+        QVERIFY(timeline.edits.front().position.isIterationStart());
+        Trainer reference;
+        reference.load(lesson);
+        replayTimeline(reference, timeline);
+        QVERIFY(sameMoment(m_probe->last(), reference));
+    }
+
+    void deletingTheThreadWhileRunningExitsCleanly()
+    {
+        load(circleLesson(16, 500, BatchMode::Full, 1));
+        m_probe->post([](TrainingWorker *w) { w->run(RunLimit {}); });
+        QTRY_VERIFY_WITH_TIMEOUT(!m_probe->snapshots.empty(), 10000);
+        QPointer<TrainingWorker> worker = m_thread->worker();
+        m_thread.reset(); // must neither hang nor crash
+        QVERIFY(worker.isNull());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingWorker)
+#include "tst_trainingworker.moc"
