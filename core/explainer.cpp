@@ -129,7 +129,8 @@ std::vector<double> Explainer::sampleShares(const ParameterId &id) const
     return shares;
 }
 
-ChainRule Explainer::chainRule(const ParameterId &id, double learningRate, Eigen::Index sample)
+ChainRule Explainer::chainRule(const ParameterId &id, double learningRate, Eigen::Index sample,
+                               BiasTraining biasTraining)
 {
     ChainRule rule;
     rule.parameterName = m_network.nameOf(id);
@@ -139,7 +140,8 @@ ChainRule Explainer::chainRule(const ParameterId &id, double learningRate, Eigen
     rule.gradient = gradient(id); // leaves the forward and backward values in m_pass
     rule.value = m_network.value(id);
     rule.learningRate = learningRate;
-    rule.updatedValue = rule.value - learningRate * rule.gradient;
+    rule.frozen = id.kind == ParameterId::Kind::Bias && biasTraining == BiasTraining::Frozen;
+    rule.updatedValue = rule.frozen ? rule.value : rule.value - learningRate * rule.gradient;
     rule.sampleGradients = sampleShares(id);
     if (sample < 0 || sample >= rule.batchSize) {
         sample = 0;

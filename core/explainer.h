@@ -39,7 +39,8 @@ struct ChainRule
     double finiteDifference = 0.0;       // (E(w + h) − E(w − h)) / 2h
     double value = 0.0;                  // w
     double learningRate = 0.0;           // η
-    double updatedValue = 0.0;           // w⁺ = w − η·∂E_total/∂w
+    double updatedValue = 0.0;           // w⁺ = w − η·∂E_total/∂w (w itself when frozen)
+    bool frozen = false;                 // a bias that does not learn (bias training is off)
 };
 
 struct CurvePoint
@@ -68,8 +69,11 @@ public:
     double errorWith(const ParameterId &a, double valueA, const ParameterId &b, double valueB);
     double gradient(const ParameterId &id);
     double finiteDifference(const ParameterId &id, double step = 1e-6);
-    // `sample` −1: the sample of the batch that contributes most to the gradient.
-    ChainRule chainRule(const ParameterId &id, double learningRate, Eigen::Index sample = -1);
+    // `sample` −1: the sample of the batch that contributes most to the gradient. With
+    // BiasTraining::Frozen a bias's rule says so and its w⁺ is w.
+    enum class BiasTraining { Trainable, Frozen };
+    ChainRule chainRule(const ParameterId &id, double learningRate, Eigen::Index sample = -1,
+                        BiasTraining biasTraining = BiasTraining::Trainable);
     std::vector<CurvePoint> errorCurve(const ParameterId &id, double from, double to, int points);
     ErrorSurface errorSurface(const ParameterId &a, double fromA, double toA, const ParameterId &b,
                               double fromB, double toB, int size);

@@ -66,6 +66,8 @@ Snapshot takeSnapshot(Trainer &trainer)
     const Eigen::MatrixXd difference = snapshot.dataset.targets - snapshot.datasetOutputs;
     snapshot.absoluteErrors = difference.cwiseAbs();
     snapshot.squaredErrors = difference.cwiseAbs2();
+    snapshot.absoluteErrorTotals = snapshot.absoluteErrors.rowwise().sum();
+    snapshot.squaredErrorTotals = snapshot.squaredErrors.rowwise().sum();
     return snapshot;
 }
 

@@ -40,6 +40,8 @@ struct Snapshot
     Eigen::MatrixXd datasetOutputs; // the network's outputs for every sample, current weights
     Eigen::MatrixXd absoluteErrors; // |t − o| per output and sample
     Eigen::MatrixXd squaredErrors;  // (t − o)² per output and sample
+    Eigen::VectorXd absoluteErrorTotals; // Σ over the samples of |t − o|, per output
+    Eigen::VectorXd squaredErrorTotals;  // Σ over the samples of (t − o)², per output
     double datasetLoss = 0.0;       // E_total over the whole data set, current weights
 
     std::optional<ParameterId> selectedParameter; // chosen with TrainingWorker::selectParameter

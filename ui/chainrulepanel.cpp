@@ -108,16 +108,32 @@ void ChainRulePanel::render()
                          .arg(product(rule.factors, true), number(rule.sampleGradient)),
                      true});
     }
-    if (rule.batchSize > 1)
-        body.append({tr("Sample %1 of the batch of %2; summed over the batch: %3 = %4")
-                         .arg(rule.sample + 1)
-                         .arg(rule.batchSize)
-                         .arg(gradientName, number(rule.gradient)),
+    if (rule.batchSize > 1) {
+        // Up to eight samples, every share is written out so the sum can be checked by eye.
+        QString shares;
+        if (rule.sampleGradients.size() <= 8) {
+            QStringList terms;
+            for (double share : rule.sampleGradients)
+                terms << bracketed(number(share));
+            shares = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ");
+        }
+        body.append({tr("Sample %1 of the batch of %2; summed over the batch: %3 = %4%5")
+                             .arg(rule.sample + 1)
+                             .arg(rule.batchSize)
+                             .arg(gradientName, shares, number(rule.gradient)),
                      true});
+    }
     body.append(
         {tr("Finite-difference check: %1 ≈ %2").arg(gradientName, number(rule.finiteDifference)),
          false});
-    body.append({QStringLiteral("%1⁺ = %1 − %2·%3 = %4 − %5 × %6 = %7")
+    if (rule.frozen)
+        body.append({tr("%1 is frozen: it keeps its value %2 (switch on Train biases, B, to let "
+                        "it learn)")
+                             .arg(name, NumberFormat::shortest(rule.value,
+                                                               NumberFormat::lessonDecimals)),
+                     true});
+    else
+        body.append({QStringLiteral("%1⁺ = %1 − %2·%3 = %4 − %5 × %6 = %7")
                      .arg(name, eta, gradientName,
                           NumberFormat::shortest(rule.value, NumberFormat::lessonDecimals),
                           NumberFormat::shortest(rule.learningRate, NumberFormat::lessonDecimals),

@@ -50,13 +50,8 @@ void DataTableModel::setSnapshot(const backprop::Snapshot &snapshot)
     m_outputs = snapshot.datasetOutputs;
     m_absoluteErrors = snapshot.absoluteErrors;
     m_squaredErrors = snapshot.squaredErrors;
-    // The total row adds up the engine's per-sample errors column by column; E_total itself
-    // is the engine's datasetLoss.
-    m_absoluteTotals = m_absoluteErrors.size() > 0
-        ? Eigen::VectorXd(m_absoluteErrors.rowwise().sum())
-        : Eigen::VectorXd();
-    m_squaredTotals = m_squaredErrors.size() > 0 ? Eigen::VectorXd(m_squaredErrors.rowwise().sum())
-                                                 : Eigen::VectorXd();
+    m_absoluteTotals = snapshot.absoluteErrorTotals;
+    m_squaredTotals = snapshot.squaredErrorTotals;
     m_datasetLoss = snapshot.datasetLoss;
     m_batch = std::set<long>(snapshot.batchSamples.begin(), snapshot.batchSamples.end());
     if (reshaped) {
