@@ -1,0 +1,160 @@
+// The program as a user runs it: headless output in the lesson's notation, one-line errors
+// with exit code 2, and a rendered screenshot.
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runProgram(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BACKPROP_PROGRAM), arguments);
+    if (!process.waitForFinished(120000))
+        return {};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void traceOfOneIteration()
+    {
+        const Result result = runProgram({"--headless", "--steps", "1", "--trace"});
+        QCOMPARE(result.exitCode, 0);
+        const QStringList expected = {
+            "out_h1 = 0.593269992",        "out_h2 = 0.596884378",
+            "out_o1 = 0.75136507",         "out_o2 = 0.772928465",
+            "E_o1 = 0.274811083",          "E_total = 0.298371109",
+            "∂E_total/∂w5 = 0.0821670406", "w5⁺ = 0.35891648",
+            "w6⁺ = 0.408666186",           "w7⁺ = 0.51130127",
+            "w8⁺ = 0.561370121",           "w1⁺ = 0.149780716",
+            "E_total = 0.291027774",
+        };
+        const QStringList lines = result.out.split('\n');
+        for (const QString &line : expected)
+            QVERIFY2(lines.contains(line), qPrintable(line));
+    }
+
+    void summaryAndSettings()
+    {
+        const Result result = runProgram({"--headless", "--lesson", "one-weight", "--set", "W=4"});
+        QCOMPARE(result.exitCode, 0);
+        const QStringList lines = result.out.split('\n');
+        QVERIFY(lines.contains("W = 4"));
+        QVERIFY(lines.contains("E_total = 20")); // 0 + 4 + 16
+        QVERIFY(lines.contains("out_y[3] = 8"));
+    }
+
+    void chainRuleOfTheSelection()
+    {
+        const Result result = runProgram({"--headless", "--select", "w5"});
+        QCOMPARE(result.exitCode, 0);
+        const QStringList lines = result.out.split('\n');
+        QVERIFY(lines.contains("∂E_total/∂out_o1 = 0.74136507"));
+        QVERIFY(lines.contains("∂out_o1/∂net_o1 = 0.186815602"));
+        QVERIFY(lines.contains("∂net_o1/∂w5 = 0.593269992"));
+        QVERIFY(lines.contains("w5⁺ = 0.35891648"));
+    }
+
+    void badInputIsOneLineAndExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown option")
+            << QStringList {"--headless", "--frobnicate"} << "frobnicate";
+        QTest::newRow("unknown lesson") << QStringList {"--headless", "--lesson", "nope"} << "nope";
+        QTest::newRow("missing file")
+            << QStringList {"--headless", "--lesson", "/nonexistent/lesson.json"} << "lesson.json";
+        QTest::newRow("unknown weight") << QStringList {"--headless", "--set", "w42=1"} << "w42";
+        QTest::newRow("not a number") << QStringList {"--headless", "--set", "w5=abc"} << "w5=abc";
+        QTest::newRow("negative learning rate")
+            << QStringList {"--headless", "--learning-rate", "-1"} << "learning-rate";
+        QTest::newRow("infinite learning rate")
+            << QStringList {"--headless", "--learning-rate", "1e999"} << "learning-rate";
+        QTest::newRow("unknown optimizer")
+            << QStringList {"--headless", "--optimizer", "sdg"} << "sdg";
+        QTest::newRow("bad batch") << QStringList {"--headless", "--batch", "0"} << "batch";
+        QTest::newRow("bad steps") << QStringList {"--headless", "--steps", "ten"} << "steps";
+        QTest::newRow("trace without headless") << QStringList {"--trace"} << "headless";
+        QTest::newRow("unknown selection") << QStringList {"--headless", "--select", "w0"} << "w0";
+    }
+    void badInputIsOneLineAndExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const Result result = runProgram(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.out.isEmpty());
+        const QStringList lines = result.err.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains(mentions), qPrintable(lines.first()));
+    }
+
+    void malformedLessonFile()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath("broken.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": 1, \"inputs\": 2, \"layers\": [");
+        file.close();
+        const Result result = runProgram({"--headless", "--lesson", path});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("broken.json") && result.err.contains("line 1"),
+                 qPrintable(result.err));
+    }
+
+    void overflowStopsWithExitOne()
+    {
+        const Result result = runProgram(
+            {"--headless", "--lesson", "one-weight", "--learning-rate", "1e6", "--steps", "500"});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("paused") && result.err.contains("E_total"),
+                 qPrintable(result.err));
+        QCOMPARE(result.err.trimmed().split('\n').size(), 1);
+        // W itself stays finite: the weights are those before the failing iteration.
+        const QStringList lines = result.out.split('\n');
+        const auto w = std::find_if(lines.begin(), lines.end(),
+                                    [](const QString &line) { return line.startsWith("W = "); });
+        QVERIFY(w != lines.end());
+        QVERIFY(std::isfinite(w->mid(4).toDouble()));
+    }
+
+    void screenshotOfTheWindow()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath("window.png");
+        const Result result = runProgram({"--screenshot", path, "--steps", "1", "--select", "w5"});
+        QCOMPARE(result.exitCode, 0);
+        QImage image(path);
+        QCOMPARE(image.size(), QSize(1600, 1000));
+        // Not blank: many distinct colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        }
+        QVERIFY(colours.size() > 20);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
