@@ -53,7 +53,11 @@ public:
             queued);
         connect(
             worker, &TrainingWorker::runStateChanged, this,
-            [this](backprop::RunState state) { states.push_back(state); }, queued);
+            [this](backprop::RunState state) {
+                events << (state == backprop::RunState::Paused ? "paused" : "running");
+                states.push_back(state);
+            },
+            queued);
         connect(
             worker, &TrainingWorker::errorOccurred, this,
             [this](const QString &message) { errors << message; }, queued);
