@@ -26,7 +26,9 @@ ChainRule chainRuleOf(const Trainer &trainer, const ParameterId &id)
 {
     const ExplainedBatch batch = explainedBatch(trainer);
     Explainer explainer(trainer.network(), batch.inputs, batch.targets, trainer.loss());
-    return explainer.chainRule(id, trainer.settings().learningRate);
+    const auto biasTraining = trainer.settings().trainBiases ? Explainer::BiasTraining::Trainable
+                                                             : Explainer::BiasTraining::Frozen;
+    return explainer.chainRule(id, trainer.settings().learningRate, -1, biasTraining);
 }
 
 double nextValueOf(const Trainer &trainer, const ParameterId &id, double gradient)
