@@ -358,10 +358,16 @@ std::variant<Lesson, std::string> LessonReader::read(std::string_view text, std:
     std::variant<Json, JsonError> parsed = Json::parse(text);
     if (const JsonError *error = std::get_if<JsonError>(&parsed))
         return prefix + error->toString();
+    return readJson(std::get<Json>(parsed), source);
+}
+
+std::variant<Lesson, std::string> LessonReader::readJson(const Json &root, std::string_view source)
+{
     try {
-        return readLesson(std::get<Json>(parsed), source);
+        return readLesson(root, source);
     } catch (const JsonFields::Refusal &refusal) {
-        return prefix + (refusal.path.empty() ? "" : refusal.path + ": ") + refusal.message;
+        return std::string(source) + ": " + (refusal.path.empty() ? "" : refusal.path + ": ")
+            + refusal.message;
     }
 }
 

@@ -9,6 +9,8 @@
 
 namespace backprop {
 
+class Json;
+
 // Turns a lesson file (JSON, format 1; see resources/lessons/) into a Lesson, or into one
 // line saying where and what is wrong:
 //   "mylesson.json: layers[1].weights: expected 2 rows of 2 numbers, found 3 rows"
@@ -24,6 +26,8 @@ public:
     // `source` names the text in error messages (a file name, or a built-in lesson's name);
     // it is also the lesson's name when the file has no "name".
     static std::variant<Lesson, std::string> read(std::string_view text, std::string_view source);
+    // The same for text already parsed (LessonFile reads its own members first).
+    static std::variant<Lesson, std::string> readJson(const Json &root, std::string_view source);
     // Reads the file; errors start with the path as given.
     static std::variant<Lesson, std::string> readFile(const std::filesystem::path &path);
 };

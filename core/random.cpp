@@ -26,6 +26,13 @@ Random::Random(std::uint64_t seed)
         word = splitMix64(seed);
 }
 
+Random Random::fromWords(const Words &words)
+{
+    Random random;
+    random.m_state = words;
+    return random;
+}
+
 // xoshiro256** by Blackman and Vigna.
 std::uint64_t Random::next()
 {

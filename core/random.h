@@ -21,6 +21,11 @@ public:
     double normal();                         // mean 0, deviation 1 (Box–Muller)
     void shuffle(std::vector<long> &values); // Fisher–Yates
 
+    // The generator's whole state, for files that continue training where it stopped.
+    using Words = std::array<std::uint64_t, 4>;
+    Words words() const { return m_state; }
+    static Random fromWords(const Words &words);
+
     bool operator==(const Random &) const = default;
 
 private:

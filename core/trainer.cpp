@@ -108,6 +108,16 @@ void Trainer::prepareBuffers()
     m_batchIsWholeDataset = size == m_dataset.sampleCount();
 }
 
+TrainingState Trainer::iterationStartState() const
+{
+    TrainingState state = m_state;
+    if (m_iterationBegun && m_shuffled) {
+        state.random = m_randomBeforeShuffle;
+        state.order = m_orderBeforeShuffle;
+    }
+    return state;
+}
+
 void Trainer::restore(const TrainingState &state)
 {
     const bool sameShape = m_passes[0].fits(state.network, batchSize())
@@ -156,8 +166,13 @@ std::vector<long> Trainer::upcomingBatchSamples() const
 void Trainer::beginIteration()
 {
     const long samples = static_cast<long>(m_dataset.sampleCount());
-    if (!m_batchIsWholeDataset && m_state.batchStart == 0)
+    m_shuffled = !m_batchIsWholeDataset && m_state.batchStart == 0;
+    if (m_shuffled) {
+        m_randomBeforeShuffle = m_state.random;
+        m_orderBeforeShuffle =
+            m_state.order; // same size every epoch: no allocation after the first
         m_state.random.shuffle(m_state.order);
+    }
     const long size = static_cast<long>(batchSize());
     const long count = std::min(size, samples - m_state.batchStart);
     m_bufferIndex = count == size ? 0 : 1;

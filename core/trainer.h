@@ -31,6 +31,10 @@ public:
     const OptimizerSettings &settings() const { return m_state.settings; }
     const Dataset &dataset() const { return m_dataset; }
     Loss loss() const { return m_loss; }
+    // The state at the start of the iteration in progress (state() itself once the iteration
+    // has begun holds the generator and order after the epoch's shuffle): restoring it and
+    // stepping back to the same phase gives the same numbers. Saved lesson files use it.
+    TrainingState iterationStartState() const;
     // Back to `state` at its iteration start (the phase cursor goes to the first phase).
     void restore(const TrainingState &state);
 
@@ -107,6 +111,10 @@ private:
     // The update writes new values here and swaps them in only when all are finite.
     std::vector<Layer> m_nextLayers;
     OptimizerState m_nextOptimizer;
+    // Before beginIteration() shuffled for a new epoch (valid while m_shuffled is set).
+    Random m_randomBeforeShuffle;
+    std::vector<long> m_orderBeforeShuffle;
+    bool m_shuffled = false;
 };
 
 } // namespace backprop

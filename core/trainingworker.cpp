@@ -27,13 +27,28 @@ void TrainingWorker::requestPause()
 
 void TrainingWorker::loadLesson(const Lesson &lesson)
 {
+    loadSavedLesson(SavedLesson {lesson, std::nullopt});
+}
+
+void TrainingWorker::loadSavedLesson(const SavedLesson &saved)
+{
+    const Lesson &lesson = saved.lesson;
     d->stopRun();
     if (const std::string error = d->trainer.load(lesson); !error.empty()) {
         emit errorOccurred(
             tr("Cannot load the lesson \"%1\": %2").arg(sentence(lesson.name), sentence(error)));
         return;
     }
+    if (saved.state) {
+        // LessonFile checked the shapes against the lesson; the state starts the history, so
+        // reset goes back to where the file was saved.
+        TrainingState state = *saved.state;
+        state.network = lesson.network;
+        state.settings = lesson.optimizer;
+        d->trainer.restore(state);
+    }
     d->loaded = true;
+    d->lesson = lesson;
     d->history.start(d->trainer.state());
     d->selected = d->trainer.network().findParameter(lesson.selectedParameter);
     d->queued.clear();
@@ -205,6 +220,21 @@ void TrainingWorker::requestSnapshot()
 void TrainingWorker::setMemoryBudget(qint64 bytes)
 {
     d->history.setBudget(static_cast<std::size_t>(std::max<qint64>(0, bytes)));
+}
+
+void TrainingWorker::requestLessonState(long long serial)
+{
+    if (!d->requireLesson())
+        return;
+    SavedLesson saved {d->lesson, d->trainer.iterationStartState()};
+    Lesson &lesson = saved.lesson;
+    lesson.network = saved.state->network;
+    lesson.optimizer = saved.state->settings;
+    lesson.dataset = d->trainer.dataset();
+    lesson.loss = d->trainer.loss();
+    if (d->selected)
+        lesson.selectedParameter = lesson.network.nameOf(*d->selected);
+    emit lessonStateReady(saved, serial);
 }
 
 void TrainingWorker::requestTimeline()

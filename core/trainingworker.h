@@ -2,6 +2,7 @@
 
 #include "explainer.h"
 #include "lesson.h"
+#include "lessonfile.h"
 #include "phase.h"
 #include "snapshot.h"
 #include "timeline.h"
@@ -86,6 +87,11 @@ public:
 
 public slots:
     void loadLesson(const backprop::Lesson &lesson);
+    // A saved lesson: with a state, training continues exactly where it was saved.
+    void loadSavedLesson(const backprop::SavedLesson &saved);
+    // The lesson as it stands (current weights, settings, data) and the state at the start
+    // of the iteration in progress, for saving; answered by lessonStateReady with `serial`.
+    void requestLessonState(long long serial);
     void reset(); // back to the lesson as loaded (undoable like a step)
     void step(backprop::Granularity granularity);
     void stepBack(backprop::Granularity granularity);
@@ -122,6 +128,7 @@ signals:
     void historyChanged(bool canUndo, bool canRedo, bool canStepBack);
     void errorOccurred(const QString &message); // a fault, a refused edit, a bad lesson
     void timelineReady(const backprop::Timeline &timeline);
+    void lessonStateReady(const backprop::SavedLesson &saved, long long serial);
 
 private:
     class Private;
@@ -132,6 +139,7 @@ private:
 } // namespace backprop
 
 Q_DECLARE_METATYPE(backprop::Lesson)
+Q_DECLARE_METATYPE(backprop::SavedLesson)
 Q_DECLARE_METATYPE(backprop::Granularity)
 Q_DECLARE_METATYPE(backprop::RunLimit)
 Q_DECLARE_METATYPE(backprop::RunState)

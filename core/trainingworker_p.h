@@ -55,6 +55,7 @@ public:
     Trainer trainer;
     TrainingHistory history;
     bool loaded = false;
+    Lesson lesson; // as loaded: its name, title, description, initialisation and seed
     std::optional<ParameterId> selected;
 
     RunState runState = RunState::Paused;

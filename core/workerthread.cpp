@@ -25,6 +25,7 @@ WorkerThread::~WorkerThread()
 void registerWorkerTypes()
 {
     qRegisterMetaType<Lesson>();
+    qRegisterMetaType<SavedLesson>();
     qRegisterMetaType<Granularity>();
     qRegisterMetaType<RunLimit>();
     qRegisterMetaType<RunState>();

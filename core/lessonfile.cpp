@@ -1,0 +1,292 @@
+#include "lessonfile.h"
+
+#include "jsonfields.h"
+#include "lessonreader.h"
+#include "lessonwriter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace backprop {
+
+namespace {
+
+using Fields = JsonFields;
+
+Json numbers(const Eigen::VectorXd &values)
+{
+    Json::Array array;
+    for (Eigen::Index i = 0; i < values.size(); ++i)
+        array.emplace_back(values(i));
+    return Json(std::move(array));
+}
+
+Json rows(const Eigen::MatrixXd &matrix)
+{
+    Json::Array array;
+    for (Eigen::Index r = 0; r < matrix.rows(); ++r)
+        array.push_back(numbers(matrix.row(r).transpose()));
+    return Json(std::move(array));
+}
+
+Json memories(const std::vector<Eigen::MatrixXd> &weights,
+              const std::vector<Eigen::VectorXd> &biases)
+{
+    Json::Array layers;
+    for (std::size_t l = 0; l < weights.size(); ++l)
+        layers.push_back(
+            Json(Json::Object {{"weights", rows(weights[l])}, {"biases", numbers(biases[l])}}));
+    return Json(std::move(layers));
+}
+
+Json stateJson(const TrainingState &state)
+{
+    Json::Array order(state.order.begin(), state.order.end());
+    Json::Array random;
+    for (std::uint64_t word : state.random.words())
+        random.emplace_back(static_cast<unsigned long long>(word));
+    const OptimizerState &optimizer = state.optimizer;
+    const Json::Object memory {
+        {"step", optimizer.step},
+        {"first", memories(optimizer.firstWeights, optimizer.firstBiases)},
+        {"second", memories(optimizer.secondWeights, optimizer.secondBiases)},
+    };
+    return Json(Json::Object {
+        {"iteration", state.iteration},
+        {"epoch", state.epoch},
+        {"batchStart", state.batchStart},
+        {"order", Json(std::move(order))},
+        {"random", Json(std::move(random))},
+        {"optimizer", Json(memory)},
+    });
+}
+
+long long count(const Fields &fields, std::string_view key, long long maximum)
+{
+    return Fields::wholeNumber(fields.required(key), fields.path(key), 0, maximum, key);
+}
+
+// One of "first" and "second": per layer, memories shaped like its weights and biases.
+void readMemories(const Json &value, const std::string &path, const Network &network,
+                  std::vector<Eigen::MatrixXd> &weights, std::vector<Eigen::VectorXd> &biases)
+{
+    const Json::Array &layers = Fields::expect(value, Json::Type::Array, path).toArray();
+    if (static_cast<int>(layers.size()) != network.layerCount())
+        Fields::refuse(path,
+                       "expected " + Fields::counted(network.layerCount(), "layer") + ", found "
+                           + std::to_string(layers.size()));
+    for (int l = 0; l < network.layerCount(); ++l) {
+        const Layer &layer = network.layers[l];
+        const Fields fields(layers[l], Fields::elementPath(path, l), {"weights", "biases"});
+        Fields::readRows(
+            fields.required("weights"), fields.path("weights"), layer.weights.rows(),
+            layer.weights.cols(), "number", " (one per weight)",
+            [&](const Json &cell, const std::string &cellPath, Eigen::Index r, Eigen::Index c) {
+                weights[l](r, c) = Fields::finiteNumber(cell, cellPath);
+            });
+        const Json::Array &values =
+            Fields::expect(fields.required("biases"), Json::Type::Array, fields.path("biases"))
+                .toArray();
+        if (static_cast<Eigen::Index>(values.size()) != layer.biases.size())
+            Fields::refuse(fields.path("biases"),
+                           "expected " + Fields::counted(layer.biases.size(), "number")
+                               + " (one per bias), found " + std::to_string(values.size()));
+        for (std::size_t k = 0; k < values.size(); ++k)
+            biases[l](static_cast<Eigen::Index>(k)) =
+                Fields::finiteNumber(values[k], Fields::elementPath(fields.path("biases"), k));
+    }
+}
+
+TrainingState readState(const Json &value, const Lesson &lesson)
+{
+    const Fields fields(value, "state",
+                        {"iteration", "epoch", "batchStart", "order", "random", "optimizer"});
+    const long long samples = lesson.dataset.sampleCount();
+    constexpr long long huge = 1LL << 62;
+    TrainingState state;
+    state.network = lesson.network;
+    state.settings = lesson.optimizer;
+    state.optimizer.reset(lesson.network);
+    state.iteration = count(fields, "iteration", huge);
+    state.epoch = count(fields, "epoch", huge);
+    state.batchStart = static_cast<long>(count(fields, "batchStart", samples - 1));
+
+    // The order must be a permutation of the samples: anything else would read outside
+    // the data.
+    const std::string orderPath = fields.path("order");
+    const Json::Array &order =
+        Fields::expect(fields.required("order"), Json::Type::Array, orderPath).toArray();
+    if (static_cast<long long>(order.size()) != samples)
+        Fields::refuse(orderPath,
+                       "expected " + std::to_string(samples)
+                           + " sample indices (one per sample), found "
+                           + std::to_string(order.size()));
+    std::vector<bool> seen(static_cast<std::size_t>(samples), false);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::string path = Fields::elementPath(orderPath, k);
+        const long long index =
+            Fields::wholeNumber(order[k], path, 0, samples - 1, "sample index", "the data has");
+        if (seen[static_cast<std::size_t>(index)])
+            Fields::refuse(path, "sample " + std::to_string(index) + " appears twice");
+        seen[static_cast<std::size_t>(index)] = true;
+        state.order.push_back(static_cast<long>(index));
+    }
+
+    const std::string randomPath = fields.path("random");
+    const Json::Array &words =
+        Fields::expect(fields.required("random"), Json::Type::Array, randomPath).toArray();
+    Random::Words state256 {};
+    if (words.size() != state256.size())
+        Fields::refuse(randomPath,
+                       "expected 4 whole numbers, found " + std::to_string(words.size()));
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const std::optional<std::uint64_t> word =
+            words[k].isNumber() ? words[k].toUnsigned() : std::nullopt;
+        if (!word)
+            Fields::refuse(Fields::elementPath(randomPath, k),
+                           "expected a whole number from 0 to 18446744073709551615");
+        state256[k] = *word;
+    }
+    if (std::all_of(state256.begin(), state256.end(), [](std::uint64_t w) { return w == 0; }))
+        Fields::refuse(randomPath, "the generator's state cannot be all zeros");
+    state.random = Random::fromWords(state256);
+
+    const Fields optimizer(fields.required("optimizer"), fields.path("optimizer"),
+                           {"step", "first", "second"});
+    OptimizerState &memory = state.optimizer;
+    memory.step = count(optimizer, "step", huge);
+    readMemories(optimizer.required("first"), optimizer.path("first"), lesson.network,
+                 memory.firstWeights, memory.firstBiases);
+    readMemories(optimizer.required("second"), optimizer.path("second"), lesson.network,
+                 memory.secondWeights, memory.secondBiases);
+    return state;
+}
+
+// Files of format 2 and 1: "state" is taken out and the rest read as a format-1 lesson.
+std::variant<SavedLesson, std::string> readSaved(Json root, std::string_view source)
+{
+    const std::string prefix = std::string(source) + ": ";
+    std::optional<Json> state;
+    if (root.isObject()) {
+        const Json *format = root.find("format");
+        const double number = format && format->isNumber() ? format->toDouble() : 0.0;
+        if (number > LessonFile::format && number == std::floor(number) && std::isfinite(number))
+            return prefix + "format: was written by a newer Backprop Lab (format "
+                + std::to_string(std::llround(number)) + "); this version reads formats 1 and "
+                + std::to_string(LessonFile::format);
+        if (number == LessonFile::format) {
+            Json::Object &members = root.object();
+            for (auto it = members.begin(); it != members.end(); ++it) {
+                if (it->first == "state") {
+                    state = std::move(it->second);
+                    members.erase(it);
+                    break;
+                }
+            }
+            for (Json::Member &member : members) {
+                if (member.first == "format")
+                    member.second = Json(LessonReader::format);
+            }
+        }
+    }
+    std::variant<Lesson, std::string> lesson = LessonReader::readJson(root, source);
+    if (auto *error = std::get_if<std::string>(&lesson))
+        return *error;
+    SavedLesson saved {std::get<Lesson>(std::move(lesson)), std::nullopt};
+    if (state) {
+        try {
+            saved.state = readState(*state, saved.lesson);
+        } catch (const Fields::Refusal &refusal) {
+            return prefix + refusal.path + ": " + refusal.message;
+        }
+    }
+    return saved;
+}
+
+} // namespace
+
+std::variant<SavedLesson, std::string> LessonFile::read(std::string_view text,
+                                                        std::string_view source)
+{
+    std::variant<Json, JsonError> parsed = Json::parse(text);
+    if (const JsonError *error = std::get_if<JsonError>(&parsed))
+        return std::string(source) + ": " + error->toString();
+    return readSaved(std::get<Json>(std::move(parsed)), source);
+}
+
+std::variant<SavedLesson, std::string> LessonFile::readFile(const std::filesystem::path &path)
+{
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return path.string() + ": cannot open the file";
+    std::ostringstream text;
+    text << file.rdbuf();
+    if (file.bad())
+        return path.string() + ": cannot read the file";
+    return read(text.str(), path.string());
+}
+
+std::variant<std::string, JsonError> LessonFile::write(const SavedLesson &saved)
+{
+    // LessonWriter checks the shapes; its text is thrown away when a state follows.
+    std::variant<std::string, JsonError> plain = LessonWriter::write(saved.lesson);
+    if (!saved.state || std::holds_alternative<JsonError>(plain))
+        return plain;
+    const TrainingState &state = *saved.state;
+    const Eigen::Index samples = saved.lesson.dataset.sampleCount();
+    OptimizerState shaped;
+    shaped.reset(saved.lesson.network);
+    const auto sameShape = [](const auto &a, const auto &b) {
+        return a.size() == b.size()
+            && std::equal(a.begin(), a.end(), b.begin(), [](const auto &x, const auto &y) {
+                   return x.rows() == y.rows() && x.cols() == y.cols();
+               });
+    };
+    if (static_cast<Eigen::Index>(state.order.size()) != samples || state.batchStart < 0
+        || state.batchStart >= samples
+        || !sameShape(state.optimizer.firstWeights, shaped.firstWeights)
+        || !sameShape(state.optimizer.secondWeights, shaped.secondWeights)
+        || !sameShape(state.optimizer.firstBiases, shaped.firstBiases)
+        || !sameShape(state.optimizer.secondBiases, shaped.secondBiases))
+        return JsonError {"state: the training state does not match the lesson"};
+    Json root = LessonWriter::toJson(saved.lesson);
+    for (Json::Member &member : root.object()) {
+        if (member.first == "format")
+            member.second = Json(format);
+    }
+    root.object().emplace_back("state", stateJson(state));
+    return root.write();
+}
+
+std::string LessonFile::writeFile(const SavedLesson &saved, const std::filesystem::path &path)
+{
+    const std::variant<std::string, JsonError> text = write(saved);
+    if (const JsonError *error = std::get_if<JsonError>(&text))
+        return path.string() + ": " + error->toString();
+    std::filesystem::path temporary = path;
+    temporary += ".saving";
+    {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        file << std::get<std::string>(text);
+        file.close();
+        if (!file) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            return path.string() + ": cannot write the file";
+        }
+    }
+    // rename() replaces the old file in one step, so a crash leaves the old or the new one.
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        return path.string() + ": cannot replace the file (" + error.message() + ")";
+    }
+    return {};
+}
+
+} // namespace backprop

@@ -1,0 +1,169 @@
+// Saved lessons: a lesson saved mid-training and reopened continues bit-identically, and
+// files whose training state is wrong are refused with a message that names the field.
+
+#include "lessonfile.h"
+#include "lessonlibrary.h"
+#include "networkbuilder.h"
+#include "trainer.h"
+
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <QTest>
+#include <cstring>
+
+using namespace backprop;
+
+class TestLessonFile : public QObject
+{
+    Q_OBJECT
+
+private:
+    // XOR with Adam on mini-batches of 3 of its 4 samples: batches straddle epochs, so the
+    // sample order, the batch start and the generator all matter.
+    static Lesson adamXor()
+    {
+        Lesson lesson = std::get<Lesson>(LessonLibrary::load("xor"));
+        lesson.optimizer.kind = OptimizerKind::Adam;
+        lesson.optimizer.learningRate = 0.05;
+        lesson.optimizer.batchMode = BatchMode::MiniBatch;
+        lesson.optimizer.batchSize = 3;
+        lesson.optimizer.trainBiases = true;
+        return lesson;
+    }
+
+    static SavedLesson saveOf(const Lesson &lesson, const Trainer &trainer)
+    {
+        SavedLesson saved {lesson, trainer.iterationStartState()};
+        saved.lesson.network = saved.state->network;
+        saved.lesson.optimizer = saved.state->settings;
+        return saved;
+    }
+
+    static QString savedText()
+    {
+        Trainer trainer;
+        const Lesson lesson = adamXor();
+        trainer.load(lesson);
+        for (int k = 0; k < 5; ++k)
+            trainer.runIteration();
+        return QString::fromStdString(
+            std::get<std::string>(LessonFile::write(saveOf(lesson, trainer))));
+    }
+
+private slots:
+    void continuesBitIdentically_data()
+    {
+        QTest::addColumn<int>("iterations");
+        QTest::addColumn<int>("phases"); // single phases stepped into the next iteration
+        QTest::newRow("at an iteration start") << 37 << 0;
+        QTest::newRow("at an epoch start, mid-iteration") << 4 << 3; // 4 × 3 = 3 epochs
+        QTest::newRow("mid-iteration") << 10 << 5;
+    }
+
+    void continuesBitIdentically()
+    {
+        QFETCH(int, iterations);
+        QFETCH(int, phases);
+        const Lesson lesson = adamXor();
+        Trainer original;
+        QVERIFY(original.load(lesson).empty());
+        for (int k = 0; k < iterations; ++k)
+            original.runIteration();
+        for (int k = 0; k < phases; ++k)
+            original.step(Granularity::Phase);
+
+        QTemporaryDir folder;
+        const std::filesystem::path path = folder.filePath("saved.json").toStdString();
+        QCOMPARE(LessonFile::writeFile(saveOf(lesson, original), path), std::string());
+        auto read = LessonFile::readFile(path);
+        if (auto *error = std::get_if<std::string>(&read))
+            QFAIL(error->c_str());
+        const SavedLesson reopened = std::get<SavedLesson>(read);
+        QVERIFY(reopened.state);
+        QCOMPARE(reopened.state->iteration, iterations);
+        QVERIFY(reopened.state->optimizer == original.iterationStartState().optimizer);
+
+        Trainer continued;
+        QVERIFY(continued.load(reopened.lesson).empty());
+        continued.restore(*reopened.state);
+        QVERIFY(continued.state() == original.iterationStartState());
+        for (int k = 0; k < 100; ++k) {
+            const double expected = original.runIteration();
+            const double actual = continued.runIteration();
+            // Bit-identical, not merely close.
+            QCOMPARE(std::memcmp(&expected, &actual, sizeof(double)), 0);
+        }
+        QVERIFY(continued.state() == original.state());
+        QCOMPARE(continued.state().optimizer.step, iterations + 100);
+    }
+
+    void plainLessonsStayFormatOne()
+    {
+        const SavedLesson saved {adamXor(), std::nullopt};
+        const std::string text = std::get<std::string>(LessonFile::write(saved));
+        QVERIFY(text.find("\"format\": 1") != std::string::npos);
+        QVERIFY(text.find("\"state\"") == std::string::npos);
+        const auto read = LessonFile::read(text, "plain.json");
+        QVERIFY(std::holds_alternative<SavedLesson>(read));
+        QVERIFY(!std::get<SavedLesson>(read).state);
+    }
+
+    void refusesBadStates_data()
+    {
+        // A pattern in the saved text, its replacement, and what the message must say.
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("replacement");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("newer format") << "\"format\": 2"
+                                      << "\"format\": 3"
+                                      << "format: was written by a newer Backprop Lab (format 3)";
+        QTest::newRow("state in format 1") << "\"format\": 2"
+                                           << "\"format\": 1"
+                                           << "state: unknown field";
+        QTest::newRow("order too long") << "\"order\": \\["
+                                        << "\"order\": [0, "
+                                        << "state.order: expected 4 sample indices";
+        QTest::newRow("order repeats a sample") << "\"order\": \\[[^\\]]*\\]"
+                                                << "\"order\": [0, 0, 1, 2]"
+                                                << "state.order[1]: sample 0 appears twice";
+        QTest::newRow("batch start past the data") << "\"batchStart\": \\d+"
+                                                   << "\"batchStart\": 9"
+                                                   << "state.batchStart";
+        QTest::newRow("generator as text") << "\"random\": \\["
+                                           << "\"random\": [\"x\", "
+                                           << "state.random";
+        QTest::newRow("generator all zeros") << "\"random\": \\[[^\\]]*\\]"
+                                             << "\"random\": [0, 0, 0, 0]"
+                                             << "all zeros";
+        QTest::newRow("memory of the wrong shape") << "\"first\": \\["
+                                                   << "\"first\": [[], "
+                                                   << "state.optimizer.first: expected 2 layers";
+        QTest::newRow("negative step") << "\"step\": "
+                                       << "\"step\": -"
+                                       << "state.optimizer.step";
+        QTest::newRow("infinite memory")
+            << "\"second\": \\[\\s*\\{\\s*\"weights\": \\[\\s*\\[[^,\\]]*"
+            << "\"second\": [{\"weights\": [[1e999"
+            << "state.optimizer.second[0].weights[0][0]";
+    }
+
+    void refusesBadStates()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, replacement);
+        QFETCH(QString, message);
+        QString text = savedText();
+        const QRegularExpression expression(pattern);
+        QVERIFY2(text.contains(expression), qPrintable(pattern));
+        text.replace(expression, replacement);
+        const auto read = LessonFile::read(text.toStdString(), "bad.json");
+        QVERIFY2(std::holds_alternative<std::string>(read), qPrintable(text.right(600)));
+        const QString error = QString::fromStdString(std::get<std::string>(read));
+        QVERIFY2(error.startsWith("bad.json: "), qPrintable(error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLessonFile)
+#include "tst_lessonfile.moc"
