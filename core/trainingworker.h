@@ -1,6 +1,7 @@
 #pragma once
 
 #include "explainer.h"
+#include "outputgrid.h"
 #include "lesson.h"
 #include "lessonfile.h"
 #include "phase.h"
@@ -66,6 +67,24 @@ struct SurfaceResult
     long long serial = 0;
 };
 
+// What one neuron puts out over a rectangle of the input plane (networks with two inputs):
+// the decision-boundary view asks, the worker answers with an OutputGridResult.
+struct OutputGridRequest
+{
+    int layer = -1; // index into Network::layers; −1: the output layer
+    Eigen::Index neuron = 0;
+    double fromX = -1.0, toX = 1.0, fromY = -1.0, toY = 1.0;
+    int size = 64;
+    long long serial = 0; // echoed back; a newer request supersedes an older one
+};
+
+struct OutputGridResult
+{
+    OutputGrid grid;
+    long long iteration = 0; // the weights it was computed with are those after this many
+    long long serial = 0;
+};
+
 // The engine in its own thread. Create it, moveToThread() onto a QThread (WorkerThread does
 // both), and talk to it only through queued calls of its slots and its signals: only the
 // worker's thread ever touches the Trainer. Every signal carries copied values.
@@ -107,6 +126,11 @@ public slots:
     void requestCurve(const backprop::CurveRequest &request);
     void requestSurface(const backprop::SurfaceRequest &request);
     void requestSnapshot();
+    // New samples for the lesson (the data table's edits, a generated or imported data set):
+    // training starts again from the current weights and settings with a fresh epoch, and
+    // the history starts there (reset comes back to it). Shapes must fit the network.
+    void setDataset(const backprop::Dataset &dataset);
+    void requestOutputGrid(const backprop::OutputGridRequest &request);
     // Checkpoints stay within this many bytes (default 256 MiB); the oldest go first.
     void setMemoryBudget(qint64 bytes);
     // The edits and cursor the current state is made of (for marks on the loss plot, and
@@ -125,6 +149,7 @@ signals:
     void runStateChanged(backprop::RunState state);
     void curveReady(const backprop::CurveResult &result);
     void surfaceReady(const backprop::SurfaceResult &result);
+    void outputGridReady(const backprop::OutputGridResult &result);
     void historyChanged(bool canUndo, bool canRedo, bool canStepBack);
     void errorOccurred(const QString &message); // a fault, a refused edit, a bad lesson
     void timelineReady(const backprop::Timeline &timeline);
@@ -149,6 +174,9 @@ Q_DECLARE_METATYPE(backprop::CurveRequest)
 Q_DECLARE_METATYPE(backprop::CurveResult)
 Q_DECLARE_METATYPE(backprop::SurfaceRequest)
 Q_DECLARE_METATYPE(backprop::SurfaceResult)
+Q_DECLARE_METATYPE(backprop::Dataset)
+Q_DECLARE_METATYPE(backprop::OutputGridRequest)
+Q_DECLARE_METATYPE(backprop::OutputGridResult)
 Q_DECLARE_METATYPE(backprop::PhaseRecord)
 Q_DECLARE_METATYPE(backprop::Snapshot)
 Q_DECLARE_METATYPE(backprop::Timeline)

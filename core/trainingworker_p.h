@@ -50,6 +50,7 @@ public:
     void scheduleExplanations();
     void computeCurve(const CurveRequest &request);
     void computeSurface(const SurfaceRequest &request);
+    void computeOutputGrid(const OutputGridRequest &request);
 
     TrainingWorker *q;
     Trainer trainer;
@@ -79,6 +80,7 @@ public:
 
     std::optional<CurveRequest> pendingCurve;
     std::optional<SurfaceRequest> pendingSurface;
+    std::optional<OutputGridRequest> pendingOutputGrid;
     bool explanationsScheduled = false;
 };
 

@@ -31,6 +31,8 @@ void TrainingWorker::Private::scheduleExplanations()
                 computeCurve(*request);
             if (std::optional<SurfaceRequest> request = std::exchange(pendingSurface, {}))
                 computeSurface(*request);
+            if (std::optional<OutputGridRequest> request = std::exchange(pendingOutputGrid, {}))
+                computeOutputGrid(*request);
         },
         Qt::QueuedConnection);
 }

@@ -35,6 +35,9 @@ void registerWorkerTypes()
     qRegisterMetaType<CurveResult>();
     qRegisterMetaType<SurfaceRequest>();
     qRegisterMetaType<SurfaceResult>();
+    qRegisterMetaType<Dataset>();
+    qRegisterMetaType<OutputGridRequest>();
+    qRegisterMetaType<OutputGridResult>();
     qRegisterMetaType<PhaseRecord>();
     qRegisterMetaType<Snapshot>();
     qRegisterMetaType<Timeline>();
