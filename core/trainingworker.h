@@ -1,9 +1,9 @@
 #pragma once
 
 #include "explainer.h"
-#include "outputgrid.h"
 #include "lesson.h"
 #include "lessonfile.h"
+#include "outputgrid.h"
 #include "phase.h"
 #include "snapshot.h"
 #include "timeline.h"
