@@ -1,0 +1,121 @@
+// The network editor: the size limits are refused with a message and change nothing, every
+// change is undoable in the dialog, and the edited lesson keeps the names and weights of
+// the neurons that are still there.
+
+#include "lessonlibrary.h"
+#include "networkeditordialog.h"
+#include "sizelimits.h"
+
+#include <QLabel>
+#include <QSpinBox>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace backprop;
+
+class TestNetworkEditorDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Lesson xorLesson() { return std::get<Lesson>(LessonLibrary::load("xor")); }
+
+private slots:
+    void refuses65Neurons()
+    {
+        NetworkEditorDialog dialog(xorLesson());
+        const NetworkDesign before = dialog.design();
+        QVERIFY(!dialog.setNeuronCount(0, maxNeuronsPerLayer + 1));
+        QVERIFY2(dialog.message().contains("65 neurons are more than the 64"),
+                 qPrintable(dialog.message()));
+        QVERIFY(dialog.design() == before);
+        QCOMPARE(dialog.undoStack()->count(), 0);
+        QVERIFY(dialog.setNeuronCount(0, maxNeuronsPerLayer)); // the limit itself is fine
+        QVERIFY(dialog.message().isEmpty());
+    }
+
+    void refuses65NeuronsTypedInTheSpinBox()
+    {
+        NetworkEditorDialog dialog(xorLesson());
+        dialog.show();
+        QSpinBox *neurons = dialog.findChild<QSpinBox *>();
+        QVERIFY(neurons);
+        neurons->setFocus();
+        neurons->selectAll();
+        QTest::keyClicks(neurons, "65");
+        QTest::keyClick(neurons, Qt::Key_Return);
+        QVERIFY2(dialog.message().contains("64"), qPrintable(dialog.message()));
+        QCOMPARE(dialog.design().layers[0].neurons, 2);
+        QCOMPARE(neurons->value(), 2); // the control shows the design again
+    }
+
+    void refusesNineHiddenLayers()
+    {
+        NetworkEditorDialog dialog(xorLesson());
+        QElapsedTimer clock;
+        clock.start();
+        while (dialog.design().hiddenLayerCount() < maxHiddenLayers)
+            QVERIFY(dialog.addHiddenLayer());
+        const NetworkDesign eight = dialog.design();
+        QVERIFY(!dialog.addHiddenLayer());
+        QVERIFY2(dialog.message().contains("at most 8 hidden layers"),
+                 qPrintable(dialog.message()));
+        QVERIFY(dialog.design() == eight);
+        QVERIFY(clock.elapsed() < 5000); // refused, not frozen
+        // Eight layers of 64 still build.
+        for (int l = 0; l < maxHiddenLayers; ++l)
+            QVERIFY(dialog.setNeuronCount(l, maxNeuronsPerLayer));
+        QVERIFY(std::holds_alternative<Lesson>(dialog.editedLesson()));
+    }
+
+    void everyChangeIsUndoable()
+    {
+        NetworkEditorDialog dialog(xorLesson());
+        const NetworkDesign start = dialog.design();
+        QVERIFY(dialog.setNeuronCount(0, 5));
+        QVERIFY(dialog.addHiddenLayer());
+        QVERIFY(dialog.setActivation(0, Activation::Tanh));
+        QVERIFY(dialog.setBiasMode(BiasMode::SharedPerLayer));
+        QVERIFY(dialog.setSeed(42));
+        QCOMPARE(dialog.undoStack()->count(), 5);
+        for (int k = 0; k < 5; ++k)
+            dialog.undoStack()->undo();
+        QVERIFY(dialog.design() == start);
+        dialog.undoStack()->redo();
+        QCOMPARE(dialog.design().layers[0].neurons, 5);
+    }
+
+    void softmaxBringsItsLoss()
+    {
+        NetworkEditorDialog dialog(xorLesson());
+        QVERIFY(!dialog.setActivation(0, Activation::Softmax)); // a hidden layer
+        QVERIFY(dialog.message().contains("softmax"));
+        QVERIFY(dialog.setActivation(1, Activation::Softmax));
+        QCOMPARE(dialog.design().loss, Loss::CategoricalCrossEntropy);
+        QVERIFY(!dialog.setLoss(Loss::HalfSquaredError));
+    }
+
+    void keepsNamesAndWeights()
+    {
+        const Lesson lesson = xorLesson();
+        NetworkEditorDialog dialog(lesson);
+        QVERIFY(dialog.setNeuronCount(0, 3));
+        auto edited = dialog.editedLesson();
+        QVERIFY(std::holds_alternative<Lesson>(edited));
+        const Network &network = std::get<Lesson>(edited).network;
+        QCOMPARE(network.layers[0].neuronCount(), 3);
+        QVERIFY(network.shapeError().empty());
+        QCOMPARE(network.neuronNames[1][0], std::string("h1"));
+        QCOMPARE(network.weightNames[0][1][1], std::string("w4"));
+        QCOMPARE(network.layers[0].weights.topRows(2), lesson.network.layers[0].weights);
+        QCOMPARE(network.layers[1].weights.leftCols(2), lesson.network.layers[1].weights);
+        QCOMPARE(network.weightNames[1][0][0], std::string("w5"));
+        // A new seed draws every weight afresh.
+        QVERIFY(dialog.setSeed(7));
+        const Network redrawn = std::get<Lesson>(dialog.editedLesson()).network;
+        QVERIFY(redrawn.layers[0].weights.topRows(2) != lesson.network.layers[0].weights);
+    }
+};
+
+QTEST_MAIN(TestNetworkEditorDialog)
+#include "tst_networkeditordialog.moc"

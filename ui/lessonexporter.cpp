@@ -1,0 +1,234 @@
+#include "lessonexporter.h"
+
+#include "chainrulepanel.h"
+#include "errorcurveview.h"
+#include "errorsurfaceview.h"
+#include "losshistoryview.h"
+#include "mainwindow.h"
+#include "networkview.h"
+#include "trainingtoolbar.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenu>
+#include <QPainter>
+#include <QSaveFile>
+#include <QStatusBar>
+#include <QSvgGenerator>
+
+using namespace backprop;
+
+LessonExporter::LessonExporter(MainWindow *window, QObject *parent)
+    : QObject(parent), m_window(window), m_menu(new QMenu(tr("&Export"), window))
+{
+    m_menu->addAction(tr("Network as &PNG…"), this,
+                      [this] { exportNetworkWithDialog(QStringLiteral("png")); });
+    m_menu->addAction(tr("Network as &SVG…"), this,
+                      [this] { exportNetworkWithDialog(QStringLiteral("svg")); });
+    m_menu->addSeparator();
+    const std::pair<PlotWidget *, QString> plots[] = {
+        {m_window->errorCurveView(), tr("E(w) curve")},
+        {m_window->errorSurfaceView(), tr("E(wa, wb) surface")},
+        {m_window->lossHistoryView(), tr("Loss history")}};
+    for (const auto &[plot, name] : plots) {
+        PlotWidget *view = plot;
+        m_menu->addAction(tr("%1 as PNG…").arg(name), this,
+                          [this, view] { exportPlotWithDialog(view, QStringLiteral("png")); });
+        m_menu->addAction(tr("%1 as SVG…").arg(name), this,
+                          [this, view] { exportPlotWithDialog(view, QStringLiteral("svg")); });
+    }
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Step log as &CSV…"), this, &LessonExporter::exportStepLogWithDialog);
+    m_menu->addAction(tr("Chain rule as &text…"), this, &LessonExporter::exportChainRuleWithDialog);
+    connectWorker();
+}
+
+void LessonExporter::connectWorker()
+{
+    TrainingWorker *worker = m_window->worker();
+    // Phase rows only while the teacher steps phase by phase (or neuron by neuron).
+    const auto add = [this](const PhaseRecord &record) {
+        const Granularity granularity = m_window->trainingToolBar()->granularity();
+        m_stepLog.addRecord(
+            record, granularity == Granularity::Phase || granularity == Granularity::Neuron);
+    };
+    for (auto signal : {&TrainingWorker::activationsComputed, &TrainingWorker::lossComputed,
+                        &TrainingWorker::deltasComputed, &TrainingWorker::gradientsComputed,
+                        &TrainingWorker::weightsUpdated})
+        connect(worker, signal, this, add);
+    connect(worker, &TrainingWorker::snapshotTaken, this, [this](const Snapshot &snapshot) {
+        if (!m_stepLog.hasNetworkOf(snapshot.state.network))
+            m_stepLog.setNetwork(snapshot.state.network); // a new lesson: a new log
+        m_stepLog.addLosses(snapshot.firstNewLossIteration, snapshot.newLosses);
+        m_stepLog.truncate(snapshot.state.iteration);
+    });
+}
+
+QImage LessonExporter::networkImage(QSize size) const
+{
+    const NetworkView *shown = m_window->networkView();
+    if (size.isEmpty())
+        size = shown->size();
+    // A second view of the same snapshot, laid out at the export size, so the window's own
+    // view is not resized under the user.
+    NetworkView view;
+    view.setScale(shown->scale());
+    view.setPrecision(shown->precision());
+    if (m_window->snapshot())
+        view.setSnapshot(*m_window->snapshot());
+    if (const auto selected = shown->selectedParameter())
+        view.selectParameter(*selected);
+    view.resize(size);
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    view.render(&painter);
+    return image;
+}
+
+QString LessonExporter::exportNetwork(const QString &path, QSize size) const
+{
+    if (!m_window->snapshot())
+        return tr("There is no network to export yet.");
+    if (size.isEmpty())
+        size = m_window->networkView()->size();
+    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) != 0) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !networkImage(size).save(&file, "PNG")
+            || !file.commit())
+            return tr("%1: cannot write the image").arg(path);
+        return {};
+    }
+    NetworkView view;
+    view.setScale(m_window->networkView()->scale());
+    view.setPrecision(m_window->networkView()->precision());
+    view.setSnapshot(*m_window->snapshot());
+    if (const auto selected = m_window->networkView()->selectedParameter())
+        view.selectParameter(*selected);
+    view.resize(size);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("%1: cannot write the file (%2)").arg(path, file.errorString());
+    QSvgGenerator generator;
+    generator.setOutputDevice(&file);
+    generator.setTitle(tr("Backprop Lab network"));
+    // QSvgGenerator writes millimetres at its resolution; an explicit view box and 96 dpi
+    // make one pixel of the view one SVG unit whatever the reader assumes.
+    generator.setResolution(96);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    {
+        QPainter painter(&generator);
+        painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+        view.render(&painter);
+    }
+    if (!file.commit())
+        return tr("%1: cannot write the file (%2)").arg(path, file.errorString());
+    return {};
+}
+
+QString LessonExporter::exportStepLog(const QString &path) const
+{
+    return m_stepLog.writeCsv(path);
+}
+
+QString LessonExporter::chainRuleText() const
+{
+    return m_window->chainRulePanel()->text();
+}
+
+QString LessonExporter::exportChainRule(const QString &path) const
+{
+    const QString text = chainRuleText();
+    if (text.trimmed().isEmpty())
+        return tr("Select a weight or bias first: its chain rule is what gets exported.");
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return tr("%1: cannot write the file (%2)").arg(path, file.errorString());
+    file.write(text.toUtf8());
+    if (!text.endsWith(QLatin1Char('\n')))
+        file.write("\n");
+    if (!file.commit())
+        return tr("%1: cannot write the file (%2)").arg(path, file.errorString());
+    return {};
+}
+
+QString LessonExporter::askPath(const QString &title, const QString &suffix,
+                                const QString &filter) const
+{
+    QString path = QFileDialog::getSaveFileName(m_window, title, QString(), filter);
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + suffix;
+    return path;
+}
+
+QSize LessonExporter::askSize(QSize onScreen) const
+{
+    bool ok = false;
+    const int width = QInputDialog::getInt(m_window, tr("Export size"),
+                                           tr("Width in pixels (the height keeps the shape on "
+                                              "screen):"),
+                                           std::max(onScreen.width(), 1600), 200, 8000, 100, &ok);
+    if (!ok)
+        return {};
+    const double aspect = onScreen.width() > 0 ? double(onScreen.height()) / onScreen.width() : 0.6;
+    return QSize(width, std::max(100, int(width * aspect)));
+}
+
+void LessonExporter::report(const QString &path, const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_window->statusBar()->showMessage(error, 8000);
+        emit exportFailed(error);
+        return;
+    }
+    m_window->statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 8000);
+    emit exported(path);
+}
+
+void LessonExporter::exportNetworkWithDialog(const QString &suffix)
+{
+    const QSize size = askSize(m_window->networkView()->size());
+    if (size.isEmpty())
+        return;
+    const QString path = askPath(tr("Export network"), suffix,
+                                 suffix == QLatin1String("svg") ? tr("SVG images (*.svg)")
+                                                                : tr("PNG images (*.png)"));
+    if (!path.isEmpty())
+        report(path, exportNetwork(path, size));
+}
+
+void LessonExporter::exportPlotWithDialog(PlotWidget *plot, const QString &suffix)
+{
+    const QSize size = askSize(plot->size());
+    if (size.isEmpty())
+        return;
+    const QString path = askPath(tr("Export plot"), suffix,
+                                 suffix == QLatin1String("svg") ? tr("SVG images (*.svg)")
+                                                                : tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    report(path,
+           plot->exportTo(path, size) ? QString() : tr("%1: cannot write the plot").arg(path));
+}
+
+void LessonExporter::exportStepLogWithDialog()
+{
+    const QString path =
+        askPath(tr("Export step log"), QStringLiteral("csv"), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        report(path, exportStepLog(path));
+}
+
+void LessonExporter::exportChainRuleWithDialog()
+{
+    // Also on the clipboard, ready to paste into a slide.
+    QApplication::clipboard()->setText(chainRuleText());
+    const QString path =
+        askPath(tr("Export chain rule"), QStringLiteral("txt"), tr("Text files (*.txt)"));
+    if (!path.isEmpty())
+        report(path, exportChainRule(path));
+}

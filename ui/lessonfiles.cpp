@@ -1,0 +1,396 @@
+#include "lessonfiles.h"
+
+#include "lessonexporter.h"
+#include "mainwindow.h"
+#include "networkeditordialog.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+
+using namespace backprop;
+
+namespace {
+const QString recentKey = QStringLiteral("files/recent");
+const QString lastFolderKey = QStringLiteral("files/lastFolder");
+const char *const lessonFilter =
+    QT_TRANSLATE_NOOP("LessonFiles", "Lessons (*.json);;All files (*)");
+} // namespace
+
+LessonFiles::LessonFiles(MainWindow *window)
+    : QObject(window), m_window(window), m_exporter(new LessonExporter(window, this)),
+      m_menu(new QMenu(tr("&File"), window)), m_autosaveTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("lessonFiles"));
+    m_prompts = QGuiApplication::platformName() != QLatin1String("offscreen");
+    m_recoveryPending = hasAutosave();
+
+    // Ctrl+O stays on the Lesson menu's entry, which opens through open() too.
+    m_menu->addAction(tr("&Open…"), this, &LessonFiles::open);
+    m_recentMenu = m_menu->addMenu(tr("Open &recent"));
+    m_menu->addAction(tr("&Save"), QKeySequence::Save, this, &LessonFiles::save);
+    m_menu->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, &LessonFiles::saveAs);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Edit &network…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                      &LessonFiles::editNetwork);
+    // Ctrl+Z reverts an applied network change once the window's own undo has nothing left
+    // (the worker's history starts afresh with the new network). The two actions are never
+    // enabled together, so the shortcut is never ambiguous.
+    m_revert = m_menu->addAction(tr("&Revert to previous network"), QKeySequence::Undo, this,
+                                 [this] { revertToPreviousNetwork(); });
+    m_window->addAction(m_revert);
+    connect(m_window->undoAction(), &QAction::changed, this, &LessonFiles::updateRevert);
+    updateRevert();
+    m_menu->addSeparator();
+    m_menu->addMenu(m_exporter->menu());
+    QMenuBar *bar = m_window->menuBar();
+    bar->insertMenu(bar->actions().value(0), m_menu);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &LessonFiles::updateRecentMenu);
+    updateRecentMenu();
+
+    TrainingWorker *worker = m_window->worker();
+    connect(worker, &TrainingWorker::lessonStateReady, this, &LessonFiles::receiveState);
+    connect(m_window, &MainWindow::snapshotShown, this, [this] {
+        if (!m_window->snapshot())
+            return;
+        if (m_baselinePending)
+            m_baseline = m_window->snapshot()->state;
+        m_baselinePending = false;
+        if (m_autosavePending) {
+            m_autosavePending = false;
+            autosave(); // every structural change is saved at once
+        }
+    });
+    connect(m_autosaveTimer, &QTimer::timeout, this, &LessonFiles::autosave);
+    m_autosaveTimer->start(autosaveMilliseconds);
+    m_window->installEventFilter(this);
+    if (m_prompts)
+        QTimer::singleShot(0, this, &LessonFiles::offerAutosaveRestore);
+}
+
+LessonFiles *LessonFiles::of(const MainWindow *window)
+{
+    return window->findChild<LessonFiles *>(QStringLiteral("lessonFiles"),
+                                            Qt::FindDirectChildrenOnly);
+}
+
+QString LessonFiles::autosavePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("autosave.json"));
+}
+
+QStringList LessonFiles::recentFiles() const
+{
+    return QSettings().value(recentKey).toStringList();
+}
+
+bool LessonFiles::isModified() const
+{
+    const auto &snapshot = m_window->snapshot();
+    if (!snapshot || !m_baseline)
+        return false;
+    const TrainingState &now = snapshot->state;
+    return now.iteration != m_baseline->iteration || !(now.network == m_baseline->network)
+        || !(now.settings == m_baseline->settings);
+}
+
+void LessonFiles::requestState(StateHandler handler)
+{
+    const long long serial = m_nextSerial++;
+    m_pending.emplace(serial, std::move(handler));
+    TrainingWorker *worker = m_window->worker();
+    QMetaObject::invokeMethod(worker, [worker, serial] { worker->requestLessonState(serial); });
+}
+
+void LessonFiles::receiveState(const SavedLesson &saved, long long serial)
+{
+    const auto found = m_pending.find(serial);
+    if (found == m_pending.end())
+        return;
+    StateHandler handler = std::move(found->second);
+    m_pending.erase(found);
+    handler(saved);
+}
+
+bool LessonFiles::openFile(const QString &path)
+{
+    auto read = LessonFile::readFile(QDir::toNativeSeparators(path).toStdString());
+    if (auto *error = std::get_if<std::string>(&read)) {
+        showError(tr("The lesson was not opened; the current one stays.\n%1")
+                      .arg(QString::fromStdString(*error)));
+        return false;
+    }
+    load(std::get<SavedLesson>(read));
+    m_currentPath = path;
+    m_previous.reset();
+    updateRevert();
+    addRecentFile(path);
+    showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
+    emit lessonOpened(path);
+    return true;
+}
+
+void LessonFiles::load(const SavedLesson &saved)
+{
+    m_window->openLesson(saved.lesson); // title, selection, and a first load
+    if (!saved.state) {
+        structuralChange();
+        return;
+    }
+    TrainingWorker *worker = m_window->worker();
+    QMetaObject::invokeMethod(worker, [worker, saved] { worker->loadSavedLesson(saved); });
+    // The first snapshot may still be the lesson's start: the baseline is the saved state.
+    structuralChange();
+    TrainingState baseline = *saved.state;
+    baseline.network = saved.lesson.network;
+    baseline.settings = saved.lesson.optimizer;
+    m_baseline = baseline;
+    m_baselinePending = false;
+}
+
+void LessonFiles::structuralChange()
+{
+    m_baselinePending = true;
+    m_autosavePending = true;
+    m_baseline.reset();
+}
+
+void LessonFiles::saveTo(const QString &path)
+{
+    requestState([this, path](const SavedLesson &saved) {
+        const std::string error = LessonFile::writeFile(saved, path.toStdString());
+        if (!error.empty()) {
+            const QString message = QString::fromStdString(error);
+            showError(tr("The lesson was not saved.\n%1").arg(message));
+            m_closeAfterSave = false;
+            emit saveFailed(message);
+            return;
+        }
+        m_currentPath = path;
+        markSaved(saved);
+        addRecentFile(path);
+        showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
+        emit lessonSaved(path);
+        if (m_closeAfterSave) {
+            m_closeAfterSave = false;
+            m_window->close();
+        }
+    });
+}
+
+void LessonFiles::markSaved(const SavedLesson &saved)
+{
+    m_baseline = saved.state;
+    m_baselinePending = false;
+}
+
+void LessonFiles::open()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Open lesson"), QSettings().value(lastFolderKey).toString(), tr(lessonFilter));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void LessonFiles::save()
+{
+    if (m_currentPath.isEmpty())
+        saveAs();
+    else
+        saveTo(m_currentPath);
+}
+
+void LessonFiles::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Save lesson"), QSettings().value(lastFolderKey).toString(), tr(lessonFilter));
+    if (path.isEmpty()) {
+        m_closeAfterSave = false;
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    saveTo(path);
+}
+
+void LessonFiles::editNetwork()
+{
+    requestState([this](const SavedLesson &saved) {
+        NetworkEditorDialog dialog(saved.lesson, m_window);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        auto edited = dialog.editedLesson();
+        if (auto *lesson = std::get_if<Lesson>(&edited))
+            applyNetworkChange(*lesson);
+    });
+}
+
+void LessonFiles::applyNetworkChange(const Lesson &edited)
+{
+    // The state is asked for before the new lesson is loaded; the worker answers in order.
+    requestState([this](const SavedLesson &saved) {
+        m_previous = saved;
+        updateRevert();
+    });
+    m_window->openLesson(edited);
+    structuralChange();
+    showMessage(tr("The network changed; Ctrl+Z (or File ▸ Revert) brings the previous one back."));
+    emit networkChanged();
+}
+
+bool LessonFiles::revertToPreviousNetwork()
+{
+    if (!m_previous)
+        return false;
+    const SavedLesson previous = *m_previous;
+    m_previous.reset();
+    updateRevert();
+    load(previous);
+    showMessage(tr("The previous network is back."));
+    emit networkChanged();
+    return true;
+}
+
+void LessonFiles::updateRevert()
+{
+    m_revert->setEnabled(m_previous && !m_window->undoAction()->isEnabled());
+}
+
+void LessonFiles::autosave()
+{
+    if (m_recoveryPending || !m_window->snapshot())
+        return;
+    requestState([this](const SavedLesson &saved) {
+        const QString path = autosavePath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        const std::string error = LessonFile::writeFile(saved, path.toStdString());
+        if (!error.empty()) {
+            showMessage(tr("Autosave failed: %1").arg(QString::fromStdString(error)));
+            return;
+        }
+        emit autosaved(path);
+    });
+}
+
+bool LessonFiles::hasAutosave() const
+{
+    return QFileInfo::exists(autosavePath());
+}
+
+bool LessonFiles::restoreAutosave()
+{
+    m_recoveryPending = false;
+    if (!hasAutosave())
+        return false;
+    auto read = LessonFile::readFile(autosavePath().toStdString());
+    if (auto *error = std::get_if<std::string>(&read)) {
+        showError(
+            tr("The autosaved lesson cannot be restored.\n%1").arg(QString::fromStdString(*error)));
+        return false;
+    }
+    load(std::get<SavedLesson>(read));
+    m_currentPath.clear();
+    showMessage(tr("Restored the lesson autosaved before Backprop Lab stopped."));
+    return true;
+}
+
+void LessonFiles::discardAutosave()
+{
+    m_recoveryPending = false;
+    QFile::remove(autosavePath());
+}
+
+void LessonFiles::offerAutosaveRestore()
+{
+    if (!hasAutosave()) {
+        m_recoveryPending = false;
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        m_window, tr("Restore lesson?"),
+        tr("Backprop Lab did not quit normally last time. Restore the lesson it autosaved?"),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes)
+        restoreAutosave();
+    else
+        discardAutosave();
+}
+
+bool LessonFiles::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::Close && !m_closing) {
+        if (!confirmClose()) {
+            event->ignore();
+            return true;
+        }
+        // A clean quit: nothing to restore next time.
+        discardAutosave();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+bool LessonFiles::confirmClose()
+{
+    if (!m_prompts || !isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        m_window, tr("Unsaved changes"),
+        tr("The lesson has changed since it was saved. Save it before quitting?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Discard)
+        return true;
+    if (answer == QMessageBox::Save) {
+        m_closeAfterSave = true; // the window closes once the save has been written
+        save();
+    }
+    return false;
+}
+
+void LessonFiles::addRecentFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QSettings settings;
+    QStringList files = settings.value(recentKey).toStringList();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > maxRecentFiles)
+        files.removeLast();
+    settings.setValue(recentKey, files);
+    settings.setValue(lastFolderKey, QFileInfo(absolute).absolutePath());
+    updateRecentMenu();
+}
+
+void LessonFiles::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (const QString &file : files)
+        m_recentMenu->addAction(QFileInfo(file).fileName(), this, [this, file] { openFile(file); })
+            ->setToolTip(file);
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void LessonFiles::showError(const QString &message)
+{
+    m_lastError = message;
+    showMessage(message.section(QLatin1Char('\n'), -1));
+    if (m_prompts)
+        QMessageBox::warning(m_window, tr("Backprop Lab"), message);
+}
+
+void LessonFiles::showMessage(const QString &message)
+{
+    m_window->statusBar()->showMessage(message, 8000);
+    emit messageShown(message);
+}

@@ -1,0 +1,166 @@
+#include "steplog.h"
+
+#include <QSaveFile>
+#include <QTextStream>
+
+using namespace backprop;
+
+void StepLog::setNetwork(const Network &network)
+{
+    m_network = network;
+    clear();
+}
+
+bool StepLog::hasNetworkOf(const Network &network) const
+{
+    return network.parameters() == m_network.parameters()
+        && network.weightNames == m_network.weightNames && network.biasNames == m_network.biasNames;
+}
+
+void StepLog::clear()
+{
+    m_iterations.clear();
+    m_phaseRows.clear();
+    m_gradients.clear();
+    m_gradientIteration = -1;
+    m_currentLoss.reset();
+}
+
+std::vector<double> StepLog::valuesOf(const std::vector<Layer> &layers) const
+{
+    std::vector<double> values;
+    for (const ParameterId &id : m_network.parameters()) {
+        if (id.layer >= static_cast<int>(layers.size()))
+            return {};
+        const Layer &layer = layers[id.layer];
+        if (id.kind == ParameterId::Kind::Weight)
+            values.push_back(layer.weights(id.row, id.column));
+        else
+            values.push_back(layer.biases(id.row));
+    }
+    return values;
+}
+
+std::vector<double> StepLog::gradientsOf(long long iteration) const
+{
+    if (iteration != m_gradientIteration)
+        return {};
+    std::vector<double> gradients;
+    for (const ParameterId &id : m_network.parameters()) {
+        const auto found = m_gradients.find(id.layer);
+        if (found == m_gradients.end())
+            return {};
+        const auto &[weights, biases] = found->second;
+        const bool isWeight = id.kind == ParameterId::Kind::Weight;
+        if (isWeight ? (id.row >= weights.rows() || id.column >= weights.cols())
+                     : id.row >= biases.size())
+            return {};
+        gradients.push_back(isWeight ? weights(id.row, id.column) : biases(id.row));
+    }
+    return gradients;
+}
+
+void StepLog::addRecord(const PhaseRecord &record, bool asPhaseRow)
+{
+    if (record.iteration != m_gradientIteration) {
+        m_gradients.clear();
+        m_gradientIteration = record.iteration;
+        m_currentLoss.reset();
+    }
+    switch (record.phase.kind) {
+    case PhaseKind::Loss:
+        m_currentLoss = record.loss;
+        break;
+    case PhaseKind::Gradients:
+        m_gradients[record.phase.layer] = {record.weightGradients, record.biasGradients};
+        break;
+    case PhaseKind::Update: {
+        Row &row = m_iterations[record.iteration];
+        row.iteration = record.iteration;
+        row.phase = QStringLiteral("iteration");
+        if (m_currentLoss)
+            row.loss = m_currentLoss;
+        row.values = valuesOf(record.before);
+        row.gradients = gradientsOf(record.iteration);
+        break;
+    }
+    default:
+        break;
+    }
+    if (asPhaseRow && record.neuron < 0) {
+        Row row;
+        row.iteration = record.iteration;
+        row.phase = QString::fromStdString(phaseDescription(record.phase));
+        row.loss = m_currentLoss;
+        row.gradients = gradientsOf(record.iteration);
+        if (record.phase.kind == PhaseKind::Update)
+            row.values = valuesOf(record.after);
+        m_phaseRows.push_back(std::move(row));
+    }
+}
+
+void StepLog::addLosses(long long first, const std::vector<double> &losses)
+{
+    for (std::size_t k = 0; k < losses.size(); ++k) {
+        Row &row = m_iterations[first + static_cast<long long>(k)];
+        row.iteration = first + static_cast<long long>(k);
+        row.phase = QStringLiteral("iteration");
+        row.loss = losses[k];
+    }
+}
+
+void StepLog::truncate(long long completedIterations)
+{
+    m_iterations.erase(m_iterations.lower_bound(completedIterations), m_iterations.end());
+    std::erase_if(m_phaseRows, [completedIterations](const Row &row) {
+        return row.iteration > completedIterations;
+    });
+}
+
+std::vector<StepLog::Row> StepLog::rows() const
+{
+    std::vector<Row> rows;
+    auto phase = m_phaseRows.begin();
+    for (const auto &[iteration, row] : m_iterations) {
+        for (; phase != m_phaseRows.end() && phase->iteration <= iteration; ++phase)
+            rows.push_back(*phase);
+        rows.push_back(row);
+    }
+    rows.insert(rows.end(), phase, m_phaseRows.end());
+    return rows;
+}
+
+QString StepLog::toCsv() const
+{
+    QString text;
+    QTextStream out(&text);
+    const std::vector<ParameterId> parameters = m_network.parameters();
+    out << "iteration,phase,E_total";
+    for (const ParameterId &id : parameters)
+        out << ',' << QString::fromStdString(m_network.nameOf(id));
+    for (const ParameterId &id : parameters)
+        out << ",dE_total/d" << QString::fromStdString(m_network.nameOf(id));
+    out << '\n';
+    const auto number = [](double value) { return QString::number(value, 'g', 17); };
+    for (const Row &row : rows()) {
+        // Iterations are counted from 1 on screen ("1 iterations done" after the first).
+        out << row.iteration + 1 << ',' << row.phase << ',' << (row.loss ? number(*row.loss) : "");
+        for (std::size_t k = 0; k < parameters.size(); ++k)
+            out << ',' << (k < row.values.size() ? number(row.values[k]) : QString());
+        for (std::size_t k = 0; k < parameters.size(); ++k)
+            out << ',' << (k < row.gradients.size() ? number(row.gradients[k]) : QString());
+        out << '\n';
+    }
+    return text;
+}
+
+QString StepLog::writeCsv(const QString &path) const
+{
+    QSaveFile file(path); // atomic: the old file stays if writing fails
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return QObject::tr("%1: cannot write the file (%2)").arg(path, file.errorString());
+    file.write(toCsv().toUtf8());
+    if (!file.commit())
+        return QObject::tr("%1: cannot write the file (%2)").arg(path, file.errorString());
+    return {};
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "network.h"
+#include "phase.h"
+
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+// The numbers of every training step, for export as CSV: one row per iteration (E_total and
+// every weight, bias and gradient of that iteration: the values the gradients were computed
+// at) and, when the teacher single-steps phases, one row per phase. Fed by the window with
+// the worker's records and snapshots; it computes nothing itself.
+//
+// A full-speed run reports only E_total for each iteration (the worker sends no records
+// then), so those rows leave the weight and gradient columns empty.
+class StepLog
+{
+public:
+    struct Row
+    {
+        long long iteration = 0; // 0-based, as the engine counts
+        QString phase;           // "iteration" or the phase's description
+        std::optional<double> loss;
+        std::vector<double> values;    // network.parameters() order; empty when unknown
+        std::vector<double> gradients; // the same order; empty when unknown
+    };
+
+    // A new network (lesson loaded, network edited): starts a new log with its names.
+    void setNetwork(const backprop::Network &network);
+    // Whether `network` has the log's columns (same parameters and names).
+    bool hasNetworkOf(const backprop::Network &network) const;
+    // A record of a single step or animated run; `asPhaseRow`: also log it as a phase row.
+    void addRecord(const backprop::PhaseRecord &record, bool asPhaseRow);
+    // E_total of iterations first, first + 1, … (a snapshot's newLosses).
+    void addLosses(long long first, const std::vector<double> &losses);
+    // The trainer is now at `completedIterations`: rows of later iterations were undone.
+    void truncate(long long completedIterations);
+    void clear();
+
+    // Iteration rows in order, then (in the CSV) phase rows interleaved by iteration.
+    std::vector<Row> rows() const;
+    int iterationRowCount() const { return static_cast<int>(m_iterations.size()); }
+    QString toCsv() const;
+    // Empty, or why the file could not be written.
+    QString writeCsv(const QString &path) const;
+
+private:
+    std::vector<double> valuesOf(const std::vector<backprop::Layer> &layers) const;
+    std::vector<double> gradientsOf(long long iteration) const;
+
+    backprop::Network m_network;
+    std::map<long long, Row> m_iterations;
+    std::vector<Row> m_phaseRows;
+    // Gradients of the iteration in progress, per layer, until its update arrives.
+    long long m_gradientIteration = -1;
+    std::map<int, std::pair<Eigen::MatrixXd, Eigen::VectorXd>> m_gradients;
+    std::optional<double> m_currentLoss;
+};
