@@ -4,6 +4,7 @@
 #include "datatablemodel.h"
 #include "datatableview.h"
 #include "learningrateedit.h"
+#include "lessonfiles.h"
 #include "lessonlibrary.h"
 #include "networkview.h"
 #include "numberformat.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     connectWorker();
     restoreSettings();
+    new LessonFiles(this); // File menu: open/save with state, autosave, editor, exports
 }
 
 MainWindow::~MainWindow()
@@ -252,11 +254,7 @@ void MainWindow::openBuiltInLesson(const QString &name)
 
 void MainWindow::openLessonFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open lesson"), QString(),
-                                                      tr("Lessons (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    openBuiltInLesson(path); // LessonLibrary takes a name or a path
+    LessonFiles::of(this)->open(); // saved lessons carry their training state
 }
 
 void MainWindow::selectParameter(const ParameterId &id)
