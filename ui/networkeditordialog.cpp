@@ -307,10 +307,12 @@ void NetworkEditorDialog::showDesign()
     for (int l = 0; l < static_cast<int>(m_design.layers.size()); ++l) {
         const auto &layer = m_design.layers[l];
         const QString title = layerTitle(l);
-        m_layers->addItem(tr("%1: %2 neurons, %3")
-                              .arg(title.left(1).toUpper() + title.mid(1))
-                              .arg(layer.neurons)
-                              .arg(QString::fromUtf8(activationName(layer.activation).data())));
+        const QString activation = QString::fromUtf8(activationName(layer.activation).data());
+        const QString heading = title.left(1).toUpper() + title.mid(1);
+        m_layers->addItem(
+            layer.neurons == 1
+                ? tr("%1: 1 neuron, %2").arg(heading, activation)
+                : tr("%1: %2 neurons, %3").arg(heading).arg(layer.neurons).arg(activation));
         shape << QString::number(layer.neurons);
     }
     m_layers->setCurrentRow(std::max(0, row));

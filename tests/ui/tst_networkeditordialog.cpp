@@ -95,6 +95,21 @@ private slots:
         QVERIFY(!dialog.setLoss(Loss::HalfSquaredError));
     }
 
+    // With BACKPROP_UI_SCREENSHOT_DIR set, saves the dialog as the README shows it.
+    void screenshot()
+    {
+        const QString folder = qEnvironmentVariable("BACKPROP_UI_SCREENSHOT_DIR");
+        if (folder.isEmpty())
+            QSKIP("BACKPROP_UI_SCREENSHOT_DIR is not set");
+        NetworkEditorDialog dialog(xorLesson());
+        QVERIFY(dialog.setNeuronCount(0, 3));
+        QVERIFY(dialog.addHiddenLayer());
+        QVERIFY(!dialog.setNeuronCount(1, 65));
+        dialog.resize(640, 420);
+        dialog.show();
+        QVERIFY(dialog.grab().save(folder + "/editor.png"));
+    }
+
     void keepsNamesAndWeights()
     {
         const Lesson lesson = xorLesson();
