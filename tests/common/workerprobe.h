@@ -111,8 +111,11 @@ public:
         for (;;) {
             if (!sync(timeoutMs))
                 return false;
+            // One more round trip: the worker emits the paused state and then its last
+            // snapshot; a timeline requested now is queued behind both, so once it arrives the
+            // snapshot has been delivered too (a time-sliced qWait may stop between them).
             if (states.empty() || states.back() == backprop::RunState::Paused)
-                return true;
+                return sync(timeoutMs);
             if (clock.elapsed() > timeoutMs)
                 return false;
             QTest::qWait(2);
