@@ -59,7 +59,11 @@ long computeUpdate(const OptimizerSettings &settings, long long step, long count
         for (long k = 0; k < count; ++k) {
             const double g = gradients[k];
             newSecond[k] = settings.alpha * second[k] + (1.0 - settings.alpha) * g * g;
-            newValues[k] = values[k] - lr * g / (std::sqrt(newSecond[k]) + settings.epsilon);
+            // With ε = 0 a gradient that was always 0 (a saturated neuron) gives 0/0: the
+            // step is 0, as it is for every ε > 0, instead of a NaN fault.
+            newValues[k] = g == 0.0
+                ? values[k]
+                : values[k] - lr * g / (std::sqrt(newSecond[k]) + settings.epsilon);
             finite &= std::isfinite(newValues[k]);
         }
         break;
@@ -73,7 +77,9 @@ long computeUpdate(const OptimizerSettings &settings, long long step, long count
             newFirst[k] = settings.beta1 * first[k] + (1.0 - settings.beta1) * g;
             newSecond[k] = settings.beta2 * second[k] + (1.0 - settings.beta2) * g * g;
             const double denominator = std::sqrt(newSecond[k]) / correction2Root + settings.epsilon;
-            newValues[k] = values[k] - stepSize * newFirst[k] / denominator;
+            // m = 0 is no step for every ε; with ε = 0 and v = 0 it would be 0/0 (as RMSprop).
+            newValues[k] =
+                newFirst[k] == 0.0 ? values[k] : values[k] - stepSize * newFirst[k] / denominator;
             finite &= std::isfinite(newValues[k]);
         }
         break;
