@@ -31,6 +31,11 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     const QCommandLineOption steps(QStringLiteral("steps"),
                                    QStringLiteral("Iterations to train before showing anything."),
                                    QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption phases(
+        QStringLiteral("phases"),
+        QStringLiteral("Single phases to step after the iterations, to show a moment inside "
+                       "one (with the window)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption headless(
         QStringLiteral("headless"),
         QStringLiteral("No window: print the results to standard output."));
@@ -66,7 +71,7 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
         QStringLiteral("screenshot"),
         QStringLiteral("Render the window offscreen after the steps, save it, exit."),
         QStringLiteral("FILE.png"));
-    parser.addOptions({lesson, steps, headless, trace, digits, set, learningRate, optimizer,
+    parser.addOptions({lesson, steps, phases, headless, trace, digits, set, learningRate, optimizer,
                        trainBiases, batch, seed, select, screenshot});
     if (!parser.parse(arguments))
         return parser.errorText();
@@ -86,7 +91,13 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     if (!ok || options.steps < 0)
         return QStringLiteral("--steps: \"%1\" is not a whole number of at least 0")
             .arg(parser.value(steps));
+    options.phases = parser.value(phases).toInt(&ok);
+    if (!ok || options.phases < 0)
+        return QStringLiteral("--phases: \"%1\" is not a whole number of at least 0")
+            .arg(parser.value(phases));
     options.headless = parser.isSet(headless);
+    if (options.headless && options.phases > 0)
+        return QStringLiteral("--phases goes with the window, not --headless");
     options.trace = parser.isSet(trace);
     if (options.trace && !options.headless)
         return QStringLiteral("--trace goes with --headless");

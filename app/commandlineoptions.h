@@ -16,6 +16,7 @@ struct CommandLineOptions
 {
     QString lesson = QStringLiteral("two-two-two");
     long long steps = 0;
+    int phases = 0; // single phases stepped after the iterations (for --screenshot)
     bool headless = false;
     bool trace = false;
     int digits = 9;

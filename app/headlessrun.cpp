@@ -149,10 +149,10 @@ void HeadlessRun::printChainRule(const std::string &name)
     const Dataset &dataset = m_trainer.dataset();
     const ParameterId id = *network.findParameter(name);
     Explainer explainer(network, dataset.inputs, dataset.targets, m_trainer.loss());
-    const ChainRule rule = explainer.chainRule(
-            id, m_trainer.settings().learningRate, -1,
-            m_trainer.settings().trainBiases ? Explainer::BiasTraining::Trainable
-                                             : Explainer::BiasTraining::Frozen);
+    const ChainRule rule =
+        explainer.chainRule(id, m_trainer.settings().learningRate, -1,
+                            m_trainer.settings().trainBiases ? Explainer::BiasTraining::Trainable
+                                                             : Explainer::BiasTraining::Frozen);
     m_out << "# chain rule of " << name;
     if (rule.batchSize > 1)
         m_out << " for sample 1 of " << rule.batchSize << " (the gradient sums all of them)";

@@ -25,6 +25,22 @@ int runHeadless(int argc, char *argv[], const CommandLineOptions &options)
 }
 
 #ifdef BACKPROP_GUI
+// `--phases` in an open window: the steps are posted once the run of `--steps` has ended,
+// since steps posted while its chunks are queued would land in the middle of it.
+void stepPhasesAfterRun(MainWindow &window, long long iterations, int phases)
+{
+    auto *waiting = new QObject(&window); // deleting it ends the connection
+    QObject::connect(&window, &MainWindow::snapshotShown, waiting,
+                     [&window, waiting, iterations, phases] {
+                         if (window.snapshot()->state.iteration < iterations
+                             || window.runState() != backprop::RunState::Paused)
+                             return;
+                         QObject::disconnect(&window, nullptr, waiting, nullptr);
+                         window.stepPhases(phases);
+                         waiting->deleteLater();
+                     });
+}
+
 int runWindow(int argc, char *argv[], const CommandLineOptions &options)
 {
     // Load and check everything before a window exists, so a bad file fails fast.
@@ -45,11 +61,13 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
     window.openLesson(lesson);
     window.trainFor(options.steps);
     if (!options.screenshot.isEmpty()) {
-        ScreenshotRun screenshot(window, options.screenshot, options.steps);
+        ScreenshotRun screenshot(window, options.screenshot, options.steps, options.phases);
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.show();
         return application.exec();
     }
+    if (options.phases > 0)
+        stepPhasesAfterRun(window, options.steps, options.phases);
     window.show();
     return application.exec();
 }

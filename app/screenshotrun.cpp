@@ -8,8 +8,8 @@
 
 #include <iostream>
 
-ScreenshotRun::ScreenshotRun(MainWindow &window, QString path, long long iterations)
-    : m_window(window), m_path(std::move(path)), m_iterations(iterations)
+ScreenshotRun::ScreenshotRun(MainWindow &window, QString path, long long iterations, int phases)
+    : m_window(window), m_path(std::move(path)), m_iterations(iterations), m_phases(phases)
 {
     connect(&window, &MainWindow::snapshotShown, this, &ScreenshotRun::checkReady);
 }
@@ -19,6 +19,17 @@ void ScreenshotRun::checkReady()
     const auto &snapshot = m_window.snapshot();
     if (m_saving || !snapshot || snapshot->state.iteration < m_iterations
         || m_window.runState() != backprop::RunState::Paused)
+        return;
+    // The phases are asked for only once the run is over: a step posted while the run's
+    // chunks are still queued would land in the middle of it.
+    if (!m_target) {
+        const long long perIteration = static_cast<long long>(snapshot->phases.size());
+        const long long end = snapshot->phaseIndex + m_phases;
+        m_target = {snapshot->state.iteration + end / perIteration,
+                    static_cast<int>(end % perIteration)};
+        m_window.stepPhases(m_phases);
+    }
+    if (snapshot->state.iteration != m_target->first || snapshot->phaseIndex != m_target->second)
         return;
     m_saving = true;
     // Curves are computed on request after the snapshot; give them time to be painted.

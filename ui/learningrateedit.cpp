@@ -37,6 +37,7 @@ LearningRateEdit::LearningRateEdit(QWidget *parent)
     m_slider->setMinimumWidth(120);
     m_slider->setToolTip(tr("Learning rate η on a logarithmic scale, 0.0001 to 10"));
     connect(m_edit, &QLineEdit::editingFinished, this, &LearningRateEdit::commitText);
+    connect(m_edit, &QLineEdit::returnPressed, this, &LearningRateEdit::returnPressed);
     connect(m_slider, &QSlider::valueChanged, this, &LearningRateEdit::commitSlider);
     setValue(m_value);
 }

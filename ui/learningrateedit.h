@@ -23,6 +23,8 @@ public:
 signals:
     void learningRateEdited(double value);
     void editRefused(const QString &message);
+    // Enter was pressed in the field (after the value was taken or refused).
+    void returnPressed();
 
 private:
     void commitText();

@@ -7,18 +7,16 @@
 #include "lessonfiles.h"
 #include "lessonlibrary.h"
 #include "networkview.h"
-#include "numberformat.h"
+#include "progresstext.h"
+#include "shortcutactions.h"
+#include "statusline.h"
 #include "theme.h"
 #include "trainingtoolbar.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
@@ -28,26 +26,11 @@
 
 using namespace backprop;
 
-namespace {
-// An action whose tooltip names its key, so every shortcut can be discovered by hovering.
-QAction *makeAction(QObject *parent, const QString &text, const QKeySequence &key,
-                    const QString &description)
-{
-    auto *action = new QAction(text, parent);
-    action->setShortcut(key);
-    action->setToolTip(
-        QStringLiteral("%1 (%2)").arg(description, key.toString(QKeySequence::NativeText)));
-    action->setStatusTip(description);
-    return action;
-}
-} // namespace
-
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_networkView(new NetworkView(this)),
       m_chainRulePanel(new ChainRulePanel(this)), m_dataTableView(new DataTableView(this)),
       m_curveTabs(new QTabWidget(this)), m_toolBar(new TrainingToolBar(this)),
-      m_statusIteration(new QLabel(this)), m_statusPhase(new QLabel(this)),
-      m_statusError(new QLabel(this))
+      m_statusLine(new StatusLine(this))
 {
     setWindowTitle(tr("Backprop Lab"));
     auto *left = new QSplitter(Qt::Vertical, this);
@@ -70,15 +53,14 @@ MainWindow::MainWindow(QWidget *parent)
     right->setSizes({330, 630});
     setCentralWidget(centre);
 
-    statusBar()->addPermanentWidget(m_statusPhase);
-    statusBar()->addPermanentWidget(m_statusIteration);
-    statusBar()->addPermanentWidget(m_statusError);
+    statusBar()->addPermanentWidget(m_statusLine);
 
     createActions();
     createMenus();
     connectWorker();
     restoreSettings();
     new LessonFiles(this); // File menu: open/save with state, autosave, editor, exports
+    ShortcutActions::nameKeysInToolTips(userActions()); // the File menu's too
 }
 
 MainWindow::~MainWindow()
@@ -90,19 +72,20 @@ void MainWindow::createActions()
 {
     auto *bar = new QToolBar(tr("Stepping"), this);
     bar->setObjectName(QStringLiteral("steppingToolBar"));
-    m_reset = makeAction(this, tr("Reset"), QKeySequence(Qt::CTRL | Qt::Key_R),
-                         tr("Back to the lesson's starting values"));
-    m_stepBack = makeAction(this, tr("Step back"), QKeySequence(Qt::Key_Backspace),
-                            tr("Undo one step at the chosen granularity"));
-    m_step = makeAction(this, tr("Step"), QKeySequence(Qt::Key_Space),
-                        tr("One step at the chosen granularity"));
-    m_run = makeAction(this, tr("Run"), QKeySequence(Qt::Key_R), tr("Run or pause training"));
-    m_undo = makeAction(this, tr("Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z),
-                        tr("Undo the last edit or step"));
-    m_redo = makeAction(this, tr("Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-                        tr("Redo what was undone"));
-    m_trainBiases = makeAction(this, tr("Train biases"), QKeySequence(Qt::Key_B),
-                               tr("Let the biases learn too"));
+    m_reset = ShortcutActions::make(this, tr("Reset"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                                    tr("Back to the lesson's starting values"));
+    m_stepBack = ShortcutActions::make(this, tr("Step back"), QKeySequence(Qt::Key_Backspace),
+                                       tr("Undo one step at the chosen granularity"));
+    m_step = ShortcutActions::make(this, tr("Step"), QKeySequence(Qt::Key_Space),
+                                   tr("One step at the chosen granularity"));
+    m_run = ShortcutActions::make(this, tr("Run"), QKeySequence(Qt::Key_R),
+                                  tr("Run or pause training"));
+    m_undo = ShortcutActions::make(this, tr("Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z),
+                                   tr("Undo the last edit or step"));
+    m_redo = ShortcutActions::make(this, tr("Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                   tr("Redo what was undone"));
+    m_trainBiases = ShortcutActions::make(this, tr("Train biases"), QKeySequence(Qt::Key_B),
+                                          tr("Let the biases learn too"));
     m_trainBiases->setCheckable(true);
     for (QAction *action : {m_reset, m_stepBack, m_step, m_run, m_undo, m_redo, m_trainBiases})
         bar->addAction(action);
@@ -129,31 +112,7 @@ void MainWindow::createActions()
         changeSettings([on](OptimizerSettings &settings) { settings.trainBiases = on; });
     });
 
-    // Keys 1 to 6 choose the granularity; [ and ] the speed; L and O focus their fields.
-    for (int k = 0; k < 6; ++k) {
-        auto *choose = new QAction(this);
-        choose->setShortcut(QKeySequence(Qt::Key_1 + k));
-        connect(choose, &QAction::triggered, this,
-                [this, k] { m_toolBar->setGranularity(static_cast<Granularity>(k)); });
-        addAction(choose);
-    }
-    auto *slower = new QAction(this);
-    slower->setShortcut(QKeySequence(Qt::Key_BracketLeft));
-    connect(slower, &QAction::triggered, this, [this] { m_toolBar->speedBox()->stepDown(); });
-    auto *faster = new QAction(this);
-    faster->setShortcut(QKeySequence(Qt::Key_BracketRight));
-    connect(faster, &QAction::triggered, this, [this] { m_toolBar->speedBox()->stepUp(); });
-    auto *focusRate = new QAction(this);
-    focusRate->setShortcut(QKeySequence(Qt::Key_L));
-    connect(focusRate, &QAction::triggered, this, [this] {
-        m_toolBar->learningRateEdit()->lineEdit()->setFocus();
-        m_toolBar->learningRateEdit()->lineEdit()->selectAll();
-    });
-    auto *focusOptimizer = new QAction(this);
-    focusOptimizer->setShortcut(QKeySequence(Qt::Key_O));
-    connect(focusOptimizer, &QAction::triggered, this,
-            [this] { m_toolBar->optimizerBox()->showPopup(); });
-    addActions({slower, faster, focusRate, focusOptimizer});
+    m_toolBar->addKeysTo(this);
 
     connect(m_toolBar, &TrainingToolBar::speedChanged, this, [this](double speed) {
         QMetaObject::invokeMethod(worker(), [w = worker(), speed] { w->setSpeed(speed); });
@@ -168,17 +127,24 @@ void MainWindow::createActions()
         changeSettings([kind](OptimizerSettings &settings) { settings.kind = kind; });
     });
     connect(m_toolBar, &TrainingToolBar::editRefused, this, &MainWindow::showMessage);
+    // Once a field is done with, the keys (Space, R, 1…6) belong to stepping again.
+    // Queued: the field finishes handling Enter (and takes the value) before it lets go.
+    connect(
+        m_toolBar, &TrainingToolBar::editingFinished, m_networkView,
+        [this] { m_networkView->setFocus(Qt::OtherFocusReason); }, Qt::QueuedConnection);
 
-    m_presentation = makeAction(this, tr("Presentation mode"), QKeySequence(Qt::Key_F11),
-                                tr("Full screen with large type for a projector"));
+    m_presentation = ShortcutActions::make(this, tr("Presentation mode"), QKeySequence(Qt::Key_F11),
+                                           tr("Full screen with large type for a projector"));
     m_presentation->setCheckable(true);
     connect(m_presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
-    m_zoomIn = makeAction(this, tr("Larger type"), QKeySequence(Qt::CTRL | Qt::Key_Equal),
-                          tr("Scale every font and line up"));
-    m_zoomOut = makeAction(this, tr("Smaller type"), QKeySequence(Qt::CTRL | Qt::Key_Minus),
-                           tr("Scale every font and line down"));
-    connect(m_zoomIn, &QAction::triggered, this, [this] { setFontScale(m_fontScale * 1.25); });
-    connect(m_zoomOut, &QAction::triggered, this, [this] { setFontScale(m_fontScale / 1.25); });
+    m_zoomIn =
+        ShortcutActions::make(this, tr("Larger type"), QKeySequence(Qt::CTRL | Qt::Key_Equal),
+                              tr("Scale every font and line up"));
+    m_zoomOut =
+        ShortcutActions::make(this, tr("Smaller type"), QKeySequence(Qt::CTRL | Qt::Key_Minus),
+                              tr("Scale every font and line down"));
+    connect(m_zoomIn, &QAction::triggered, this, [this] { zoom(1.25); });
+    connect(m_zoomOut, &QAction::triggered, this, [this] { zoom(1 / 1.25); });
 
     connect(m_networkView, &NetworkView::parameterSelected, this, &MainWindow::selectParameter);
     connect(m_networkView, &NetworkView::parameterEdited, this,
@@ -192,16 +158,28 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *lessons = menuBar()->addMenu(tr("&Lesson"));
+    int number = 0;
     for (const std::string &name : LessonLibrary::builtInNames()) {
         const QString lesson = QString::fromStdString(name);
-        lessons->addAction(lesson, this, [this, lesson] { openBuiltInLesson(lesson); });
+        // Ctrl+1 … Ctrl+9: the plain digits already choose the step granularity.
+        const QKeySequence key =
+            ++number <= 9 ? QKeySequence(Qt::CTRL | (Qt::Key_0 + number)) : QKeySequence();
+        QAction *open =
+            ShortcutActions::make(this, lesson, key, tr("Open the built-in lesson %1").arg(lesson));
+        connect(open, &QAction::triggered, this, [this, lesson] { openBuiltInLesson(lesson); });
+        lessons->addAction(open);
     }
     lessons->addSeparator();
-    QAction *open = lessons->addAction(tr("&Open lesson file…"), this, &MainWindow::openLessonFile);
-    open->setShortcut(QKeySequence::Open);
+    QAction *open =
+        ShortcutActions::make(this, tr("&Open lesson file…"), QKeySequence(QKeySequence::Open),
+                              tr("Open a lesson file (JSON)"));
+    connect(open, &QAction::triggered, this, &MainWindow::openLessonFile);
+    lessons->addAction(open);
     lessons->addSeparator();
-    QAction *quit = lessons->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    QAction *quit = ShortcutActions::make(this, tr("&Quit"), QKeySequence(QKeySequence::Quit),
+                                          tr("Close the window"));
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    lessons->addAction(quit);
 
     QMenu *training = menuBar()->addMenu(tr("&Training"));
     training->addActions({m_step, m_stepBack, m_run, m_reset, m_trainBiases});
@@ -242,6 +220,22 @@ void MainWindow::trainFor(long long iterations)
     });
 }
 
+void MainWindow::stepPhases(int count)
+{
+    for (int k = 0; k < count; ++k)
+        QMetaObject::invokeMethod(worker(), [w = worker()] { w->step(Granularity::Phase); });
+}
+
+QList<QAction *> MainWindow::userActions() const
+{
+    return ShortcutActions::reachable(this);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_statusLine->text();
+}
+
 void MainWindow::openBuiltInLesson(const QString &name)
 {
     auto loaded = LessonLibrary::load(name.toStdString());
@@ -275,6 +269,13 @@ void MainWindow::changeSettings(const std::function<void(OptimizerSettings &)> &
 void MainWindow::showSnapshot(const Snapshot &snapshot)
 {
     m_snapshot = snapshot;
+    // Empty neurons at an iteration's start would look like a fault on a projector.
+    m_networkView->setHint(
+        ProgressText::isAtIterationStart(snapshot) && m_runState == RunState::Paused
+            ? tr("Nothing computed yet: press %1 to compute %2")
+                  .arg(m_step->shortcut().toString(QKeySequence::NativeText),
+                       QString::fromStdString(phaseDescription(snapshot.phases.front())))
+            : QString());
     m_networkView->setSnapshot(snapshot);
     m_dataTableView->dataModel()->setSnapshot(snapshot);
     if (snapshot.chainRule)
@@ -284,17 +285,7 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
     m_toolBar->setSettings(snapshot.state.settings);
     m_trainBiases->setChecked(snapshot.state.settings.trainBiases);
 
-    const TrainingState &state = snapshot.state;
-    m_statusIteration->setText(
-        tr("%1 iterations done · epoch %2").arg(state.iteration).arg(state.epoch + 1));
-    const Phase next = snapshot.phases[snapshot.phaseIndex];
-    m_statusPhase->setText(
-        snapshot.lastPhase ? tr("done: %1 · next: %2")
-                                 .arg(QString::fromStdString(phaseDescription(*snapshot.lastPhase)),
-                                      QString::fromStdString(phaseDescription(next)))
-                           : tr("next: %1").arg(QString::fromStdString(phaseDescription(next))));
-    m_statusError->setText(
-        QStringLiteral("E_total = %1").arg(NumberFormat::lesson(snapshot.datasetLoss)));
+    m_statusLine->showSnapshot(snapshot);
     if (snapshot.recomputed)
         showMessage(tr("The edit recomputed this iteration from its start."));
     emit snapshotShown();
@@ -348,18 +339,32 @@ void MainWindow::setFontScale(double scale)
 void MainWindow::setPresentationMode(bool on)
 {
     if (on) {
+        m_deskScale = m_fontScale;
         showFullScreen();
-        if (m_fontScale < 1.5)
-            setFontScale(1.75);
+        setFontScale(m_presentationScale);
     } else {
         showNormal();
+        setFontScale(m_deskScale);
     }
+}
+
+void MainWindow::zoom(double factor)
+{
+    setFontScale(m_fontScale * factor);
+    if (m_presentation->isChecked())
+        m_presentationScale = m_fontScale;
+    else
+        m_deskScale = m_fontScale;
 }
 
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    setFontScale(settings.value(QStringLiteral("view/fontScale"), 1.0).toDouble());
+    m_deskScale =
+        Theme::clampScale(settings.value(QStringLiteral("view/fontScale"), 1.0).toDouble());
+    m_presentationScale = Theme::clampScale(
+        settings.value(QStringLiteral("view/presentationScale"), m_presentationScale).toDouble());
+    setFontScale(m_deskScale);
     m_networkView->setPrecision(
         settings.value(QStringLiteral("view/precision"), NetworkView::defaultPrecision).toInt());
 }
@@ -367,7 +372,8 @@ void MainWindow::restoreSettings()
 void MainWindow::saveSettings() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("view/fontScale"), m_fontScale);
+    settings.setValue(QStringLiteral("view/fontScale"), m_deskScale);
+    settings.setValue(QStringLiteral("view/presentationScale"), m_presentationScale);
     settings.setValue(QStringLiteral("view/precision"), m_networkView->precision());
     settings.setValue(QStringLiteral("lesson/last"), m_lessonName);
 }

@@ -9,12 +9,12 @@
 #include <optional>
 
 class QAction;
-class QLabel;
 class QSplitter;
 class QTabWidget;
 class ChainRulePanel;
 class DataTableView;
 class NetworkView;
+class StatusLine;
 class TrainingToolBar;
 
 // The window: the network in the centre; beside it the chain rule of the selected weight and
@@ -32,6 +32,8 @@ public:
     void openLesson(const backprop::Lesson &lesson);
     // Asks the worker for `iterations` iterations (full speed) and then a snapshot.
     void trainFor(long long iterations);
+    // Asks the worker for `count` single phases, each shown as if Space had been pressed.
+    void stepPhases(int count);
 
     backprop::TrainingWorker *worker() const { return m_workerThread.worker(); }
     const std::optional<backprop::Snapshot> &snapshot() const { return m_snapshot; }
@@ -47,9 +49,12 @@ public:
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
     QAction *presentationAction() const { return m_presentation; }
+    // Every action a user can reach in the menus and toolbars (each has a key).
+    QList<QAction *> userActions() const;
     double fontScale() const { return m_fontScale; }
     void setFontScale(double scale);
     QString lastMessage() const { return m_lastMessage; }
+    QString statusText() const; // the status bar's permanent part
 
 signals:
     // After every snapshot has been shown (tests wait for it).
@@ -66,6 +71,7 @@ private:
     void showMessage(const QString &message);
     void toggleRun();
     void setPresentationMode(bool on);
+    void zoom(double factor);
     void selectParameter(const backprop::ParameterId &id);
     void changeSettings(const std::function<void(backprop::OptimizerSettings &)> &change);
     void openLessonFile();
@@ -79,15 +85,16 @@ private:
     QString m_lessonName;
     QString m_lastMessage;
     double m_fontScale = 1.0;
+    // Presentation mode has its own scale, remembered apart from the desk's.
+    double m_deskScale = 1.0;
+    double m_presentationScale = 1.75;
 
     NetworkView *m_networkView = nullptr;
     ChainRulePanel *m_chainRulePanel = nullptr;
     DataTableView *m_dataTableView = nullptr;
     QTabWidget *m_curveTabs = nullptr;
     TrainingToolBar *m_toolBar = nullptr;
-    QLabel *m_statusIteration = nullptr;
-    QLabel *m_statusPhase = nullptr;
-    QLabel *m_statusError = nullptr;
+    StatusLine *m_statusLine = nullptr;
 
     QAction *m_reset = nullptr;
     QAction *m_stepBack = nullptr;

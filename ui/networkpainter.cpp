@@ -7,6 +7,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+
 namespace {
 
 QString tr(const char *text, int count = -1)
@@ -153,10 +155,14 @@ void NetworkPainter::paintHeader()
     double x = 0.8 * f;
     for (const NetworkScene::TextLine &line : m_scene.header) {
         m_painter.setFont(Theme::font(f, line.isEmphasized ? QFont::Bold : QFont::Normal));
-        m_painter.setPen(Theme::text());
+        m_painter.setPen(line.isMuted ? Theme::mutedText() : Theme::text());
         const QRectF rect(x, 0.5 * f, m_scene.size.width() - x, m_scene.lineHeight);
+        // A narrow window or large type shortens the aside rather than overlapping.
+        const QString text =
+            QFontMetricsF(m_painter.font())
+                .elidedText(line.text, Qt::ElideRight, std::max(0.0, rect.width()));
         QRectF used;
-        m_painter.drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, line.text, &used);
+        m_painter.drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, text, &used);
         x = used.right() + 1.5 * f;
     }
 }

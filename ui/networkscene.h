@@ -20,6 +20,7 @@ struct NetworkScene
     {
         QString text;
         bool isEmphasized = false; // a value the highlighted phase has just computed
+        bool isMuted = false;      // an aside (a hint), drawn in grey
     };
 
     struct Node

@@ -2,6 +2,7 @@
 
 #include "edgelabelplacer.h"
 #include "numberformat.h"
+#include "progresstext.h"
 #include "sizelimits.h"
 #include "theme.h"
 
@@ -63,7 +64,7 @@ int maxLinesOf(const backprop::Network &network, int column)
 } // namespace
 
 double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network, QSizeF size,
-                                                int precision)
+                                                int precision, double scale)
 {
     const int columns = network.layerCount() + 1;
     const long rows = std::max(1L, maxNeurons(network));
@@ -79,20 +80,20 @@ double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network
     const double labelChars = 17 + precision + 2;
     const double widthPerFont = 0.6 * (columns * nodeChars + (columns - 1) * labelChars * 1.4);
     const double fitted = std::min(size.height() / perFont, size.width() / widthPerFont);
-    return std::clamp(fitted, smallestFontPixels, largestFontPixels);
+    return std::max(smallestFontPixels, std::min(fitted, largestFontPixels * scale));
 }
 
 NetworkSceneBuilder::NetworkSceneBuilder(const backprop::Snapshot &snapshot, const Options &options)
     : m_snapshot(snapshot), m_network(snapshot.state.network), m_options(options),
-      m_metrics(Theme::font(fittedFontPixelSize(m_network, options.size, options.precision)
-                            * options.scale)),
-      m_boldMetrics(Theme::font(fittedFontPixelSize(m_network, options.size, options.precision)
-                                    * options.scale,
-                                QFont::Bold))
+      m_metrics(Theme::font(
+          fittedFontPixelSize(m_network, options.size, options.precision, options.scale))),
+      m_boldMetrics(Theme::font(
+          fittedFontPixelSize(m_network, options.size, options.precision, options.scale),
+          QFont::Bold))
 {
     m_scene.size = options.size;
     m_scene.fontPixelSize =
-        fittedFontPixelSize(m_network, options.size, options.precision) * options.scale;
+        fittedFontPixelSize(m_network, options.size, options.precision, options.scale);
     m_scene.lineHeight = m_scene.fontPixelSize * lineSpacing;
     m_scene.unit = std::max(1.0, m_scene.fontPixelSize / 14.0);
     m_active = activePhase();
@@ -242,18 +243,12 @@ QList<TextLine> NetworkSceneBuilder::parameterLines(const ParameterId &id) const
 
 void NetworkSceneBuilder::buildHeader()
 {
-    QString phase = tr("Iteration %1").arg(m_snapshot.state.iteration + 1);
-    if (m_active.phase) {
-        const QString description =
-            QString::fromStdString(backprop::phaseDescription(*m_active.phase));
-        phase += m_active.count >= 0
-            ? tr(" · computing %1 (neuron %2)").arg(description).arg(m_active.count)
-            : tr(" · just computed: %1").arg(description);
-    }
-    m_scene.header.append({phase, false});
+    m_scene.header.append({ProgressText::heading(m_snapshot), false});
     if (m_snapshot.lossPerOutput)
         m_scene.header.append({QStringLiteral("E_total = %1").arg(number(m_snapshot.batchLoss)),
                                isActive(PhaseKind::Loss, -1)});
+    else if (!m_options.hint.isEmpty())
+        m_scene.header.append({m_options.hint, false, true});
 }
 
 int NetworkSceneBuilder::lineCount(int column) const

@@ -22,14 +22,17 @@ public:
         double scale = 1.0;
         long sampleColumn = 0; // which column of the batch the neurons show
         std::optional<backprop::ParameterId> selected;
+        QString hint; // shown beside the heading while the iteration has no values yet
     };
 
     NetworkSceneBuilder(const backprop::Snapshot &snapshot, const Options &options);
     NetworkScene build();
 
-    // The pixel size of the body font for a network at scale 1 in `size`, so that its
-    // tallest column and its widest labels fit.
-    static double fittedFontPixelSize(const backprop::Network &network, QSizeF size, int precision);
+    // The pixel size of the body font for a network in `size`: the scale (presentation
+    // mode) enlarges it up to what still fits the tallest column and the widest labels, since
+    // overlapping type is unreadable at any size.
+    static double fittedFontPixelSize(const backprop::Network &network, QSizeF size, int precision,
+                                      double scale);
 
 private:
     // The phase whose results are highlighted and how many of its neurons are shown.

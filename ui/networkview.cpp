@@ -86,6 +86,14 @@ void NetworkView::setSampleColumn(long column)
     rebuildScene();
 }
 
+void NetworkView::setHint(const QString &hint)
+{
+    if (hint == m_hint)
+        return;
+    m_hint = hint;
+    rebuildScene();
+}
+
 void NetworkView::rebuildScene()
 {
     if (!m_hasSnapshot) {
@@ -99,6 +107,7 @@ void NetworkView::rebuildScene()
     options.scale = m_scale;
     options.sampleColumn = m_sampleColumn;
     options.selected = m_selected;
+    options.hint = m_hint;
     m_scene = NetworkSceneBuilder(m_snapshot, options).build();
     if (m_editor && m_editing)
         m_editor->setGeometry(editorRect(*m_editing).toAlignedRect());

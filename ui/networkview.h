@@ -36,6 +36,10 @@ public:
     // Which sample of the batch the neurons show (0 unless the batch has several).
     long sampleColumn() const { return m_sampleColumn; }
     void setSampleColumn(long column);
+    // A grey aside beside the heading while the iteration has computed nothing yet, e.g.
+    // which key computes the first phase (the window knows its keys; the view does not).
+    QString hint() const { return m_hint; }
+    void setHint(const QString &hint);
 
     std::optional<backprop::ParameterId> selectedParameter() const { return m_selected; }
     std::optional<backprop::ParameterId> parameterAt(const QPointF &point) const;
@@ -89,4 +93,5 @@ private:
     QPointer<QLineEdit> m_editor;
     std::optional<backprop::ParameterId> m_editing;
     QString m_refusal;
+    QString m_hint;
 };

@@ -2,9 +2,11 @@
 
 #include "learningrateedit.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
 
 using backprop::Granularity;
@@ -65,9 +67,33 @@ TrainingToolBar::TrainingToolBar(QWidget *parent)
     connect(m_learningRate, &LearningRateEdit::learningRateEdited, this,
             &TrainingToolBar::learningRateEdited);
     connect(m_learningRate, &LearningRateEdit::editRefused, this, &TrainingToolBar::editRefused);
+    connect(m_learningRate, &LearningRateEdit::returnPressed, this,
+            &TrainingToolBar::editingFinished);
+    connect(m_granularity, &QComboBox::activated, this, &TrainingToolBar::editingFinished);
     connect(m_optimizer, &QComboBox::activated, this, [this] {
         emit optimizerChosen(static_cast<OptimizerKind>(m_optimizer->currentData().toInt()));
+        emit editingFinished();
     });
+}
+
+void TrainingToolBar::addKeysTo(QWidget *window)
+{
+    const auto addKey = [this, window](const QKeySequence &key, auto &&slot) {
+        auto *action = new QAction(window);
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        window->addAction(action);
+    };
+    for (int k = 0; k < 6; ++k)
+        addKey(QKeySequence(Qt::Key_1 + k),
+               [this, k] { setGranularity(static_cast<Granularity>(k)); });
+    addKey(QKeySequence(Qt::Key_BracketLeft), [this] { m_speed->stepDown(); });
+    addKey(QKeySequence(Qt::Key_BracketRight), [this] { m_speed->stepUp(); });
+    addKey(QKeySequence(Qt::Key_L), [this] {
+        m_learningRate->lineEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_learningRate->lineEdit()->selectAll();
+    });
+    addKey(QKeySequence(Qt::Key_O), [this] { m_optimizer->showPopup(); });
 }
 
 Granularity TrainingToolBar::granularity() const

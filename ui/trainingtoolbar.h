@@ -27,6 +27,9 @@ public:
     QComboBox *optimizerBox() const { return m_optimizer; }
     QComboBox *granularityBox() const { return m_granularity; }
     QDoubleSpinBox *speedBox() const { return m_speed; }
+    // Keys for the controls, added to `window` so they work wherever its focus is: 1 to 6
+    // choose the granularity, [ and ] the speed, L and O go to η and the optimizer.
+    void addKeysTo(QWidget *window);
 
 signals:
     void granularityChanged(backprop::Granularity granularity);
@@ -34,6 +37,9 @@ signals:
     void learningRateEdited(double value);
     void optimizerChosen(backprop::OptimizerKind kind);
     void editRefused(const QString &message);
+    // The user is done with a field (Enter in η, a choice from a list), so the keyboard
+    // can go back to the network.
+    void editingFinished();
 
 private:
     QComboBox *m_granularity = nullptr;

@@ -280,7 +280,7 @@ private slots:
         const double font = m_view->fontPixelSize();
         const double unit = m_view->scene().unit;
         const QRectF label = m_view->scene().edges.first().labelRect;
-        m_view->resize(2000, 1280);
+        m_view->resize(2800, 1400);
         m_view->setScale(1.0);
         const double fontLarge = m_view->fontPixelSize();
         m_view->setScale(2.0);
@@ -289,6 +289,14 @@ private slots:
         QVERIFY(m_view->scene().edges.first().labelRect.height() > label.height());
         uitest::grabAndSave(*m_view, QStringLiteral("network-scale2"));
         QVERIFY(fontLarge >= font);
+
+        // Where twice the type would not fit, the scale stops at what fits.
+        m_view->resize(1420, 520);
+        m_view->setScale(1.0);
+        const double fontSmall = m_view->fontPixelSize();
+        m_view->setScale(2.0);
+        QVERIFY(m_view->fontPixelSize() > fontSmall);
+        QVERIFY(m_view->fontPixelSize() < 2.0 * fontSmall);
     }
 
     void largeNetworksAreDrawnWithoutLabels()

@@ -1,0 +1,124 @@
+// The window's costs on a projector-sized screen: one frame of the network view (scene
+// layout and paint into an image, as a snapshot arrives) for the 2-2-2 lesson mid backward
+// pass and for a 2-16-16-16-1 network, and the round trip of a pause asked from the GUI
+// (the R key's action) during a full-speed run until the window shows the paused state.
+
+#include "mainwindow.h"
+#include "networkview.h"
+#include "random.h"
+#include "testlessons.h"
+#include "trainer.h"
+#include "workerthread.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+
+using namespace backprop;
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+Lesson deepLesson()
+{
+    Lesson lesson = testlessons::twoTwoTwo();
+    lesson.name = "two-sixteen-sixteen-sixteen-one";
+    Network &network = lesson.network;
+    Random random(5);
+    network.layers.clear();
+    Eigen::Index inputs = 2;
+    for (Eigen::Index neurons : {16, 16, 16, 1}) {
+        Layer layer;
+        layer.weights = Eigen::MatrixXd::NullaryExpr(neurons, inputs,
+                                                     [&] { return random.uniform(-0.5, 0.5); });
+        layer.biases = Eigen::VectorXd::Zero(neurons);
+        layer.biasMode = BiasMode::PerNeuron;
+        layer.activation = Activation::Tanh;
+        network.layers.push_back(layer);
+        inputs = neurons;
+    }
+    network.neuronNames.clear();
+    network.weightNames.clear();
+    network.biasNames.clear();
+    network.assignDefaultNames();
+    lesson.dataset.targets.resize(1, 1);
+    lesson.dataset.targets << 0.5;
+    lesson.selectedParameter = "w1";
+    return lesson;
+}
+
+// One frame: the snapshot arrives (the scene is laid out) and the view paints itself.
+void BM_NetworkFrame(benchmark::State &state)
+{
+    Trainer trainer;
+    trainer.load(state.range(0) == 0 ? testlessons::twoTwoTwo() : deepLesson());
+    // Mid backward pass: values, deltas and gradients are all on screen.
+    trainer.step(Granularity::ForwardPass);
+    trainer.step(Granularity::Phase);
+    trainer.step(Granularity::Phase);
+    const Snapshot snapshot = takeSnapshot(trainer);
+    NetworkView view;
+    view.resize(960, 700);
+    view.selectParameter(*trainer.network().findParameter("w1"));
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        view.setSnapshot(snapshot);
+        QPainter painter(&image);
+        view.render(&painter);
+        painter.end();
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    state.counters["labels"] = static_cast<double>(view.labelTexts().size());
+}
+
+void BM_GuiPauseRoundTrip(benchmark::State &state)
+{
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    window.openLesson(testlessons::twoTwoTwo());
+    QTest::qWait(200);
+    for (auto _ : state) {
+        window.runAction()->trigger();
+        while (window.runState() != RunState::Running)
+            QTest::qWait(1);
+        QTest::qWait(200);
+        int shown = 0;
+        const QMetaObject::Connection counting =
+            QObject::connect(&window, &MainWindow::snapshotShown, [&shown] { ++shown; });
+        const Clock::time_point start = Clock::now();
+        window.runAction()->trigger();
+        while (window.runState() != RunState::Paused || shown == 0)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        QObject::disconnect(counting);
+        state.SetIterationTime(seconds);
+        state.counters["pause ms"] = seconds * 1e3;
+    }
+}
+
+} // namespace
+
+// range(0): 0 = two-two-two, 1 = 2-16-16-16-1.
+BENCHMARK(BM_NetworkFrame)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_GuiPauseRoundTrip)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(5);
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication application(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // the window saves its scale on exit
+    registerWorkerTypes();
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
