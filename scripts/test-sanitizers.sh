@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds and runs the test suites under the sanitizers; any report fails:
+#   scripts/test-sanitizers.sh        # both runs below
+#   scripts/test-sanitizers.sh asan   # every suite, ASan + UBSan (preset asan, build-asan/)
+#   scripts/test-sanitizers.sh tsan   # the engine suites that use no Qt threads, TSan
+#                                     # (preset tsan, build-tsan/; see SETUP.md: Sanitizers)
+# BACKPROP_ASAN_DIR and BACKPROP_TSAN_DIR choose other build folders.
+# A report must fail the run even in a child process (the program run by tst_commandline)
+# or in a test that expects a failing exit code: ASan, LSan and TSan write their reports to
+# files, and the script fails when one exists; every sanitizer exits with a code no test
+# expects (86, 66), and UBSan halts at its first report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+scripts/setup.sh >/dev/null
+
+runs=("$@")
+((${#runs[@]})) || runs=(asan tsan)
+
+# Configures (once) and builds preset $1 into folder $2 (targets $3…, or everything).
+build() {
+    if [ ! -f "$2/build.ninja" ]; then
+        cmake --preset "$1" -B "$2" >/dev/null
+    fi
+    cmake --build "$2" -j2 ${3:+--target "${@:3}"}
+}
+
+# Fails with the reports when folder $1 holds any.
+check_reports() {
+    if compgen -G "$1/*" >/dev/null; then
+        echo "test-sanitizers: sanitizer reports:" >&2
+        cat "$1"/* >&2
+        return 1
+    fi
+}
+
+export QT_QPA_PLATFORM=offscreen
+status=0
+for run in "${runs[@]}"; do
+    case $run in
+    asan)
+        directory=${BACKPROP_ASAN_DIR:-build-asan}
+        build asan "$directory"
+        reports=$root/$directory/sanitizer-reports
+        rm -rf "$reports" && mkdir -p "$reports"
+        # exitcode 86: a report never passes for a test that expects exit code 1.
+        export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:exitcode=86:log_path=$reports/asan:check_initialization_order=1:strict_init_order=1"
+        export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=86"
+        export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
+        ctest --test-dir "$directory" --output-on-failure || status=1
+        check_reports "$reports" || status=1
+        unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+        ;;
+    tsan)
+        directory=${BACKPROP_TSAN_DIR:-build-tsan}
+        build tsan "$directory" engine-suites
+        reports=$root/$directory/sanitizer-reports
+        rm -rf "$reports" && mkdir -p "$reports"
+        export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:exitcode=66:log_path=$reports/tsan:suppressions=$root/tests/sanitizers/tsan.supp"
+        # The engine's suites only: Qt's own synchronisation is invisible to TSan.
+        ctest --test-dir "$directory" --output-on-failure -L '^core$' -LE '^qt-threads$' \
+            || status=1
+        check_reports "$reports" || status=1
+        unset TSAN_OPTIONS
+        ;;
+    *)
+        echo "usage: scripts/test-sanitizers.sh [asan] [tsan]" >&2
+        exit 2
+        ;;
+    esac
+done
+exit "$status"
