@@ -13,9 +13,14 @@ struct Dataset
     Eigen::Index sampleCount() const { return inputs.cols(); }
 };
 
+// Shapes first: Eigen compares the values of equally shaped matrices only.
 inline bool operator==(const Dataset &a, const Dataset &b)
 {
-    return a.inputs == b.inputs && a.targets == b.targets;
+    const auto sameShape = [](const Eigen::MatrixXd &x, const Eigen::MatrixXd &y) {
+        return x.rows() == y.rows() && x.cols() == y.cols();
+    };
+    return sameShape(a.inputs, b.inputs) && sameShape(a.targets, b.targets)
+        && a.inputs == b.inputs && a.targets == b.targets;
 }
 
 } // namespace backprop

@@ -1,6 +1,7 @@
 #include "datatablemodel.h"
 
 #include "numberformat.h"
+#include "sizelimits.h"
 #include "theme.h"
 
 #include <QBrush>
@@ -168,6 +169,11 @@ QVariant DataTableModel::data(const QModelIndex &index, int role) const
         if (const std::optional<double> v = value(index.row(), index.column()))
             return NumberFormat::fixed(*v, m_precision);
         return {};
+    case Qt::EditRole:
+        // The full value, so an edit that changes nothing does not round it.
+        if (const std::optional<double> v = value(index.row(), index.column()))
+            return NumberFormat::shortest(*v, NumberFormat::maximumDecimals);
+        return {};
     case ValueRole:
         if (const std::optional<double> v = value(index.row(), index.column()))
             return *v;
@@ -223,4 +229,95 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
         return QStringLiteral("(t − %1)²").arg(m_outputNames.value(n));
     }
     return {};
+}
+
+bool DataTableModel::isEditable(int row, int column) const
+{
+    if (row < 0 || row >= totalRow() || column < 0 || column >= columnCount())
+        return false;
+    const ColumnKind kind = columnKind(column);
+    return kind == ColumnKind::Input || kind == ColumnKind::Target;
+}
+
+Qt::ItemFlags DataTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && isEditable(index.row(), index.column()))
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+backprop::Dataset DataTableModel::dataset() const
+{
+    return backprop::Dataset {m_inputs, m_targets};
+}
+
+bool DataTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || !isEditable(index.row(), index.column()))
+        return false;
+    const QString text = value.toString();
+    const std::optional<double> number = NumberFormat::parse(text);
+    if (!number) {
+        emit editRefused(
+            tr("\"%1\" is not a number; %2 keeps its value.")
+                .arg(text.trimmed(), headerData(index.column(), Qt::Horizontal).toString()));
+        return false;
+    }
+    backprop::Dataset edited = dataset();
+    const int n = neuronOfColumn(index.column());
+    Eigen::MatrixXd &matrix =
+        columnKind(index.column()) == ColumnKind::Input ? edited.inputs : edited.targets;
+    if (n >= matrix.rows() || index.row() >= matrix.cols())
+        return false;
+    matrix(n, index.row()) = *number;
+    emit datasetEdited(edited);
+    return true;
+}
+
+void DataTableModel::duplicateSample(int row)
+{
+    if (row < 0 || row >= m_sampleCount) {
+        emit editRefused(tr("Choose a sample to copy first."));
+        return;
+    }
+    if (m_sampleCount >= backprop::maxSamples) {
+        emit editRefused(tr("A lesson has at most %1 samples.").arg(backprop::maxSamples));
+        return;
+    }
+    const auto insertAfter = [row](const Eigen::MatrixXd &matrix) {
+        Eigen::MatrixXd result(matrix.rows(), matrix.cols() + 1);
+        result.leftCols(row + 1) = matrix.leftCols(row + 1);
+        result.col(row + 1) = matrix.col(row);
+        result.rightCols(matrix.cols() - row - 1) = matrix.rightCols(matrix.cols() - row - 1);
+        return result;
+    };
+    emit datasetEdited(backprop::Dataset {insertAfter(m_inputs), insertAfter(m_targets)});
+}
+
+void DataTableModel::removeSamples(const QList<int> &rows)
+{
+    std::set<long> removed;
+    for (const int row : rows) {
+        if (row >= 0 && row < m_sampleCount)
+            removed.insert(row);
+    }
+    if (removed.empty()) {
+        emit editRefused(tr("Choose the samples to remove first."));
+        return;
+    }
+    if (static_cast<long>(removed.size()) >= m_sampleCount) {
+        emit editRefused(tr("A lesson needs at least one sample."));
+        return;
+    }
+    const auto keep = [&removed](const Eigen::MatrixXd &matrix) {
+        Eigen::MatrixXd result(matrix.rows(), matrix.cols() - static_cast<long>(removed.size()));
+        Eigen::Index column = 0;
+        for (Eigen::Index k = 0; k < matrix.cols(); ++k) {
+            if (removed.count(k) == 0)
+                result.col(column++) = matrix.col(k);
+        }
+        return result;
+    };
+    emit datasetEdited(backprop::Dataset {keep(m_inputs), keep(m_targets)});
 }

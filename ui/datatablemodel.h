@@ -1,6 +1,7 @@
 #pragma once
 
 #include "snapshot.h"
+#include "trainingworker.h" // declares backprop::Dataset as a meta type for datasetEdited
 
 #include <QAbstractTableModel>
 #include <QStringList>
@@ -11,6 +12,10 @@
 // network's output, |t − o| and (t − o)², then a total row. Every number is the engine's
 // (Snapshot::dataset, datasetOutputs, absoluteErrors, squaredErrors, datasetLoss); the
 // samples of the current batch are highlighted.
+//
+// Inputs and targets can be edited, and samples added or removed, but the model never
+// changes a number itself: it emits datasetEdited with the whole new data set, the window
+// sends it to the worker, and the worker's next snapshot shows it.
 class DataTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,14 +40,29 @@ public:
     double datasetLoss() const { return m_datasetLoss; } // E_total, shown in the total row's header
     bool isInBatch(int row) const;
 
+    // A copy of sample `row` inserted after it; the samples in `rows` removed (one must stay).
+    // Both emit datasetEdited, or editRefused when there is nothing to do.
+    void duplicateSample(int row);
+    void removeSamples(const QList<int> &rows);
+
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Reads the text with NumberFormat::parse; refuses (editRefused, the old value stays)
+    // what is not a finite number.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+signals:
+    void datasetEdited(const backprop::Dataset &dataset);
+    void editRefused(const QString &message);
 
 private:
     std::optional<double> value(int row, int column) const;
+    bool isEditable(int row, int column) const;
+    backprop::Dataset dataset() const;
 
     QStringList m_inputNames, m_outputNames;
     Eigen::MatrixXd m_inputs, m_targets, m_outputs, m_absoluteErrors, m_squaredErrors;

@@ -3,9 +3,12 @@
 #include <QTableView>
 
 class DataTableModel;
+class QAction;
 
 // The data table as the window shows it: the model's columns sized to their numbers and a
-// font that follows presentation mode.
+// font that follows presentation mode. Inputs and targets are edited in place (double-click
+// or F2); the context menu, Insert and Delete add a copy of the current sample or remove the
+// selected ones. The model turns each into a new data set for the worker.
 class DataTableView : public QTableView
 {
     Q_OBJECT
@@ -19,10 +22,15 @@ public:
     double scale() const { return m_scale; }
     // Presentation mode: multiplies the font size of the cells and headers.
     void setScale(double scale);
+    QAction *duplicateSampleAction() const { return m_duplicateSample; }
+    QAction *removeSamplesAction() const { return m_removeSamples; }
 
 private:
     void applyFont();
+    void createEditActions();
 
     DataTableModel *m_model = nullptr;
+    QAction *m_duplicateSample = nullptr;
+    QAction *m_removeSamples = nullptr;
     double m_scale = 1.0;
 };

@@ -1,0 +1,191 @@
+#include "datamenu.h"
+
+#include "csvimportdialog.h"
+#include "csvimporter.h"
+#include "datasetdialog.h"
+#include "datasetlesson.h"
+#include "datatablemodel.h"
+#include "datatableview.h"
+#include "decisionboundaryview.h"
+#include "mainwindow.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+
+using namespace backprop;
+
+namespace {
+// A file this large cannot hold a data set within the limits; it is not read at all.
+constexpr qint64 maxCsvBytes = 256LL << 20;
+
+QString titleOf(DatasetShape shape, long samples)
+{
+    return DataMenu::tr("%1 (%2 samples)")
+        .arg(QString::fromLatin1(datasetShapeName(shape).data(),
+                                 static_cast<int>(datasetShapeName(shape).size())))
+        .arg(samples);
+}
+} // namespace
+
+DataMenu::DataMenu(MainWindow *window)
+    : QObject(window), m_window(window), m_boundaryView(new DecisionBoundaryView(window))
+{
+    m_menu = window->menuBar()->addMenu(tr("&Data"));
+    m_menu->addAction(tr("&Generate a data set…"), this, &DataMenu::openGenerateDialog);
+    m_menu->addAction(tr("&Import CSV…"), this, &DataMenu::openImportDialog);
+    m_menu->addSeparator();
+    m_menu->addAction(window->dataTableView()->duplicateSampleAction());
+    m_menu->addAction(window->dataTableView()->removeSamplesAction());
+
+    window->curveTabs()->addTab(m_boundaryView, tr("Input plane"));
+    window->curveTabs()->setTabToolTip(window->curveTabs()->indexOf(m_boundaryView),
+                                       tr("A neuron's output over the two inputs, with the "
+                                          "samples: the decision boundary"));
+
+    TrainingWorker *worker = window->worker();
+    DataTableModel *model = window->dataTableView()->dataModel();
+    connect(model, &DataTableModel::datasetEdited, this, [worker](const Dataset &dataset) {
+        QMetaObject::invokeMethod(worker, [worker, dataset] { worker->setDataset(dataset); });
+    });
+    connect(model, &DataTableModel::editRefused, this, &DataMenu::report);
+    connect(window, &MainWindow::snapshotShown, this, [this] {
+        if (m_window->snapshot())
+            m_boundaryView->setSnapshot(*m_window->snapshot());
+    });
+    connect(m_boundaryView, &DecisionBoundaryView::outputGridRequested, this,
+            [worker](const OutputGridRequest &request) {
+                QMetaObject::invokeMethod(
+                    worker, [worker, request] { worker->requestOutputGrid(request); });
+            });
+    connect(worker, &TrainingWorker::outputGridReady, m_boundaryView,
+            &DecisionBoundaryView::setResult);
+}
+
+bool DataMenu::networkFits(long inputs, long outputs) const
+{
+    const auto &snapshot = m_window->snapshot();
+    return snapshot && snapshot->state.network.inputCount == inputs
+        && snapshot->state.network.outputCount() == outputs;
+}
+
+void DataMenu::report(const QString &message)
+{
+    m_window->statusBar()->showMessage(message, 8000);
+}
+
+void DataMenu::generate(DatasetShape shape, long samples, double noise, std::uint64_t seed,
+                        TargetRange range, bool replace)
+{
+    const Dataset dataset = generateDataset(shape, samples, noise, seed, range);
+    TrainingWorker *worker = m_window->worker();
+    if (replace && networkFits(2, 1)) {
+        QMetaObject::invokeMethod(worker, [worker, dataset] { worker->setDataset(dataset); });
+        return;
+    }
+    const DatasetTask task =
+        isClassification(shape) ? DatasetTask::Classification : DatasetTask::Regression;
+    m_window->openLesson(datasetLesson(dataset, task, range, std::string(datasetShapeName(shape)),
+                                       titleOf(shape, dataset.sampleCount()).toStdString(), seed));
+    m_window->curveTabs()->setCurrentWidget(m_boundaryView);
+}
+
+QString DataMenu::importFile(const QString &path, bool replace, const QStringList &inputs,
+                             const QStringList &targets)
+{
+    QFile file(path);
+    const QString name = QFileInfo(path).fileName();
+    if (file.size() > maxCsvBytes) {
+        const QString message = tr("%1: the file is too large for a data set.").arg(name);
+        report(message);
+        return message;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        const QString message = tr("%1: cannot read the file (%2).").arg(name, file.errorString());
+        report(message);
+        return message;
+    }
+    const QByteArray bytes = file.readAll();
+    const std::string_view text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    CsvImportOptions options;
+    options.separator = CsvImporter::detectSeparator(text);
+    for (const QString &column : inputs)
+        options.inputColumns.push_back(column.toStdString());
+    for (const QString &column : targets)
+        options.targetColumns.push_back(column.toStdString());
+    auto result = CsvImporter::importCsv(text, name.toStdString(), options);
+    if (auto *error = std::get_if<std::string>(&result)) {
+        const QString message = QString::fromStdString(*error);
+        report(message);
+        return message;
+    }
+    const CsvImport &csv = std::get<CsvImport>(result);
+    TrainingWorker *worker = m_window->worker();
+    if (replace) {
+        // The worker refuses (with a message) columns that do not fit the network.
+        QMetaObject::invokeMethod(worker,
+                                  [worker, dataset = csv.dataset] { worker->setDataset(dataset); });
+        return {};
+    }
+    const std::optional<TargetRange> labels = labelRangeOf(csv.dataset);
+    Lesson lesson =
+        datasetLesson(csv.dataset, labels ? DatasetTask::Classification : DatasetTask::Regression,
+                      labels.value_or(TargetRange::MinusOneToOne),
+                      QFileInfo(path).completeBaseName().toStdString(), name.toStdString(), 1);
+    lesson.network.neuronNames[0] = csv.inputNames;
+    if (csv.targetNames.size() == static_cast<std::size_t>(lesson.network.outputCount()))
+        lesson.network.neuronNames.back() = csv.targetNames;
+    m_window->openLesson(lesson);
+    return {};
+}
+
+void DataMenu::openGenerateDialog()
+{
+    DatasetDialog dialog(networkFits(2, 1), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    generate(dialog.shape(), dialog.samples(), dialog.noise(), dialog.seed(), dialog.targetRange(),
+             dialog.replacesData());
+}
+
+void DataMenu::openImportDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import a CSV file"), QString(),
+                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (file.size() > maxCsvBytes || !file.open(QIODevice::ReadOnly)) {
+        report(tr("%1: cannot read the file.").arg(QFileInfo(path).fileName()));
+        return;
+    }
+    // The header alone is enough to choose columns; the import reads the file again.
+    const QByteArray firstLines = file.read(64 * 1024);
+    const std::string_view text(firstLines.constData(),
+                                static_cast<std::size_t>(firstLines.size()));
+    const CsvSeparator separator = CsvImporter::detectSeparator(text);
+    auto header = CsvImporter::header(text, QFileInfo(path).fileName().toStdString(), separator);
+    if (auto *error = std::get_if<std::string>(&header)) {
+        QMessageBox::warning(m_window, tr("Import CSV"), QString::fromStdString(*error));
+        return;
+    }
+    CsvImportDialog dialog(std::get<std::vector<std::string>>(header), separator,
+                           m_window->snapshot().has_value(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const CsvImportOptions options = dialog.options();
+    QStringList inputs, targets;
+    for (const std::string &column : options.inputColumns)
+        inputs.append(QString::fromStdString(column));
+    for (const std::string &column : options.targetColumns)
+        targets.append(QString::fromStdString(column));
+    const QString error = importFile(path, dialog.replacesData(), inputs, targets);
+    if (!error.isEmpty())
+        QMessageBox::warning(m_window, tr("Import CSV"),
+                             tr("Nothing was imported.\n%1").arg(error));
+}

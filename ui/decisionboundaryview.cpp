@@ -1,0 +1,275 @@
+#include "decisionboundaryview.h"
+
+#include "numberformat.h"
+#include "theme.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace backprop;
+
+namespace {
+constexpr double margin = 36.0;
+// The share of the samples' extent added around them, so points do not sit on the edge.
+constexpr double padding = 0.1;
+
+QColor mix(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t,
+                            a.greenF() + (b.greenF() - a.greenF()) * t,
+                            a.blueF() + (b.blueF() - a.blueF()) * t);
+}
+} // namespace
+
+DecisionBoundaryView::DecisionBoundaryView(QWidget *parent)
+    : QWidget(parent), m_neuronBox(new QComboBox(this)), m_caption(new QLabel(this))
+{
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Neuron:"), this));
+    top->addWidget(m_neuronBox);
+    top->addWidget(m_caption, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addStretch(1);
+    m_neuronBox->setToolTip(tr("The neuron whose output is drawn over the input plane"));
+    m_caption->setText(tr("purple: high · orange: low · dots: the samples' targets"));
+    connect(m_neuronBox, &QComboBox::currentIndexChanged, this, [this] { requestGrid(); });
+    setMinimumSize(240, 240);
+}
+
+void DecisionBoundaryView::setSnapshot(const Snapshot &snapshot)
+{
+    const Network &network = snapshot.state.network;
+    m_hasTwoInputs = network.inputCount == 2;
+    if (!m_hasTwoInputs) {
+        m_grid.reset();
+        m_heatMap = QImage();
+        m_neuronBox->clear();
+        m_neurons.clear();
+        update();
+        return;
+    }
+    m_activations.clear();
+    for (const Layer &layer : network.layers)
+        m_activations.push_back(layer.activation);
+    for (int k = 0; k < 2; ++k) {
+        m_inputNames[k] = !network.neuronNames.empty() && network.neuronNames[0].size() == 2
+            ? QString::fromStdString(network.neuronNames[0][k])
+            : QStringLiteral("i%1").arg(k + 1);
+    }
+    fillNeuronBox(network);
+    if (!(snapshot.dataset == m_dataset)) {
+        m_dataset = snapshot.dataset;
+        updateRange(m_dataset);
+    }
+    requestGrid();
+}
+
+void DecisionBoundaryView::fillNeuronBox(const Network &network)
+{
+    std::vector<std::pair<int, Eigen::Index>> neurons;
+    QStringList names;
+    // The outputs first: the decision boundary is what one looks at most.
+    for (int l = network.layerCount() - 1; l >= 0; --l) {
+        for (Eigen::Index n = 0; n < network.layers[l].neuronCount(); ++n) {
+            neurons.emplace_back(l, n);
+            const auto &layerNames = network.neuronNames;
+            names.append(static_cast<std::size_t>(l + 1) < layerNames.size()
+                                 && static_cast<std::size_t>(n) < layerNames[l + 1].size()
+                             ? QString::fromStdString(layerNames[l + 1][n])
+                             : QStringLiteral("%1/%2").arg(l + 1).arg(n + 1));
+        }
+    }
+    if (neurons == m_neurons)
+        return;
+    const QSignalBlocker blocker(m_neuronBox);
+    m_neurons = neurons;
+    m_neuronBox->clear();
+    m_neuronBox->addItems(names);
+    m_neuronBox->setCurrentIndex(0);
+}
+
+void DecisionBoundaryView::updateRange(const Dataset &dataset)
+{
+    if (dataset.sampleCount() == 0 || dataset.inputs.rows() != 2)
+        return;
+    const auto rangeOf = [](const Eigen::RowVectorXd &values, double &from, double &to) {
+        from = values.minCoeff();
+        to = values.maxCoeff();
+        const double extent = std::max(to - from, 1e-3);
+        from -= padding * extent;
+        to += padding * extent;
+    };
+    rangeOf(dataset.inputs.row(0), m_fromX, m_toX);
+    rangeOf(dataset.inputs.row(1), m_fromY, m_toY);
+}
+
+void DecisionBoundaryView::showNeuron(int layer, Eigen::Index neuron)
+{
+    const auto found = std::find(m_neurons.begin(), m_neurons.end(), std::pair {layer, neuron});
+    if (found != m_neurons.end())
+        m_neuronBox->setCurrentIndex(static_cast<int>(found - m_neurons.begin()));
+}
+
+void DecisionBoundaryView::requestGrid()
+{
+    if (!m_hasTwoInputs || m_neurons.empty() || m_neuronBox->currentIndex() < 0)
+        return;
+    if (!isVisible() || m_pending) {
+        m_stale = true; // asked again when shown or when the pending answer arrives
+        return;
+    }
+    const auto [layer, neuron] = m_neurons[static_cast<std::size_t>(m_neuronBox->currentIndex())];
+    OutputGridRequest request;
+    request.layer = layer;
+    request.neuron = neuron;
+    request.fromX = m_fromX;
+    request.toX = m_toX;
+    request.fromY = m_fromY;
+    request.toY = m_toY;
+    request.size = gridSize;
+    request.serial = ++m_serial;
+    m_pending = true;
+    m_stale = false;
+    emit outputGridRequested(request);
+}
+
+void DecisionBoundaryView::setResult(const OutputGridResult &result)
+{
+    if (result.serial != m_serial)
+        return; // an answer to an older request, already replaced
+    m_pending = false;
+    m_grid = result.grid;
+    m_gridIteration = result.iteration;
+    renderHeatMap();
+    update();
+    if (m_stale)
+        requestGrid();
+}
+
+void DecisionBoundaryView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        requestGrid();
+}
+
+void DecisionBoundaryView::renderHeatMap()
+{
+    const OutputGrid &grid = *m_grid;
+    const Activation activation = static_cast<std::size_t>(grid.layer) < m_activations.size()
+        ? m_activations[grid.layer]
+        : Activation::Linear;
+    // Bounded activations keep their own range, so the colour of 0.5 (sigmoid) or 0 (tanh) is
+    // the decision threshold; other outputs span the values drawn and the targets.
+    if (activation == Activation::Sigmoid) {
+        m_low = 0.0;
+        m_high = 1.0;
+    } else if (activation == Activation::Tanh) {
+        m_low = -1.0;
+        m_high = 1.0;
+    } else {
+        m_low = grid.values.minCoeff();
+        m_high = grid.values.maxCoeff();
+        if (m_dataset.targets.size() > 0
+            && grid.layer + 1 == static_cast<int>(m_activations.size())) {
+            m_low = std::min(m_low, m_dataset.targets.minCoeff());
+            m_high = std::max(m_high, m_dataset.targets.maxCoeff());
+        }
+    }
+    m_heatMap = QImage(grid.size, grid.size, QImage::Format_RGB32);
+    for (int i = 0; i < grid.size; ++i) {
+        for (int j = 0; j < grid.size; ++j)
+            m_heatMap.setPixel(i, grid.size - 1 - j, colorOf(grid.values(i, j)).rgb());
+    }
+}
+
+double DecisionBoundaryView::normalized(double value) const
+{
+    const double half = (m_high - m_low) / 2.0;
+    if (!(half > 0.0) || !std::isfinite(value))
+        return 0.0;
+    return std::clamp((value - (m_low + half)) / half, -1.0, 1.0);
+}
+
+QColor DecisionBoundaryView::colorOf(double value) const
+{
+    // PuOr as everywhere in the window, through a light middle so the samples stay visible.
+    const double t = normalized(value);
+    const QColor middle(0xf7, 0xf7, 0xf7);
+    return mix(middle, t >= 0 ? Theme::positiveColor() : Theme::negativeColor(), 0.8 * std::abs(t));
+}
+
+QRectF DecisionBoundaryView::plotRect() const
+{
+    const double top = m_neuronBox->geometry().bottom() + 8.0;
+    const QRectF area(margin, top, width() - 2 * margin, height() - top - margin);
+    const double side = std::max(10.0, std::min(area.width(), area.height()));
+    return QRectF(area.center().x() - side / 2, area.top(), side, side);
+}
+
+void DecisionBoundaryView::setScale(double scale)
+{
+    m_scale = Theme::clampScale(scale);
+    update();
+}
+
+void DecisionBoundaryView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), Theme::background());
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setFont(Theme::font(12.0 * m_scale));
+    painter.setPen(Theme::mutedText());
+    if (!m_hasTwoInputs) {
+        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("The input plane can be drawn for networks with two inputs."));
+        return;
+    }
+    const QRectF plot = plotRect();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    if (!m_heatMap.isNull())
+        painter.drawImage(plot, m_heatMap);
+    painter.setPen(Theme::nodeBorder());
+    painter.drawRect(plot);
+    const auto toScreen = [&](double x, double y) {
+        return QPointF(plot.left() + (x - m_fromX) / (m_toX - m_fromX) * plot.width(),
+                       plot.bottom() - (y - m_fromY) / (m_toY - m_fromY) * plot.height());
+    };
+    // The samples, coloured by their (first) target on the output's scale.
+    const double radius = std::clamp(plot.width() / 120.0, 2.0, 5.0) * m_scale;
+    const bool showTargets = m_grid && m_grid->layer + 1 == static_cast<int>(m_activations.size());
+    for (Eigen::Index k = 0; k < m_dataset.sampleCount(); ++k) {
+        const QPointF p = toScreen(m_dataset.inputs(0, k), m_dataset.inputs(1, k));
+        const double t = showTargets ? normalized(m_dataset.targets(0, k)) : 0.0;
+        const QColor fill = showTargets ? (t >= 0 ? Theme::positiveColor() : Theme::negativeColor())
+                                        : Theme::text();
+        painter.setPen(QPen(Qt::white, 1.0));
+        painter.setBrush(fill);
+        painter.drawEllipse(p, radius, radius);
+    }
+    painter.setPen(Theme::text());
+    const QLocale locale;
+    painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), margin),
+                     Qt::AlignHCenter | Qt::AlignTop, m_inputNames[0]);
+    painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), margin),
+                     Qt::AlignLeft | Qt::AlignTop, NumberFormat::fixed(m_fromX, 2, locale));
+    painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), margin),
+                     Qt::AlignRight | Qt::AlignTop, NumberFormat::fixed(m_toX, 2, locale));
+    painter.save();
+    painter.translate(plot.left() - 4, plot.center().y());
+    painter.rotate(-90);
+    painter.drawText(QRectF(-plot.height() / 2, -margin, plot.height(), margin),
+                     Qt::AlignHCenter | Qt::AlignBottom, m_inputNames[1]);
+    painter.drawText(QRectF(-plot.height() / 2, -margin, plot.height(), margin),
+                     Qt::AlignLeft | Qt::AlignBottom, NumberFormat::fixed(m_fromY, 2, locale));
+    painter.drawText(QRectF(-plot.height() / 2, -margin, plot.height(), margin),
+                     Qt::AlignRight | Qt::AlignBottom, NumberFormat::fixed(m_toY, 2, locale));
+    painter.restore();
+}

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "snapshot.h"
+#include "trainingworker.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+
+// For networks with two inputs: what a neuron puts out over the input plane, as a heat map
+// with the samples on top — the decision boundary of a classifier (the output neuron) or
+// the feature a hidden neuron has learned. The grid is the engine's (requested from the
+// worker like the error curves); the view only colours it. While an answer is pending,
+// newer snapshots only mark the picture stale, so a run never queues requests.
+class DecisionBoundaryView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int gridSize = 96;
+
+    explicit DecisionBoundaryView(QWidget *parent = nullptr);
+
+    void setSnapshot(const backprop::Snapshot &snapshot);
+    void setResult(const backprop::OutputGridResult &result);
+    // Chooses the neuron whose output is shown (layer: index into Network::layers).
+    void showNeuron(int layer, Eigen::Index neuron);
+    void setScale(double scale);
+
+    const std::optional<backprop::OutputGrid> &grid() const { return m_grid; }
+    const QImage &heatMap() const { return m_heatMap; }
+    long long gridIteration() const { return m_gridIteration; } // the weights it shows
+
+    QComboBox *neuronBox() const { return m_neuronBox; }
+    bool hasTwoInputs() const { return m_hasTwoInputs; }
+
+signals:
+    void outputGridRequested(const backprop::OutputGridRequest &request);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void fillNeuronBox(const backprop::Network &network);
+    void updateRange(const backprop::Dataset &dataset);
+    void requestGrid();
+    void renderHeatMap();
+    QRectF plotRect() const;
+    // −1…1 along the neuron's range (the midpoint of tanh or sigmoid, or of the values).
+    double normalized(double value) const;
+    QColor colorOf(double value) const;
+
+    QComboBox *m_neuronBox = nullptr;
+    QLabel *m_caption = nullptr;
+    bool m_hasTwoInputs = false;
+    backprop::Dataset m_dataset;
+    std::vector<std::pair<int, Eigen::Index>> m_neurons; // (layer, neuron) per combo entry
+    std::vector<backprop::Activation> m_activations;     // per layer
+    QString m_inputNames[2];
+    double m_fromX = -1, m_toX = 1, m_fromY = -1, m_toY = 1;
+    std::optional<backprop::OutputGrid> m_grid;
+    long long m_gridIteration = 0;
+    QImage m_heatMap;
+    double m_low = -1.0, m_high = 1.0; // the value range the colours span
+    long long m_serial = 0;
+    bool m_pending = false;
+    bool m_stale = false;
+    double m_scale = 1.0;
+};
