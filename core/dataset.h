@@ -19,8 +19,8 @@ inline bool operator==(const Dataset &a, const Dataset &b)
     const auto sameShape = [](const Eigen::MatrixXd &x, const Eigen::MatrixXd &y) {
         return x.rows() == y.rows() && x.cols() == y.cols();
     };
-    return sameShape(a.inputs, b.inputs) && sameShape(a.targets, b.targets)
-        && a.inputs == b.inputs && a.targets == b.targets;
+    return sameShape(a.inputs, b.inputs) && sameShape(a.targets, b.targets) && a.inputs == b.inputs
+        && a.targets == b.targets;
 }
 
 } // namespace backprop
