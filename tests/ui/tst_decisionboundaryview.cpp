@@ -71,6 +71,7 @@ private slots:
         QVERIFY(grid.values(grid.size / 2, grid.size / 2) > 0);
         QVERIFY(grid.values(0, 0) < 0);
 
+        uitest::grabAndSave(window, QStringLiteral("window-boundary-circle"));
         const QImage image = uitest::grabAndSave(*view, QStringLiteral("boundary-circle"));
         QVERIFY(uitest::hasContent(image, 16));
         const int purple =
