@@ -62,8 +62,9 @@ std::string writeOrFail(const Lesson &lesson)
 // Bit for bit: -0.0 and 0.0 differ here, as they must for save → load to be exact.
 bool sameBits(const Eigen::MatrixXd &a, const Eigen::MatrixXd &b)
 {
+    // An empty matrix has no data pointer, and memcmp on null is undefined (UBSan says so).
     return a.rows() == b.rows() && a.cols() == b.cols()
-        && std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0;
+        && (a.size() == 0 || std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0);
 }
 
 bool sameBits(double a, double b)
