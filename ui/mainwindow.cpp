@@ -3,9 +3,12 @@
 #include "chainrulepanel.h"
 #include "datatablemodel.h"
 #include "datatableview.h"
+#include "errorcurveview.h"
+#include "errorsurfaceview.h"
 #include "learningrateedit.h"
 #include "lessonfiles.h"
 #include "lessonlibrary.h"
+#include "losshistoryview.h"
 #include "networkview.h"
 #include "progresstext.h"
 #include "shortcutactions.h"
@@ -29,8 +32,9 @@ using namespace backprop;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_networkView(new NetworkView(this)),
       m_chainRulePanel(new ChainRulePanel(this)), m_dataTableView(new DataTableView(this)),
-      m_curveTabs(new QTabWidget(this)), m_toolBar(new TrainingToolBar(this)),
-      m_statusLine(new StatusLine(this))
+      m_curveTabs(new QTabWidget(this)), m_errorCurveView(new ErrorCurveView(this)),
+      m_errorSurfaceView(new ErrorSurfaceView(this)), m_lossHistoryView(new LossHistoryView(this)),
+      m_toolBar(new TrainingToolBar(this)), m_statusLine(new StatusLine(this))
 {
     setWindowTitle(tr("Backprop Lab"));
     auto *left = new QSplitter(Qt::Vertical, this);
@@ -57,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createMenus();
+    createCurveTabs();
     connectWorker();
     restoreSettings();
     new LessonFiles(this); // File menu: open/save with state, autosave, editor, exports
@@ -196,6 +201,41 @@ void MainWindow::connectWorker()
     connect(w, &TrainingWorker::runStateChanged, this, &MainWindow::showRunState);
     connect(w, &TrainingWorker::historyChanged, this, &MainWindow::showHistory);
     connect(w, &TrainingWorker::errorOccurred, this, &MainWindow::showMessage);
+    connect(w, &TrainingWorker::curveReady, m_errorCurveView, &ErrorCurveView::setResult);
+    connect(w, &TrainingWorker::surfaceReady, m_errorSurfaceView, &ErrorSurfaceView::setResult);
+}
+
+void MainWindow::createCurveTabs()
+{
+    m_curveTabs->setTabToolTip(m_curveTabs->addTab(m_errorCurveView, tr("E(w)")),
+                               tr("E_total against the selected weight, the rest fixed"));
+    m_curveTabs->setTabToolTip(m_curveTabs->addTab(m_errorSurfaceView, tr("E(wa, wb)")),
+                               tr("E_total over two weights, the rest fixed"));
+    m_curveTabs->setTabToolTip(m_curveTabs->addTab(m_lossHistoryView, tr("Loss")),
+                               tr("E_total of every iteration"));
+
+    // The views ask; the worker answers with curveReady/surfaceReady (see connectWorker).
+    connect(m_errorCurveView, &ErrorCurveView::curveRequested, this,
+            [this](const CurveRequest &request) {
+                QMetaObject::invokeMethod(worker(),
+                                          [w = worker(), request] { w->requestCurve(request); });
+            });
+    connect(m_errorSurfaceView, &ErrorSurfaceView::surfaceRequested, this,
+            [this](const SurfaceRequest &request) {
+                QMetaObject::invokeMethod(worker(),
+                                          [w = worker(), request] { w->requestSurface(request); });
+            });
+    // Two edits, each undoable on its own, as if both values had been typed.
+    connect(m_errorSurfaceView, &ErrorSurfaceView::pointClicked, this,
+            [this](const ParameterId &a, double va, const ParameterId &b, double vb) {
+                QMetaObject::invokeMethod(worker(), [w = worker(), a, va, b, vb] {
+                    w->setParameter(a, va);
+                    w->setParameter(b, vb);
+                });
+            });
+    for (PlotWidget *view : std::initializer_list<PlotWidget *> {
+             m_errorCurveView, m_errorSurfaceView, m_lossHistoryView})
+        connect(view, &PlotWidget::exportFailed, this, &MainWindow::showMessage);
 }
 
 void MainWindow::openLesson(const Lesson &lesson)
@@ -282,6 +322,9 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
         m_chainRulePanel->setChainRule(*snapshot.chainRule);
     else
         m_chainRulePanel->clear();
+    m_lossHistoryView->setSnapshot(snapshot);
+    m_errorCurveView->setSnapshot(snapshot);   // asks for a fresh curve
+    m_errorSurfaceView->setSnapshot(snapshot); // asks for a fresh surface if it is visible
     m_toolBar->setSettings(snapshot.state.settings);
     m_trainBiases->setChecked(snapshot.state.settings.trainBiases);
 
@@ -330,6 +373,9 @@ void MainWindow::setFontScale(double scale)
     m_networkView->setScale(m_fontScale);
     m_chainRulePanel->setScale(m_fontScale);
     m_dataTableView->setScale(m_fontScale);
+    m_errorCurveView->setScale(m_fontScale);
+    m_errorSurfaceView->setScale(m_fontScale);
+    m_lossHistoryView->setScale(m_fontScale);
     QFont toolFont = font();
     toolFont.setPointSizeF(QApplication::font().pointSizeF() * std::max(1.0, m_fontScale * 0.8));
     m_toolBar->setFont(toolFont);

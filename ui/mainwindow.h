@@ -13,6 +13,9 @@ class QSplitter;
 class QTabWidget;
 class ChainRulePanel;
 class DataTableView;
+class ErrorCurveView;
+class ErrorSurfaceView;
+class LossHistoryView;
 class NetworkView;
 class StatusLine;
 class TrainingToolBar;
@@ -43,6 +46,9 @@ public:
     DataTableView *dataTableView() const { return m_dataTableView; }
     TrainingToolBar *trainingToolBar() const { return m_toolBar; }
     QTabWidget *curveTabs() const { return m_curveTabs; }
+    ErrorCurveView *errorCurveView() const { return m_errorCurveView; }
+    ErrorSurfaceView *errorSurfaceView() const { return m_errorSurfaceView; }
+    LossHistoryView *lossHistoryView() const { return m_lossHistoryView; }
     QAction *stepAction() const { return m_step; }
     QAction *stepBackAction() const { return m_stepBack; }
     QAction *runAction() const { return m_run; }
@@ -65,6 +71,7 @@ private:
     void createActions();
     void createMenus();
     void connectWorker();
+    void createCurveTabs();
     void showSnapshot(const backprop::Snapshot &snapshot);
     void showRunState(backprop::RunState state);
     void showHistory(bool canUndo, bool canRedo, bool canStepBack);
@@ -93,6 +100,9 @@ private:
     ChainRulePanel *m_chainRulePanel = nullptr;
     DataTableView *m_dataTableView = nullptr;
     QTabWidget *m_curveTabs = nullptr;
+    ErrorCurveView *m_errorCurveView = nullptr;
+    ErrorSurfaceView *m_errorSurfaceView = nullptr;
+    LossHistoryView *m_lossHistoryView = nullptr;
     TrainingToolBar *m_toolBar = nullptr;
     StatusLine *m_statusLine = nullptr;
 
