@@ -1,5 +1,7 @@
 #include "datamenu.h"
 
+#include <QKeySequence>
+
 #include "csvimportdialog.h"
 #include "csvimporter.h"
 #include "datasetdialog.h"
@@ -37,8 +39,12 @@ DataMenu::DataMenu(MainWindow *window)
     : QObject(window), m_window(window), m_boundaryView(new DecisionBoundaryView(window))
 {
     m_menu = window->menuBar()->addMenu(tr("&Data"));
-    m_menu->addAction(tr("&Generate a data set…"), this, &DataMenu::openGenerateDialog);
-    m_menu->addAction(tr("&Import CSV…"), this, &DataMenu::openImportDialog);
+    m_menu->addAction(tr("&Generate a data set…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
+                      &DataMenu::openGenerateDialog)
+            ->setToolTip(tr("Generate a data set (Ctrl+G)"));
+    m_menu->addAction(tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
+                      &DataMenu::openImportDialog)
+            ->setToolTip(tr("Import samples from a CSV file (Ctrl+I)"));
     m_menu->addSeparator();
     m_menu->addAction(window->dataTableView()->duplicateSampleAction());
     m_menu->addAction(window->dataTableView()->removeSamplesAction());

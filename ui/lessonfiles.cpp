@@ -35,11 +35,13 @@ LessonFiles::LessonFiles(MainWindow *window)
     m_prompts = QGuiApplication::platformName() != QLatin1String("offscreen");
     m_recoveryPending = hasAutosave();
 
-    // Ctrl+O stays on the Lesson menu's entry, which opens through open() too.
-    m_menu->addAction(tr("&Open…"), this, &LessonFiles::open);
+    // The Lesson menu's Open (Ctrl+O, which opens through open() too) is shown here as well:
+    // one action, so one shortcut.
+    if (auto *open = window->findChild<QAction *>(QStringLiteral("openLessonFile")))
+        m_menu->addAction(open);
     m_recentMenu = m_menu->addMenu(tr("Open &recent"));
     m_menu->addAction(tr("&Save"), QKeySequence::Save, this, &LessonFiles::save);
-    m_menu->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, &LessonFiles::saveAs);
+    m_menu->addAction(tr("Save &as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this, &LessonFiles::saveAs);
     m_menu->addSeparator();
     m_menu->addAction(tr("Edit &network…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                       &LessonFiles::editNetwork);

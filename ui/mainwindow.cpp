@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chainrulepanel.h"
+#include "datamenu.h"
 #include "datatablemodel.h"
 #include "datatableview.h"
 #include "errorcurveview.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectWorker();
     restoreSettings();
     new LessonFiles(this); // File menu: open/save with state, autosave, editor, exports
+    new DataMenu(this);    // Data menu: built-in data sets, CSV import, sample edits, input plane
     ShortcutActions::nameKeysInToolTips(userActions()); // the File menu's too
 }
 
@@ -178,10 +180,11 @@ void MainWindow::createMenus()
     QAction *open =
         ShortcutActions::make(this, tr("&Open lesson file…"), QKeySequence(QKeySequence::Open),
                               tr("Open a lesson file (JSON)"));
+    open->setObjectName(QStringLiteral("openLessonFile")); // the File menu shows it too
     connect(open, &QAction::triggered, this, &MainWindow::openLessonFile);
     lessons->addAction(open);
     lessons->addSeparator();
-    QAction *quit = ShortcutActions::make(this, tr("&Quit"), QKeySequence(QKeySequence::Quit),
+    QAction *quit = ShortcutActions::make(this, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q),
                                           tr("Close the window"));
     connect(quit, &QAction::triggered, this, &QWidget::close);
     lessons->addAction(quit);

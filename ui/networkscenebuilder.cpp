@@ -27,11 +27,6 @@ constexpr double footerLines = 4.2; // bias nodes, then the legend and messages
 constexpr double largestFontPixels = 16.0;
 constexpr double smallestFontPixels = 7.0;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("NetworkView", text);
-}
-
 bool hasSharedBias(const backprop::Layer &layer)
 {
     return layer.biasMode == backprop::BiasMode::SharedPerLayer && layer.biases.size() > 0;
