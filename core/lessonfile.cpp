@@ -266,27 +266,7 @@ std::string LessonFile::writeFile(const SavedLesson &saved, const std::filesyste
     const std::variant<std::string, JsonError> text = write(saved);
     if (const JsonError *error = std::get_if<JsonError>(&text))
         return path.string() + ": " + error->toString();
-    std::filesystem::path temporary = path;
-    temporary += ".saving";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        file << std::get<std::string>(text);
-        file.close();
-        if (!file) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return path.string() + ": cannot write the file";
-        }
-    }
-    // rename() replaces the old file in one step, so a crash leaves the old or the new one.
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        return path.string() + ": cannot replace the file (" + error.message() + ")";
-    }
-    return {};
+    return LessonWriter::writeAtomically(std::get<std::string>(text), path);
 }
 
 } // namespace backprop

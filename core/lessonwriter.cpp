@@ -130,11 +130,17 @@ std::string LessonWriter::writeFile(const Lesson &lesson, const std::filesystem:
     const std::variant<std::string, JsonError> text = write(lesson);
     if (const JsonError *error = std::get_if<JsonError>(&text))
         return path.string() + ": " + error->toString();
+    return writeAtomically(std::get<std::string>(text), path);
+}
+
+std::string LessonWriter::writeAtomically(const std::string &text,
+                                          const std::filesystem::path &path)
+{
     std::filesystem::path temporary = path;
     temporary += ".saving";
     {
         std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        file << std::get<std::string>(text);
+        file << text;
         file.close();
         if (!file) {
             std::error_code ignored;
@@ -142,6 +148,7 @@ std::string LessonWriter::writeFile(const Lesson &lesson, const std::filesystem:
             return path.string() + ": cannot write the file";
         }
     }
+    // rename() replaces the old file in one step, so a crash leaves the old or the new one.
     std::error_code error;
     std::filesystem::rename(temporary, path, error);
     if (error) {

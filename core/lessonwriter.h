@@ -23,6 +23,8 @@ public:
     // Writes next to `path` first and then replaces it, so a failed save keeps the old file.
     // Returns an empty string, or a one-line error that starts with the path.
     static std::string writeFile(const Lesson &lesson, const std::filesystem::path &path);
+    // Writes `text` next to `path` and renames it over `path`: "" or a one-line error.
+    static std::string writeAtomically(const std::string &text, const std::filesystem::path &path);
 };
 
 } // namespace backprop
