@@ -13,17 +13,19 @@ HeadlessRun::HeadlessRun(const CommandLineOptions &options, std::ostream &out)
 
 int HeadlessRun::run(std::ostream &errors)
 {
-    auto loaded = LessonLibrary::load(m_options.lesson.toStdString());
+    // A saved lesson file (format 2) continues where it was saved.
+    auto loaded = LessonLibrary::loadSaved(m_options.lesson.toStdString());
     if (auto *error = std::get_if<std::string>(&loaded)) {
         errors << "backprop-lab: " << *error << '\n';
         return 2;
     }
-    Lesson lesson = std::get<Lesson>(std::move(loaded));
-    if (const QString error = m_options.applyTo(lesson); !error.isEmpty()) {
+    SavedLesson saved = std::get<SavedLesson>(std::move(loaded));
+    const Lesson &lesson = saved.lesson;
+    if (const QString error = m_options.applyTo(saved.lesson); !error.isEmpty()) {
         errors << "backprop-lab: " << error.toStdString() << '\n';
         return 2;
     }
-    if (const std::string error = m_trainer.load(lesson); !error.empty()) {
+    if (const std::string error = m_trainer.load(saved); !error.empty()) {
         errors << "backprop-lab: " << m_options.lesson.toStdString() << ": " << error << '\n';
         return 2;
     }

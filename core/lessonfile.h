@@ -1,26 +1,14 @@
 #pragma once
 
 #include "json.h"
-#include "lesson.h"
-#include "trainingstate.h"
+#include "savedlesson.h"
 
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 
 namespace backprop {
-
-// A lesson as the user saves it: the lesson with its current weights and settings and,
-// optionally, where training stands (the optimizer's memories, the step count, iteration
-// and epoch, the sample order and the random generator), so reopening continues
-// bit-identically.
-struct SavedLesson
-{
-    Lesson lesson;
-    std::optional<TrainingState> state; // its network and settings are the lesson's
-};
 
 // Reads and writes saved lessons. A file without "state" is a plain lesson file (format 1,
 // LessonReader); one with "state" says format 2, so an older Backprop Lab refuses it with

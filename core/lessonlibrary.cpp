@@ -1,6 +1,7 @@
 #include "lessonlibrary.h"
 
 #include "builtinlessons.h"
+#include "lessonfile.h"
 #include "lessonreader.h"
 
 #include <filesystem>
@@ -18,12 +19,24 @@ std::vector<std::string> LessonLibrary::builtInNames()
 
 std::variant<Lesson, std::string> LessonLibrary::load(std::string_view nameOrFile)
 {
-    if (const std::string_view text = builtInLessonText(nameOrFile); !text.empty())
-        return LessonReader::read(text, nameOrFile);
+    auto loaded = loadSaved(nameOrFile);
+    if (auto *error = std::get_if<std::string>(&loaded))
+        return std::move(*error);
+    return std::get<SavedLesson>(std::move(loaded)).lesson;
+}
+
+std::variant<SavedLesson, std::string> LessonLibrary::loadSaved(std::string_view nameOrFile)
+{
+    if (const std::string_view text = builtInLessonText(nameOrFile); !text.empty()) {
+        auto lesson = LessonReader::read(text, nameOrFile);
+        if (auto *error = std::get_if<std::string>(&lesson))
+            return std::move(*error);
+        return SavedLesson {std::get<Lesson>(std::move(lesson)), std::nullopt};
+    }
     std::error_code error;
     const std::filesystem::path path {std::string(nameOrFile)};
     if (std::filesystem::exists(path, error))
-        return LessonReader::readFile(path);
+        return LessonFile::readFile(path);
     std::string names;
     for (const std::string &name : builtInNames())
         names += (names.empty() ? "" : ", ") + name;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lesson.h"
+#include "savedlesson.h"
 
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ public:
     // A built-in lesson's name ("two-two-two") or a path to a lesson file. The error is one
     // line for the user.
     static std::variant<Lesson, std::string> load(std::string_view nameOrFile);
+    // The same, keeping the training state a saved lesson file (format 2) carries, so
+    // `--lesson FILE` continues where the file was saved.
+    static std::variant<SavedLesson, std::string> loadSaved(std::string_view nameOrFile);
 };
 
 } // namespace backprop

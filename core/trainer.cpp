@@ -26,6 +26,18 @@ std::string Trainer::load(const Lesson &lesson)
     return load(lesson.network, lesson.dataset, lesson.loss, lesson.optimizer, lesson.seed);
 }
 
+std::string Trainer::load(const SavedLesson &saved)
+{
+    const Lesson &lesson = saved.lesson;
+    if (std::string error = load(lesson); !error.empty() || !saved.state)
+        return error;
+    TrainingState state = *saved.state;
+    state.network = lesson.network;
+    state.settings = lesson.optimizer;
+    restore(state);
+    return {};
+}
+
 std::string Trainer::load(const Network &network, const Dataset &dataset, Loss loss,
                           const OptimizerSettings &settings, std::uint64_t seed)
 {

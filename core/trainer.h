@@ -4,6 +4,7 @@
 #include "lesson.h"
 #include "networkpass.h"
 #include "phase.h"
+#include "savedlesson.h"
 #include "trainingstate.h"
 
 #include <optional>
@@ -23,6 +24,9 @@ public:
     // Takes the lesson's network, data, loss and settings; the seed drives shuffling.
     // Returns an empty string, or why the lesson cannot be trained (nothing changes then).
     std::string load(const Lesson &lesson);
+    // A saved lesson continues where it was saved when it carries a training state
+    // (LessonFile has checked the state's shapes against the lesson).
+    std::string load(const SavedLesson &saved);
     std::string load(const Network &network, const Dataset &dataset, Loss loss,
                      const OptimizerSettings &settings, std::uint64_t seed);
 

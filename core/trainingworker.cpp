@@ -34,18 +34,11 @@ void TrainingWorker::loadSavedLesson(const SavedLesson &saved)
 {
     const Lesson &lesson = saved.lesson;
     d->stopRun();
-    if (const std::string error = d->trainer.load(lesson); !error.empty()) {
+    // A saved state starts the history, so reset goes back to where the file was saved.
+    if (const std::string error = d->trainer.load(saved); !error.empty()) {
         emit errorOccurred(
             tr("Cannot load the lesson \"%1\": %2").arg(sentence(lesson.name), sentence(error)));
         return;
-    }
-    if (saved.state) {
-        // LessonFile checked the shapes against the lesson; the state starts the history, so
-        // reset goes back to where the file was saved.
-        TrainingState state = *saved.state;
-        state.network = lesson.network;
-        state.settings = lesson.optimizer;
-        d->trainer.restore(state);
     }
     d->loaded = true;
     d->lesson = lesson;

@@ -1,6 +1,10 @@
 // The program as a user runs it: headless output in the lesson's notation, one-line errors
 // with exit code 2, and a rendered screenshot.
 
+#include "lessonfile.h"
+#include "lessonlibrary.h"
+#include "trainer.h"
+
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -120,6 +124,42 @@ private slots:
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains("broken.json") && result.err.contains("line 1"),
                  qPrintable(result.err));
+    }
+
+    // A lesson saved mid-training (format 2) opens with --lesson FILE and continues exactly:
+    // 5 iterations, saved, then 7 more print what 12 from the start print, to the last digit.
+    void savedLessonContinuesWhereItWasSaved()
+    {
+        using namespace backprop;
+        Lesson lesson = std::get<Lesson>(LessonLibrary::load("xor"));
+        lesson.optimizer.kind = OptimizerKind::Adam; // memories that must survive the file
+        lesson.optimizer.learningRate = 0.05;
+        lesson.optimizer.batchMode = BatchMode::MiniBatch;
+        lesson.optimizer.batchSize = 3;
+        Trainer trainer;
+        QVERIFY(trainer.load(lesson).empty());
+        for (int k = 0; k < 5; ++k)
+            trainer.runIteration();
+        SavedLesson saved {lesson, trainer.iterationStartState()};
+        saved.lesson.network = saved.state->network;
+
+        QTemporaryDir directory;
+        const QString start = directory.filePath("start.json");
+        const QString middle = directory.filePath("middle.json");
+        QVERIFY(LessonFile::writeFile({lesson, std::nullopt}, start.toStdString()).empty());
+        QVERIFY(LessonFile::writeFile(saved, middle.toStdString()).empty());
+
+        const QStringList digits = {"--headless", "--digits", "17"};
+        const Result whole = runProgram(digits + QStringList {"--lesson", start, "--steps", "12"});
+        const Result resumed =
+            runProgram(digits + QStringList {"--lesson", middle, "--steps", "7"});
+        QCOMPARE(whole.exitCode, 0);
+        QCOMPARE(resumed.exitCode, 0);
+        QVERIFY2(whole.out.contains("iteration = 12\n"), qPrintable(whole.out));
+        QCOMPARE(resumed.out, whole.out);
+        // Not trivially equal: the start file trained for 7 differs.
+        const Result seven = runProgram(digits + QStringList {"--lesson", start, "--steps", "7"});
+        QVERIFY(seven.out != whole.out);
     }
 
     void overflowStopsWithExitOne()
