@@ -16,29 +16,13 @@ namespace {
 
 using Fields = JsonFields;
 
-Json numbers(const Eigen::VectorXd &values)
-{
-    Json::Array array;
-    for (Eigen::Index i = 0; i < values.size(); ++i)
-        array.emplace_back(values(i));
-    return Json(std::move(array));
-}
-
-Json rows(const Eigen::MatrixXd &matrix)
-{
-    Json::Array array;
-    for (Eigen::Index r = 0; r < matrix.rows(); ++r)
-        array.push_back(numbers(matrix.row(r).transpose()));
-    return Json(std::move(array));
-}
-
 Json memories(const std::vector<Eigen::MatrixXd> &weights,
               const std::vector<Eigen::VectorXd> &biases)
 {
     Json::Array layers;
     for (std::size_t l = 0; l < weights.size(); ++l)
-        layers.push_back(
-            Json(Json::Object {{"weights", rows(weights[l])}, {"biases", numbers(biases[l])}}));
+        layers.push_back(Json(Json::Object {{"weights", LessonWriter::rows(weights[l])},
+                                            {"biases", LessonWriter::numbers(biases[l])}}));
     return Json(std::move(layers));
 }
 

@@ -14,22 +14,7 @@ Json strings(const std::vector<std::string> &names)
     return Json(Json::Array(names.begin(), names.end()));
 }
 
-Json numbers(const Eigen::VectorXd &values)
-{
-    Json::Array array;
-    for (Eigen::Index i = 0; i < values.size(); ++i)
-        array.emplace_back(values(i));
-    return Json(std::move(array));
-}
-
-// One row per row of the matrix.
-Json rows(const Eigen::MatrixXd &matrix)
-{
-    Json::Array array;
-    for (Eigen::Index r = 0; r < matrix.rows(); ++r)
-        array.push_back(numbers(matrix.row(r).transpose()));
-    return Json(std::move(array));
-}
+using Writer = LessonWriter;
 
 Json layerJson(const Network &network, int l)
 {
@@ -40,13 +25,13 @@ Json layerJson(const Network &network, int l)
     object.emplace_back("bias", biasModeName(layer.biasMode));
     if (layer.biasMode != BiasMode::None) {
         object.emplace_back("biasNames", strings(network.biasNames[l]));
-        object.emplace_back("biases", numbers(layer.biases));
+        object.emplace_back("biases", Writer::numbers(layer.biases));
     }
     Json::Array weightNames;
     for (const std::vector<std::string> &row : network.weightNames[l])
         weightNames.push_back(strings(row));
     object.emplace_back("weightNames", Json(std::move(weightNames)));
-    object.emplace_back("weights", rows(layer.weights));
+    object.emplace_back("weights", Writer::rows(layer.weights));
     return Json(std::move(object));
 }
 
@@ -86,8 +71,8 @@ Json LessonWriter::toJson(const Lesson &lesson)
     for (int l = 0; l < network.layerCount(); ++l)
         layers.push_back(layerJson(network, l));
     // Rows in the file are samples; the dataset keeps one sample per column.
-    const Json::Object data {{"inputs", rows(lesson.dataset.inputs.transpose())},
-                             {"targets", rows(lesson.dataset.targets.transpose())}};
+    const Json::Object data {{"inputs", Writer::rows(lesson.dataset.inputs.transpose())},
+                             {"targets", Writer::rows(lesson.dataset.targets.transpose())}};
     const Json::Object training {
         {"optimizer", optimizerName(settings.kind)},
         {"learningRate", settings.learningRate},
@@ -157,6 +142,26 @@ std::string LessonWriter::writeAtomically(const std::string &text,
         return path.string() + ": cannot replace the file (" + error.message() + ")";
     }
     return {};
+}
+
+} // namespace backprop
+
+namespace backprop {
+
+Json LessonWriter::numbers(const Eigen::VectorXd &values)
+{
+    Json::Array array;
+    for (Eigen::Index i = 0; i < values.size(); ++i)
+        array.emplace_back(values(i));
+    return Json(std::move(array));
+}
+
+Json LessonWriter::rows(const Eigen::MatrixXd &matrix)
+{
+    Json::Array array;
+    for (Eigen::Index r = 0; r < matrix.rows(); ++r)
+        array.push_back(numbers(matrix.row(r).transpose()));
+    return Json(std::move(array));
 }
 
 } // namespace backprop

@@ -25,6 +25,10 @@ public:
     static std::string writeFile(const Lesson &lesson, const std::filesystem::path &path);
     // Writes `text` next to `path` and renames it over `path`: "" or a one-line error.
     static std::string writeAtomically(const std::string &text, const std::filesystem::path &path);
+
+    // The file formats' numbers: a vector as one array, a matrix as an array of its rows.
+    static Json numbers(const Eigen::VectorXd &values);
+    static Json rows(const Eigen::MatrixXd &matrix);
 };
 
 } // namespace backprop
