@@ -9,6 +9,7 @@
 #include "datatablemodel.h"
 #include "datatableview.h"
 #include "decisionboundaryview.h"
+#include "lessonfiles.h"
 #include "mainwindow.h"
 
 #include <QFile>
@@ -39,12 +40,14 @@ DataMenu::DataMenu(MainWindow *window)
     : QObject(window), m_window(window), m_boundaryView(new DecisionBoundaryView(window))
 {
     m_menu = window->menuBar()->addMenu(tr("&Data"));
-    m_menu->addAction(tr("&Generate a data set…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
-                      &DataMenu::openGenerateDialog)
-            ->setToolTip(tr("Generate a data set (Ctrl+G)"));
-    m_menu->addAction(tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
-                      &DataMenu::openImportDialog)
-            ->setToolTip(tr("Import samples from a CSV file (Ctrl+I)"));
+    m_menu
+        ->addAction(tr("&Generate a data set…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
+                    &DataMenu::openGenerateDialog)
+        ->setToolTip(tr("Generate a data set (Ctrl+G)"));
+    m_menu
+        ->addAction(tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
+                    &DataMenu::openImportDialog)
+        ->setToolTip(tr("Import samples from a CSV file (Ctrl+I)"));
     m_menu->addSeparator();
     m_menu->addAction(window->dataTableView()->duplicateSampleAction());
     m_menu->addAction(window->dataTableView()->removeSamplesAction());
@@ -56,9 +59,11 @@ DataMenu::DataMenu(MainWindow *window)
 
     TrainingWorker *worker = window->worker();
     DataTableModel *model = window->dataTableView()->dataModel();
-    connect(model, &DataTableModel::datasetEdited, this, [worker](const Dataset &dataset) {
-        QMetaObject::invokeMethod(worker, [worker, dataset] { worker->setDataset(dataset); });
-    });
+    // Through the File menu's structural history, so that Ctrl+Z brings the old data back.
+    connect(model, &DataTableModel::datasetEdited, this,
+            [this](const Dataset &dataset, const QString &description) {
+                LessonFiles::of(m_window)->applyDataChange(dataset, description);
+            });
     connect(model, &DataTableModel::editRefused, this, &DataMenu::report);
     connect(window, &MainWindow::snapshotShown, this, [this] {
         if (m_window->snapshot())
@@ -89,15 +94,19 @@ void DataMenu::generate(DatasetShape shape, long samples, double noise, std::uin
                         TargetRange range, bool replace)
 {
     const Dataset dataset = generateDataset(shape, samples, noise, seed, range);
-    TrainingWorker *worker = m_window->worker();
+    LessonFiles *files = LessonFiles::of(m_window);
+    const QString title = titleOf(shape, dataset.sampleCount());
+    const QString description = tr("Generate %1").arg(title);
     if (replace && networkFits(2, 1)) {
-        QMetaObject::invokeMethod(worker, [worker, dataset] { worker->setDataset(dataset); });
+        files->applyDataChange(dataset, description);
         return;
     }
     const DatasetTask task =
         isClassification(shape) ? DatasetTask::Classification : DatasetTask::Regression;
-    m_window->openLesson(datasetLesson(dataset, task, range, std::string(datasetShapeName(shape)),
-                                       titleOf(shape, dataset.sampleCount()).toStdString(), seed));
+    files->applyLessonChange(datasetLesson(dataset, task, range,
+                                           std::string(datasetShapeName(shape)),
+                                           title.toStdString(), seed),
+                             description);
     m_window->curveTabs()->setCurrentWidget(m_boundaryView);
 }
 
@@ -131,11 +140,11 @@ QString DataMenu::importFile(const QString &path, bool replace, const QStringLis
         return message;
     }
     const CsvImport &csv = std::get<CsvImport>(result);
-    TrainingWorker *worker = m_window->worker();
+    LessonFiles *files = LessonFiles::of(m_window);
+    const QString description = tr("Import %1").arg(name);
     if (replace) {
         // The worker refuses (with a message) columns that do not fit the network.
-        QMetaObject::invokeMethod(worker,
-                                  [worker, dataset = csv.dataset] { worker->setDataset(dataset); });
+        files->applyDataChange(csv.dataset, description);
         return {};
     }
     const std::optional<TargetRange> labels = labelRangeOf(csv.dataset);
@@ -146,7 +155,7 @@ QString DataMenu::importFile(const QString &path, bool replace, const QStringLis
     lesson.network.neuronNames[0] = csv.inputNames;
     if (csv.targetNames.size() == static_cast<std::size_t>(lesson.network.outputCount()))
         lesson.network.neuronNames.back() = csv.targetNames;
-    m_window->openLesson(lesson);
+    files->applyLessonChange(lesson, description);
     return {};
 }
 

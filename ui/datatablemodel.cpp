@@ -271,7 +271,10 @@ bool DataTableModel::setData(const QModelIndex &index, const QVariant &value, in
     if (n >= matrix.rows() || index.row() >= matrix.cols())
         return false;
     matrix(n, index.row()) = *number;
-    emit datasetEdited(edited);
+    emit datasetEdited(edited,
+                       tr("Edit %1 of row %2")
+                           .arg(headerData(index.column(), Qt::Horizontal).toString())
+                           .arg(index.row() + 1));
     return true;
 }
 
@@ -292,7 +295,8 @@ void DataTableModel::duplicateSample(int row)
         result.rightCols(matrix.cols() - row - 1) = matrix.rightCols(matrix.cols() - row - 1);
         return result;
     };
-    emit datasetEdited(backprop::Dataset {insertAfter(m_inputs), insertAfter(m_targets)});
+    emit datasetEdited(backprop::Dataset {insertAfter(m_inputs), insertAfter(m_targets)},
+                       tr("Add row %1").arg(row + 2));
 }
 
 void DataTableModel::removeSamples(const QList<int> &rows)
@@ -319,5 +323,7 @@ void DataTableModel::removeSamples(const QList<int> &rows)
         }
         return result;
     };
-    emit datasetEdited(backprop::Dataset {keep(m_inputs), keep(m_targets)});
+    emit datasetEdited(backprop::Dataset {keep(m_inputs), keep(m_targets)},
+                       removed.size() == 1 ? tr("Remove row %1").arg(*removed.begin() + 1)
+                                           : tr("Remove %1 rows").arg(removed.size()));
 }

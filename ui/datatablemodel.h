@@ -56,7 +56,8 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
 signals:
-    void datasetEdited(const backprop::Dataset &dataset);
+    // `description` names the edit for the undo menu ("Add row 5").
+    void datasetEdited(const backprop::Dataset &dataset, const QString &description);
     void editRefused(const QString &message);
 
 private:

@@ -18,6 +18,8 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <utility>
+
 using namespace backprop;
 
 namespace {
@@ -41,18 +43,12 @@ LessonFiles::LessonFiles(MainWindow *window)
         m_menu->addAction(open);
     m_recentMenu = m_menu->addMenu(tr("Open &recent"));
     m_menu->addAction(tr("&Save"), QKeySequence::Save, this, &LessonFiles::save);
-    m_menu->addAction(tr("Save &as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this, &LessonFiles::saveAs);
+    m_menu->addAction(tr("Save &as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                      &LessonFiles::saveAs);
     m_menu->addSeparator();
     m_menu->addAction(tr("Edit &network…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                       &LessonFiles::editNetwork);
-    // Ctrl+Z reverts an applied network change once the window's own undo has nothing left
-    // (the worker's history starts afresh with the new network). The two actions are never
-    // enabled together, so the shortcut is never ambiguous.
-    m_revert = m_menu->addAction(tr("&Revert to previous network"), QKeySequence::Undo, this,
-                                 [this] { revertToPreviousNetwork(); });
-    m_window->addAction(m_revert);
-    connect(m_window->undoAction(), &QAction::changed, this, &LessonFiles::updateRevert);
-    updateRevert();
+    createHistoryActions();
     m_menu->addSeparator();
     m_menu->addMenu(m_exporter->menu());
     QMenuBar *bar = m_window->menuBar();
@@ -100,11 +96,13 @@ QStringList LessonFiles::recentFiles() const
 bool LessonFiles::isModified() const
 {
     const auto &snapshot = m_window->snapshot();
-    if (!snapshot || !m_baseline)
+    if (!snapshot)
         return false;
+    if (!m_baseline)
+        return m_changedSinceSave;
     const TrainingState &now = snapshot->state;
-    return now.iteration != m_baseline->iteration || !(now.network == m_baseline->network)
-        || !(now.settings == m_baseline->settings);
+    return m_changedSinceSave || now.iteration != m_baseline->iteration
+        || !(now.network == m_baseline->network) || !(now.settings == m_baseline->settings);
 }
 
 void LessonFiles::requestState(StateHandler handler)
@@ -135,8 +133,9 @@ bool LessonFiles::openFile(const QString &path)
     }
     load(std::get<SavedLesson>(read));
     m_currentPath = path;
-    m_previous.reset();
-    updateRevert();
+    m_history.clear();
+    m_changedSinceSave = false;
+    updateHistoryActions();
     addRecentFile(path);
     showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
     emit lessonOpened(path);
@@ -175,7 +174,7 @@ void LessonFiles::saveTo(const QString &path)
         if (!error.empty()) {
             const QString message = QString::fromStdString(error);
             showError(tr("The lesson was not saved.\n%1").arg(message));
-            m_closeAfterSave = false;
+            m_afterSave = nullptr;
             emit saveFailed(message);
             return;
         }
@@ -184,10 +183,8 @@ void LessonFiles::saveTo(const QString &path)
         addRecentFile(path);
         showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
         emit lessonSaved(path);
-        if (m_closeAfterSave) {
-            m_closeAfterSave = false;
-            m_window->close();
-        }
+        if (const std::function<void()> then = std::exchange(m_afterSave, nullptr))
+            then();
     });
 }
 
@@ -195,6 +192,7 @@ void LessonFiles::markSaved(const SavedLesson &saved)
 {
     m_baseline = saved.state;
     m_baselinePending = false;
+    m_changedSinceSave = false;
 }
 
 void LessonFiles::open()
@@ -202,7 +200,7 @@ void LessonFiles::open()
     const QString path = QFileDialog::getOpenFileName(
         m_window, tr("Open lesson"), QSettings().value(lastFolderKey).toString(), tr(lessonFilter));
     if (!path.isEmpty())
-        openFile(path);
+        openFileAfterAsking(path);
 }
 
 void LessonFiles::save()
@@ -218,7 +216,7 @@ void LessonFiles::saveAs()
     QString path = QFileDialog::getSaveFileName(
         m_window, tr("Save lesson"), QSettings().value(lastFolderKey).toString(), tr(lessonFilter));
     if (path.isEmpty()) {
-        m_closeAfterSave = false;
+        m_afterSave = nullptr; // nothing waits for a save that was not made
         return;
     }
     if (QFileInfo(path).suffix().isEmpty())
@@ -236,37 +234,6 @@ void LessonFiles::editNetwork()
         if (auto *lesson = std::get_if<Lesson>(&edited))
             applyNetworkChange(*lesson);
     });
-}
-
-void LessonFiles::applyNetworkChange(const Lesson &edited)
-{
-    // The state is asked for before the new lesson is loaded; the worker answers in order.
-    requestState([this](const SavedLesson &saved) {
-        m_previous = saved;
-        updateRevert();
-    });
-    m_window->openLesson(edited);
-    structuralChange();
-    showMessage(tr("The network changed; Ctrl+Z (or File ▸ Revert) brings the previous one back."));
-    emit networkChanged();
-}
-
-bool LessonFiles::revertToPreviousNetwork()
-{
-    if (!m_previous)
-        return false;
-    const SavedLesson previous = *m_previous;
-    m_previous.reset();
-    updateRevert();
-    load(previous);
-    showMessage(tr("The previous network is back."));
-    emit networkChanged();
-    return true;
-}
-
-void LessonFiles::updateRevert()
-{
-    m_revert->setEnabled(m_previous && !m_window->undoAction()->isEnabled());
 }
 
 void LessonFiles::autosave()
@@ -303,6 +270,8 @@ bool LessonFiles::restoreAutosave()
     }
     load(std::get<SavedLesson>(read));
     m_currentPath.clear();
+    m_history.clear();
+    updateHistoryActions();
     showMessage(tr("Restored the lesson autosaved before Backprop Lab stopped."));
     return true;
 }
@@ -344,19 +313,83 @@ bool LessonFiles::eventFilter(QObject *watched, QEvent *event)
 
 bool LessonFiles::confirmClose()
 {
-    if (!m_prompts || !isModified())
+    if (!isModified())
         return true;
-    const auto answer = QMessageBox::question(
-        m_window, tr("Unsaved changes"),
-        tr("The lesson has changed since it was saved. Save it before quitting?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Discard)
+    switch (askAboutUnsavedChanges(
+        tr("The lesson has changed since it was saved. Save it before quitting?"))) {
+    case UnsavedChangesAnswer::Discard:
         return true;
-    if (answer == QMessageBox::Save) {
-        m_closeAfterSave = true; // the window closes once the save has been written
+    case UnsavedChangesAnswer::Save:
+        m_afterSave = [this] { m_window->close(); }; // once the save has been written
         save();
+        return false;
+    case UnsavedChangesAnswer::Cancel:
+        return false;
     }
     return false;
+}
+
+void LessonFiles::setUnsavedChangesQuestion(UnsavedChangesQuestion question)
+{
+    m_unsavedChangesQuestion = std::move(question);
+}
+
+LessonFiles::UnsavedChangesAnswer LessonFiles::askAboutUnsavedChanges(const QString &question)
+{
+    if (m_unsavedChangesQuestion)
+        return m_unsavedChangesQuestion(question);
+    if (!m_prompts)
+        return UnsavedChangesAnswer::Discard; // nobody could answer; as before prompts existed
+    const auto answer = QMessageBox::question(
+        m_window, tr("Unsaved changes"), question,
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return UnsavedChangesAnswer::Save;
+    return answer == QMessageBox::Discard ? UnsavedChangesAnswer::Discard
+                                          : UnsavedChangesAnswer::Cancel;
+}
+
+void LessonFiles::whenLessonMayBeReplaced(std::function<void()> proceed)
+{
+    if (m_window->runState() != RunState::Paused) {
+        // The lesson must hold still while the question is on screen and while it is saved.
+        TrainingWorker *worker = m_window->worker();
+        worker->requestPause();
+        QMetaObject::invokeMethod(worker, &TrainingWorker::pause);
+    }
+    if (!isModified()) {
+        proceed();
+        return;
+    }
+    switch (askAboutUnsavedChanges(
+        tr("The lesson has changed since it was saved. Save it before opening another?"))) {
+    case UnsavedChangesAnswer::Discard:
+        proceed();
+        return;
+    case UnsavedChangesAnswer::Save:
+        m_afterSave = std::move(proceed);
+        save();
+        return;
+    case UnsavedChangesAnswer::Cancel:
+        return;
+    }
+}
+
+void LessonFiles::openFileAfterAsking(const QString &path)
+{
+    whenLessonMayBeReplaced([this, path] { openFile(path); });
+}
+
+void LessonFiles::openLessonAfterAsking(const Lesson &lesson)
+{
+    whenLessonMayBeReplaced([this, lesson] {
+        m_window->openLesson(lesson);
+        structuralChange();
+        m_currentPath.clear(); // Save must not write another lesson's file
+        m_history.clear();
+        m_changedSinceSave = false;
+        updateHistoryActions();
+    });
 }
 
 void LessonFiles::addRecentFile(const QString &path)
@@ -378,7 +411,9 @@ void LessonFiles::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList files = recentFiles();
     for (const QString &file : files)
-        m_recentMenu->addAction(QFileInfo(file).fileName(), this, [this, file] { openFile(file); })
+        m_recentMenu
+            ->addAction(QFileInfo(file).fileName(), this,
+                        [this, file] { openFileAfterAsking(file); })
             ->setToolTip(file);
     m_recentMenu->setEnabled(!files.isEmpty());
 }

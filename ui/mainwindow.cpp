@@ -91,6 +91,8 @@ void MainWindow::createActions()
                                    tr("Undo the last edit or step"));
     m_redo = ShortcutActions::make(this, tr("Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
                                    tr("Redo what was undone"));
+    m_redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     m_trainBiases = ShortcutActions::make(this, tr("Train biases"), QKeySequence(Qt::Key_B),
                                           tr("Let the biases learn too"));
     m_trainBiases->setCheckable(true);
@@ -286,7 +288,8 @@ void MainWindow::openBuiltInLesson(const QString &name)
         showMessage(QString::fromStdString(*error));
         return;
     }
-    openLesson(std::get<Lesson>(loaded));
+    // Asks first when the current lesson has unsaved changes.
+    LessonFiles::of(this)->openLessonAfterAsking(std::get<Lesson>(loaded));
 }
 
 void MainWindow::openLessonFile()

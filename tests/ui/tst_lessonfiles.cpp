@@ -1,7 +1,7 @@
 // The File menu's work through a real window: a saved lesson reopens with its state; every
 // kind of malformed file is refused with its message and the current lesson stays; an
 // autosave survives a crash and restores; the step log has one row per iteration; an
-// applied network change can be reverted; the network exports as PNG and SVG.
+// applied network change can be undone; the network exports as PNG and SVG.
 
 #include "lessonexporter.h"
 #include "lessonfiles.h"
@@ -225,10 +225,11 @@ private slots:
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return rig.settle() && rig.snapshot().state.network.layers[0].neuronCount() == 3
-                    && files->hasPreviousNetwork();
+                    && files->history().canUndo();
             },
             10000));
-        QVERIFY(files->revertAction()->isEnabled());
+        QVERIFY(files->undoStructuralAction()->isEnabled());
+        QCOMPARE(files->undoStructuralAction()->text(), QStringLiteral("Undo Edit network"));
         QVERIFY(!rig.window->undoAction()->isEnabled());
         rig.press(Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(QTest::qWaitFor(
@@ -237,7 +238,8 @@ private slots:
             },
             10000));
         QVERIFY(rig.snapshot().state.network == testlessons::twoTwoTwo().network);
-        QVERIFY(!files->hasPreviousNetwork());
+        QVERIFY(!files->history().canUndo());
+        QVERIFY(files->history().canRedo());
     }
 
     void exportsTheNetwork()

@@ -1,0 +1,169 @@
+// Data edits and network changes are undoable from the window: a cell edit, an added row and
+// a generated data set are undone with Ctrl+Z back to the original data, weights and training
+// state bit for bit, and redone with Ctrl+Shift+Z / Ctrl+Y; the menu names the change; an
+// undone network change brings back the old layer sizes and weights.
+
+#include "datamenu.h"
+#include "datatablemodel.h"
+#include "datatableview.h"
+#include "lessonfiles.h"
+#include "lessonlibrary.h"
+#include "networkbuilder.h"
+#include "windowrig.h"
+
+#include <QAction>
+#include <QFile>
+
+using namespace backprop;
+using windowtest::WindowRig;
+using Kind = DataTableModel::ColumnKind;
+
+namespace {
+
+bool trainAndSettle(WindowRig &rig, long long iterations)
+{
+    const long long target = rig.snapshot().state.iteration + iterations;
+    rig.window->trainFor(iterations);
+    return QTest::qWaitFor(
+        [&] {
+            return rig.settle() && rig.snapshot().state.iteration == target
+                && rig.window->runState() == RunState::Paused;
+        },
+        20000);
+}
+
+// Waits until the structural history holds `undo` and `redo` entries and the window shows
+// the lesson the last of them left.
+bool waitForHistory(WindowRig &rig, int undo, int redo)
+{
+    const LessonFiles *files = LessonFiles::of(rig.window.get());
+    return QTest::qWaitFor(
+               [&] {
+                   return files->history().undoCount() == undo
+                       && files->history().redoCount() == redo;
+               },
+               10000)
+        && rig.settle();
+}
+
+} // namespace
+
+class TestDataUndo : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale::c());
+        windowtest::isolateSettings();
+        QFile::remove(LessonFiles::autosavePath());
+    }
+
+    void cleanup() { QFile::remove(LessonFiles::autosavePath()); }
+
+    void dataEditsUndoAndRedo()
+    {
+        WindowRig rig(std::get<Lesson>(LessonLibrary::load("xor")));
+        QVERIFY(trainAndSettle(rig, 2));
+        const Snapshot original = rig.snapshot();
+        LessonFiles *files = LessonFiles::of(rig.window.get());
+        DataTableModel *model = rig.window->dataTableView()->dataModel();
+        QAction *undo = files->undoStructuralAction();
+        QAction *redo = files->redoStructuralAction();
+        QVERIFY(!undo->isEnabled());
+
+        const QModelIndex cell = model->index(1, model->columnOf(Kind::Input, 0));
+        QVERIFY(model->setData(cell, QStringLiteral("0.75")));
+        QVERIFY(waitForHistory(rig, 1, 0));
+        QCOMPARE(rig.snapshot().dataset.inputs(0, 1), 0.75);
+        model->duplicateSample(2);
+        QVERIFY(waitForHistory(rig, 2, 0));
+        QCOMPARE(undo->text(), QStringLiteral("Undo Add row 4"));
+        QCOMPARE(rig.snapshot().dataset.sampleCount(), Eigen::Index(5));
+        auto *menu = rig.window->findChild<DataMenu *>();
+        menu->generate(DatasetShape::Spiral, 200, 0.1, 5, TargetRange::ZeroToOne, true);
+        QVERIFY(waitForHistory(rig, 3, 0));
+        const Dataset spiral =
+            generateDataset(DatasetShape::Spiral, 200, 0.1, 5, TargetRange::ZeroToOne);
+        QCOMPARE(rig.snapshot().dataset, spiral);
+        const Snapshot generated = rig.snapshot();
+        QCOMPARE(undo->text(), QStringLiteral("Undo Generate spiral (200 samples)"));
+        QVERIFY(undo->isEnabled());
+        QVERIFY(!rig.window->undoAction()->isEnabled()); // the worker's history starts afresh
+
+        rig.press(Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(waitForHistory(rig, 2, 1));
+        QCOMPARE(rig.snapshot().dataset.sampleCount(), Eigen::Index(5));
+        QCOMPARE(redo->text(), QStringLiteral("Redo Generate spiral (200 samples)"));
+        rig.press(Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(waitForHistory(rig, 1, 2));
+        QCOMPARE(rig.snapshot().dataset.sampleCount(), Eigen::Index(4));
+        QCOMPARE(undo->text(), QStringLiteral("Undo Edit x1 of row 2"));
+        rig.press(Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(waitForHistory(rig, 0, 3));
+        QVERIFY(!undo->isEnabled());
+
+        // The original data, weights and training state, bit for bit.
+        QCOMPARE(rig.snapshot().dataset, original.dataset);
+        QVERIFY(rig.snapshot().state == original.state);
+        QCOMPARE(rig.snapshot().state.iteration, 2);
+        QCOMPARE(model->data(cell, DataTableModel::ValueRole).toDouble(),
+                 original.dataset.inputs(0, 1));
+        QCOMPARE(model->rowCount(), 4 + 1); // and the total row
+
+        rig.press(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(waitForHistory(rig, 1, 2));
+        QCOMPARE(rig.snapshot().dataset.inputs(0, 1), 0.75);
+        rig.press(Qt::Key_Y, Qt::ControlModifier);
+        QVERIFY(waitForHistory(rig, 2, 1));
+        rig.press(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(waitForHistory(rig, 3, 0));
+        QCOMPARE(rig.snapshot().dataset, spiral);
+        QVERIFY(rig.snapshot().state == generated.state);
+    }
+
+    void refusedDataLeavesNoEntry()
+    {
+        WindowRig rig(testlessons::twoTwoTwo());
+        LessonFiles *files = LessonFiles::of(rig.window.get());
+        Dataset wrong;
+        wrong.inputs = Eigen::MatrixXd::Zero(3, 2); // three inputs for a two-input network
+        wrong.targets = Eigen::MatrixXd::Zero(2, 2);
+        files->applyDataChange(wrong, QStringLiteral("Import wrong.csv"));
+        Dataset right = rig.snapshot().dataset;
+        right.targets(0, 0) = 0.5;
+        files->applyDataChange(right, QStringLiteral("Edit o1 of row 1"));
+        QVERIFY(waitForHistory(rig, 1, 0));
+        QCOMPARE(files->undoStructuralAction()->text(), QStringLiteral("Undo Edit o1 of row 1"));
+    }
+
+    void networkChangeUndoAndRedo()
+    {
+        WindowRig rig(testlessons::twoTwoTwo());
+        QVERIFY(trainAndSettle(rig, 3));
+        const Snapshot before = rig.snapshot();
+        LessonFiles *files = LessonFiles::of(rig.window.get());
+        Lesson edited = testlessons::twoTwoTwo();
+        NetworkDesign design = NetworkBuilder::designOf(edited);
+        design.layers[0].neurons = 3;
+        edited = std::get<Lesson>(NetworkBuilder::build(edited, design));
+        files->applyNetworkChange(edited);
+        QVERIFY(waitForHistory(rig, 1, 0));
+        QCOMPARE(rig.snapshot().state.network.layers[0].neuronCount(), Eigen::Index(3));
+        QCOMPARE(files->undoStructuralAction()->text(), QStringLiteral("Undo Edit network"));
+
+        rig.press(Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(waitForHistory(rig, 0, 1));
+        QCOMPARE(rig.snapshot().state.network.layers[0].neuronCount(), Eigen::Index(2));
+        QVERIFY(rig.snapshot().state.network == before.state.network); // the trained weights
+        QVERIFY(rig.snapshot().state == before.state);
+
+        rig.press(Qt::Key_Y, Qt::ControlModifier);
+        QVERIFY(waitForHistory(rig, 1, 0));
+        QCOMPARE(rig.snapshot().state.network.layers[0].neuronCount(), Eigen::Index(3));
+    }
+};
+
+QTEST_MAIN(TestDataUndo)
+#include "tst_dataundo.moc"
