@@ -38,8 +38,13 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget *parent)
     layout->addLayout(top);
     layout->addStretch(1);
     m_neuronBox->setToolTip(tr("The neuron whose output is drawn over the input plane"));
-    m_caption->setText(tr("purple: high · orange: low · dots: the samples' targets"));
-    connect(m_neuronBox, &QComboBox::currentIndexChanged, this, [this] { requestGrid(); });
+    // A long caption is cut rather than widening the tab.
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    updateCaption();
+    connect(m_neuronBox, &QComboBox::currentIndexChanged, this, [this] {
+        updateCaption();
+        requestGrid();
+    });
     setMinimumSize(240, 240);
 }
 
@@ -52,6 +57,9 @@ void DecisionBoundaryView::setSnapshot(const Snapshot &snapshot)
         m_heatMap = QImage();
         m_neuronBox->clear();
         m_neurons.clear();
+        m_neuronNames.clear();
+        m_preview.reset();
+        updateCaption();
         update();
         return;
     }
@@ -86,13 +94,17 @@ void DecisionBoundaryView::fillNeuronBox(const Network &network)
                              : QStringLiteral("%1/%2").arg(l + 1).arg(n + 1));
         }
     }
-    if (neurons == m_neurons)
+    if (neurons == m_neurons && names == m_neuronNames)
         return;
     const QSignalBlocker blocker(m_neuronBox);
     m_neurons = neurons;
+    m_neuronNames = names;
     m_neuronBox->clear();
     m_neuronBox->addItems(names);
     m_neuronBox->setCurrentIndex(0);
+    if (m_preview && std::find(m_neurons.begin(), m_neurons.end(), *m_preview) == m_neurons.end())
+        m_preview.reset();
+    updateCaption();
 }
 
 void DecisionBoundaryView::updateRange(const Dataset &dataset)
@@ -117,15 +129,74 @@ void DecisionBoundaryView::showNeuron(int layer, Eigen::Index neuron)
         m_neuronBox->setCurrentIndex(static_cast<int>(found - m_neurons.begin()));
 }
 
+void DecisionBoundaryView::previewNeuron(int layer, Eigen::Index neuron)
+{
+    const std::pair<int, Eigen::Index> wanted {layer, neuron};
+    if (m_preview == wanted
+        || std::find(m_neurons.begin(), m_neurons.end(), wanted) == m_neurons.end())
+        return;
+    m_preview = wanted;
+    updateCaption();
+    requestGrid();
+}
+
+void DecisionBoundaryView::endPreview()
+{
+    if (!m_preview)
+        return;
+    m_preview.reset();
+    updateCaption();
+    requestGrid();
+}
+
+std::optional<std::pair<int, Eigen::Index>> DecisionBoundaryView::shownNeuron() const
+{
+    if (m_preview)
+        return m_preview;
+    const int index = m_neuronBox->currentIndex();
+    if (!m_hasTwoInputs || index < 0 || static_cast<std::size_t>(index) >= m_neurons.size())
+        return std::nullopt;
+    return m_neurons[static_cast<std::size_t>(index)];
+}
+
+QString DecisionBoundaryView::neuronName(int layer, Eigen::Index neuron) const
+{
+    const auto found = std::find(m_neurons.begin(), m_neurons.end(), std::pair {layer, neuron});
+    return found == m_neurons.end()
+        ? QString()
+        : m_neuronNames.value(static_cast<int>(found - m_neurons.begin()));
+}
+
+QString DecisionBoundaryView::caption() const
+{
+    return m_caption->text();
+}
+
+void DecisionBoundaryView::updateCaption()
+{
+    const auto shown = shownNeuron();
+    if (!shown) {
+        m_caption->setText(tr("purple: high · orange: low · dots: the samples' targets"));
+        return;
+    }
+    const QString what =
+        tr("out_%1 over the input plane").arg(neuronName(shown->first, shown->second));
+    m_caption->setText(
+        m_preview ? tr("%1 (the neuron under the pointer) · purple: high · orange: low").arg(what)
+                  : tr("%1 · purple: high · orange: low · dots: the samples' targets").arg(what));
+}
+
 void DecisionBoundaryView::requestGrid()
 {
-    if (!m_hasTwoInputs || m_neurons.empty() || m_neuronBox->currentIndex() < 0)
+    const auto shown = shownNeuron();
+    if (!shown)
         return;
-    if (!isVisible() || m_pending) {
+    // A preview is wanted at once, shown or not: the hover thumbnail draws it.
+    if ((!isVisible() && !m_preview) || m_pending) {
         m_stale = true; // asked again when shown or when the pending answer arrives
         return;
     }
-    const auto [layer, neuron] = m_neurons[static_cast<std::size_t>(m_neuronBox->currentIndex())];
+    const auto [layer, neuron] = *shown;
     OutputGridRequest request;
     request.layer = layer;
     request.neuron = neuron;
@@ -149,6 +220,7 @@ void DecisionBoundaryView::setResult(const OutputGridResult &result)
     m_gridIteration = result.iteration;
     renderHeatMap();
     update();
+    emit pictureChanged();
     if (m_stale)
         requestGrid();
 }
@@ -220,23 +292,24 @@ void DecisionBoundaryView::setScale(double scale)
     update();
 }
 
-void DecisionBoundaryView::paintEvent(QPaintEvent *)
+QImage DecisionBoundaryView::picture(const QSize &size) const
 {
-    QPainter painter(this);
-    painter.fillRect(rect(), Theme::background());
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Theme::background());
+    QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setFont(Theme::font(12.0 * m_scale));
-    painter.setPen(Theme::mutedText());
-    if (!m_hasTwoInputs) {
-        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("The input plane can be drawn for networks with two inputs."));
-        return;
-    }
-    const QRectF plot = plotRect();
+    paintPlot(painter, QRectF(QPointF(0.5, 0.5), QSizeF(size) - QSizeF(1.0, 1.0)));
+    return image;
+}
+
+// The heat map, its frame and the samples; the axes are the widget's own.
+void DecisionBoundaryView::paintPlot(QPainter &painter, const QRectF &plot) const
+{
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     if (!m_heatMap.isNull())
         painter.drawImage(plot, m_heatMap);
     painter.setPen(Theme::nodeBorder());
+    painter.setBrush(Qt::NoBrush);
     painter.drawRect(plot);
     const auto toScreen = [&](double x, double y) {
         return QPointF(plot.left() + (x - m_fromX) / (m_toX - m_fromX) * plot.width(),
@@ -254,6 +327,22 @@ void DecisionBoundaryView::paintEvent(QPaintEvent *)
         painter.setBrush(fill);
         painter.drawEllipse(p, radius, radius);
     }
+}
+
+void DecisionBoundaryView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), Theme::background());
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setFont(Theme::font(12.0 * m_scale));
+    painter.setPen(Theme::mutedText());
+    if (!m_hasTwoInputs) {
+        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("The input plane can be drawn for networks with two inputs."));
+        return;
+    }
+    const QRectF plot = plotRect();
+    paintPlot(painter, plot);
     painter.setPen(Theme::text());
     const QLocale locale;
     painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), margin),

@@ -7,9 +7,11 @@
 #include <QWidget>
 
 #include <optional>
+#include <utility>
 
 class QComboBox;
 class QLabel;
+class QPainter;
 
 // For networks with two inputs: what a neuron puts out over the input plane, as a heat map
 // with the samples on top — the decision boundary of a classifier (the output neuron) or
@@ -29,6 +31,18 @@ public:
     void setResult(const backprop::OutputGridResult &result);
     // Chooses the neuron whose output is shown (layer: index into Network::layers).
     void showNeuron(int layer, Eigen::Index neuron);
+    // Shows another neuron for a while (the one under the pointer in the network view),
+    // asking for its grid even while the view is hidden; endPreview() goes back to the
+    // combo box's choice. Neurons the view does not offer are ignored.
+    void previewNeuron(int layer, Eigen::Index neuron);
+    void endPreview();
+    bool isPreviewing() const { return m_preview.has_value(); }
+    // The neuron drawn: the previewed one, otherwise the combo box's (none without two inputs).
+    std::optional<std::pair<int, Eigen::Index>> shownNeuron() const;
+    QString neuronName(int layer, Eigen::Index neuron) const; // "h2", as in the combo box
+    QString caption() const;
+    // The heat map with the samples, without axes, at any size (the hover thumbnail).
+    QImage picture(const QSize &size) const;
     void setScale(double scale);
 
     const std::optional<backprop::OutputGrid> &grid() const { return m_grid; }
@@ -40,6 +54,7 @@ public:
 
 signals:
     void outputGridRequested(const backprop::OutputGridRequest &request);
+    void pictureChanged(); // a new grid arrived and was coloured
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -50,6 +65,8 @@ private:
     void updateRange(const backprop::Dataset &dataset);
     void requestGrid();
     void renderHeatMap();
+    void updateCaption();
+    void paintPlot(QPainter &painter, const QRectF &plot) const;
     QRectF plotRect() const;
     // −1…1 along the neuron's range (the midpoint of tanh or sigmoid, or of the values).
     double normalized(double value) const;
@@ -60,7 +77,9 @@ private:
     bool m_hasTwoInputs = false;
     backprop::Dataset m_dataset;
     std::vector<std::pair<int, Eigen::Index>> m_neurons; // (layer, neuron) per combo entry
-    std::vector<backprop::Activation> m_activations;     // per layer
+    QStringList m_neuronNames;                           // per combo entry
+    std::optional<std::pair<int, Eigen::Index>> m_preview;
+    std::vector<backprop::Activation> m_activations; // per layer
     QString m_inputNames[2];
     double m_fromX = -1, m_toX = 1, m_fromY = -1, m_toY = 1;
     std::optional<backprop::OutputGrid> m_grid;

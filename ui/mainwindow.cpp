@@ -11,6 +11,7 @@
 #include "lessonlibrary.h"
 #include "losshistoryview.h"
 #include "networkview.h"
+#include "neuronhoverpreview.h"
 #include "progresstext.h"
 #include "shortcutactions.h"
 #include "statusline.h"
@@ -65,8 +66,10 @@ MainWindow::MainWindow(QWidget *parent)
     createCurveTabs();
     connectWorker();
     restoreSettings();
-    new LessonFiles(this); // File menu: open/save with state, autosave, editor, exports
-    new DataMenu(this);    // Data menu: built-in data sets, CSV import, sample edits, input plane
+    new LessonFiles(this);           // File menu: open/save with state, autosave, editor, exports
+    auto *data = new DataMenu(this); // Data menu: data sets, CSV import, sample edits, input plane
+    // Pointing at a neuron shows its picture over the input plane.
+    new NeuronHoverPreview(m_networkView, data->boundaryView(), this);
     ShortcutActions::nameKeysInToolTips(userActions()); // the File menu's too
 }
 

@@ -33,7 +33,7 @@ NetworkView::NetworkView(QWidget *parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setMouseTracking(false);
+    setMouseTracking(true); // hovering a neuron shows its picture over the input plane
 }
 
 NetworkView::~NetworkView() = default;
@@ -60,6 +60,8 @@ void NetworkView::setSnapshot(const backprop::Snapshot &snapshot)
     m_snapshot.layersBeforeUpdate = snapshot.layersBeforeUpdate;
     m_snapshot.fault = snapshot.fault;
     m_hasSnapshot = true;
+    if (m_hovered && m_hovered->first >= m_snapshot.state.network.layerCount())
+        setHoveredNeuron(std::nullopt);
     if (m_selected && !m_snapshot.state.network.isValid(*m_selected)) {
         cancelEdit();
         m_selected.reset();
@@ -145,6 +147,26 @@ std::optional<ParameterId> NetworkView::parameterAt(const QPointF &point) const
         }
     }
     return nearest;
+}
+
+std::optional<std::pair<int, Eigen::Index>> NetworkView::neuronAt(const QPointF &point) const
+{
+    // Parameters drawn over a node (its bias line) still belong to the node here: hovering
+    // shows the neuron, clicking picks the parameter.
+    for (const NetworkScene::Node &node : m_scene.nodes) {
+        if (node.column > 0 && node.rect.contains(point))
+            return std::pair<int, Eigen::Index> {node.column - 1, node.neuron};
+    }
+    return std::nullopt;
+}
+
+std::optional<QRectF> NetworkView::neuronRect(int layer, Eigen::Index neuron) const
+{
+    for (const NetworkScene::Node &node : m_scene.nodes) {
+        if (node.column == layer + 1 && node.neuron == neuron)
+            return node.rect;
+    }
+    return std::nullopt;
 }
 
 std::optional<QPointF> NetworkView::parameterPosition(const ParameterId &id) const
@@ -345,6 +367,30 @@ void NetworkView::mouseDoubleClickEvent(QMouseEvent *event)
         selectParameter(*id);
         editSelectedParameter();
     }
+}
+
+void NetworkView::mouseMoveEvent(QMouseEvent *event)
+{
+    setHoveredNeuron(neuronAt(event->position()));
+    QWidget::mouseMoveEvent(event);
+}
+
+void NetworkView::leaveEvent(QEvent *event)
+{
+    setHoveredNeuron(std::nullopt);
+    QWidget::leaveEvent(event);
+}
+
+void NetworkView::setHoveredNeuron(const std::optional<std::pair<int, Eigen::Index>> &neuron)
+{
+    if (neuron == m_hovered)
+        return;
+    const bool wasHovering = m_hovered.has_value();
+    m_hovered = neuron;
+    if (m_hovered)
+        emit neuronHovered(m_hovered->first, m_hovered->second);
+    else if (wasHovering)
+        emit neuronHoverEnded();
 }
 
 void NetworkView::keyPressEvent(QKeyEvent *event)

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <utility>
 
 class QLineEdit;
 
@@ -46,6 +47,13 @@ public:
     // Where a parameter can be clicked: the centre of its label, bias node or edge.
     std::optional<QPointF> parameterPosition(const backprop::ParameterId &id) const;
 
+    // The hidden or output neuron under `point`, as (index into Network::layers, neuron), hit
+    // the way clicks are; none over an input, a weight or empty space.
+    std::optional<std::pair<int, Eigen::Index>> neuronAt(const QPointF &point) const;
+    // Where that neuron is drawn (none when it is not).
+    std::optional<QRectF> neuronRect(int layer, Eigen::Index neuron) const;
+    std::optional<std::pair<int, Eigen::Index>> hoveredNeuron() const { return m_hovered; }
+
     // Every text the view draws, in drawing order (for tests and accessibility).
     QStringList labelTexts() const;
     double fontPixelSize() const { return m_scene.fontPixelSize; }
@@ -68,17 +76,23 @@ signals:
     void parameterSelected(const backprop::ParameterId &id);
     void parameterEdited(const backprop::ParameterId &id, double value);
     void editRefused(const QString &message);
+    // The pointer came onto a hidden or output neuron, and left it again.
+    void neuronHovered(int layer, Eigen::Index neuron);
+    void neuronHoverEnded();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void rebuildScene();
+    void setHoveredNeuron(const std::optional<std::pair<int, Eigen::Index>> &neuron);
     void commitEdit();
     QString parameterName(const backprop::ParameterId &id) const;
     QRectF editorRect(const backprop::ParameterId &id) const;
@@ -94,4 +108,5 @@ private:
     std::optional<backprop::ParameterId> m_editing;
     QString m_refusal;
     QString m_hint;
+    std::optional<std::pair<int, Eigen::Index>> m_hovered;
 };
