@@ -4,6 +4,7 @@
 #include "headlessrun.h"
 
 #ifdef BACKPROP_GUI
+#include "lessonfiles.h"
 #include "lessonlibrary.h"
 #include "mainwindow.h"
 #include "screenshotrun.h"
@@ -44,13 +45,14 @@ void stepPhasesAfterRun(MainWindow &window, long long iterations, int phases)
 int runWindow(int argc, char *argv[], const CommandLineOptions &options)
 {
     // Load and check everything before a window exists, so a bad file fails fast.
-    auto loaded = backprop::LessonLibrary::load(options.lesson.toStdString());
+    const std::string nameOrFile = options.lesson.toStdString();
+    auto loaded = backprop::LessonLibrary::loadSaved(nameOrFile);
     if (auto *error = std::get_if<std::string>(&loaded)) {
         std::cerr << "backprop-lab: " << *error << '\n';
         return 2;
     }
-    backprop::Lesson lesson = std::get<backprop::Lesson>(std::move(loaded));
-    if (const QString error = options.applyTo(lesson); !error.isEmpty()) {
+    backprop::SavedLesson saved = std::get<backprop::SavedLesson>(std::move(loaded));
+    if (const QString error = options.applyTo(saved.lesson); !error.isEmpty()) {
         std::cerr << "backprop-lab: " << error.toStdString() << '\n';
         return 2;
     }
@@ -58,7 +60,12 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
     backprop::registerWorkerTypes();
     MainWindow window;
     window.resize(1600, 1000);
-    window.openLesson(lesson);
+    // A file (not a built-in name) opens as File ▸ Open would: with its training state, in
+    // the recent files, and Save writes back to it.
+    if (backprop::LessonLibrary::isBuiltIn(nameOrFile))
+        window.openLesson(saved);
+    else
+        LessonFiles::of(&window)->openSaved(saved, options.lesson);
     window.trainFor(options.steps);
     if (!options.screenshot.isEmpty()) {
         ScreenshotRun screenshot(window, options.screenshot, options.steps, options.phases);

@@ -17,6 +17,11 @@ std::vector<std::string> LessonLibrary::builtInNames()
     return names;
 }
 
+bool LessonLibrary::isBuiltIn(std::string_view name)
+{
+    return !builtInLessonText(name).empty();
+}
+
 std::variant<Lesson, std::string> LessonLibrary::load(std::string_view nameOrFile)
 {
     auto loaded = loadSaved(nameOrFile);
@@ -27,8 +32,8 @@ std::variant<Lesson, std::string> LessonLibrary::load(std::string_view nameOrFil
 
 std::variant<SavedLesson, std::string> LessonLibrary::loadSaved(std::string_view nameOrFile)
 {
-    if (const std::string_view text = builtInLessonText(nameOrFile); !text.empty()) {
-        auto lesson = LessonReader::read(text, nameOrFile);
+    if (isBuiltIn(nameOrFile)) {
+        auto lesson = LessonReader::read(builtInLessonText(nameOrFile), nameOrFile);
         if (auto *error = std::get_if<std::string>(&lesson))
             return std::move(*error);
         return SavedLesson {std::get<Lesson>(std::move(lesson)), std::nullopt};

@@ -15,6 +15,7 @@ class LessonLibrary
 {
 public:
     static std::vector<std::string> builtInNames();
+    static bool isBuiltIn(std::string_view name);
     // A built-in lesson's name ("two-two-two") or a path to a lesson file. The error is one
     // line for the user.
     static std::variant<Lesson, std::string> load(std::string_view nameOrFile);

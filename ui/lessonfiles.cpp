@@ -131,7 +131,13 @@ bool LessonFiles::openFile(const QString &path)
                       .arg(QString::fromStdString(*error)));
         return false;
     }
-    load(std::get<SavedLesson>(read));
+    openSaved(std::get<SavedLesson>(read), path);
+    return true;
+}
+
+void LessonFiles::openSaved(const SavedLesson &saved, const QString &path)
+{
+    load(saved);
     m_currentPath = path;
     m_history.clear();
     m_changedSinceSave = false;
@@ -139,20 +145,15 @@ bool LessonFiles::openFile(const QString &path)
     addRecentFile(path);
     showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
     emit lessonOpened(path);
-    return true;
 }
 
 void LessonFiles::load(const SavedLesson &saved)
 {
-    m_window->openLesson(saved.lesson); // title, selection, and a first load
-    if (!saved.state) {
-        structuralChange();
-        return;
-    }
-    TrainingWorker *worker = m_window->worker();
-    QMetaObject::invokeMethod(worker, [worker, saved] { worker->loadSavedLesson(saved); });
-    // The first snapshot may still be the lesson's start: the baseline is the saved state.
+    m_window->openLesson(saved);
     structuralChange();
+    if (!saved.state)
+        return;
+    // The first snapshot may still be the lesson's start: the baseline is the saved state.
     TrainingState baseline = *saved.state;
     baseline.network = saved.lesson.network;
     baseline.settings = saved.lesson.optimizer;

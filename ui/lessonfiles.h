@@ -67,6 +67,9 @@ public:
     // Reads `path`; on success loads it (with its training state), otherwise shows why and
     // leaves the current lesson as it was. Returns whether it opened. Does not ask.
     bool openFile(const QString &path);
+    // A lesson already read from `path` (the command line's --lesson FILE): loads it with its
+    // training state; saving writes back to `path`.
+    void openSaved(const backprop::SavedLesson &saved, const QString &path);
     // Asks the worker for the lesson as it stands and writes it (atomically); emits
     // lessonSaved or saveFailed.
     void saveTo(const QString &path);

@@ -248,9 +248,15 @@ void MainWindow::createCurveTabs()
 
 void MainWindow::openLesson(const Lesson &lesson)
 {
+    openLesson(SavedLesson {lesson, std::nullopt});
+}
+
+void MainWindow::openLesson(const SavedLesson &saved)
+{
+    const Lesson &lesson = saved.lesson;
     m_lessonName = QString::fromStdString(lesson.name);
     setWindowTitle(tr("%1 — Backprop Lab").arg(QString::fromStdString(lesson.title)));
-    QMetaObject::invokeMethod(worker(), [w = worker(), lesson] { w->loadLesson(lesson); });
+    QMetaObject::invokeMethod(worker(), [w = worker(), saved] { w->loadSavedLesson(saved); });
     if (const auto id = lesson.network.findParameter(lesson.selectedParameter))
         selectParameter(*id);
 }

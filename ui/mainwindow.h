@@ -33,6 +33,8 @@ public:
     ~MainWindow() override;
 
     void openLesson(const backprop::Lesson &lesson);
+    // With its training state, if it has one: training continues where it was saved.
+    void openLesson(const backprop::SavedLesson &saved);
     // Asks the worker for `iterations` iterations (full speed) and then a snapshot.
     void trainFor(long long iterations);
     // Asks the worker for `count` single phases, each shown as if Space had been pressed.
