@@ -2,6 +2,7 @@
 # Builds and runs the test suites under the sanitizers; any report fails:
 #   scripts/test-sanitizers.sh        # both runs below
 #   scripts/test-sanitizers.sh asan   # every suite, ASan + UBSan (preset asan, build-asan/)
+#   scripts/test-sanitizers.sh asan-engine  # the engine suites only, ASan + UBSan
 #   scripts/test-sanitizers.sh tsan   # the engine suites that use no Qt threads, TSan
 #                                     # (preset tsan, build-tsan/; see SETUP.md: Sanitizers)
 # BACKPROP_ASAN_DIR and BACKPROP_TSAN_DIR choose other build folders.
@@ -39,8 +40,8 @@ status=0
 for run in "${runs[@]}"; do
     case $run in
     asan | asan-engine)
-        # asan: every suite. asan-engine: the engine suites that use no Qt threads (what CI
-        # runs until a full ASan run of the window and worker suites has been seen clean).
+        # asan: every suite (what CI runs). asan-engine: only the engine suites that use no
+        # Qt threads, a quicker check while working on the engine.
         directory=${BACKPROP_ASAN_DIR:-build-asan}
         filter=()
         if [ "$run" = asan-engine ]; then
