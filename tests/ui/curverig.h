@@ -54,16 +54,21 @@ template<typename View> inline void keepExport(const View &view, const QString &
     view.exportTo(QDir(folder).filePath(name + QStringLiteral(".svg")), QSize(800, 500));
 }
 
-// A worker thread with a lesson loaded and `selected` chosen, and a probe on its signals.
+// A worker thread and a probe on its signals; load() loads the lesson with `selected`
+// chosen. Wire the view first, then load: the worker's first snapshot is emitted as soon as
+// the lesson is loaded, and a view connected after that would never see it.
 class WorkerRig
 {
 public:
     explicit WorkerRig(const backprop::Lesson &lesson, const std::string &selected = {})
-        : probe(thread.worker())
+        : probe(thread.worker()), m_lesson(lesson), m_selected(selected)
+    { }
+
+    void load()
     {
-        const std::string name = selected.empty() ? lesson.selectedParameter : selected;
-        const std::optional<backprop::ParameterId> id = lesson.network.findParameter(name);
-        probe.post([lesson, id](backprop::TrainingWorker *w) {
+        const std::string name = m_selected.empty() ? m_lesson.selectedParameter : m_selected;
+        const std::optional<backprop::ParameterId> id = m_lesson.network.findParameter(name);
+        probe.post([lesson = m_lesson, id](backprop::TrainingWorker *w) {
             w->loadLesson(lesson);
             if (id)
                 w->selectParameter(*id);
@@ -84,6 +89,10 @@ public:
 
     backprop::WorkerThread thread;
     testlessons::WorkerProbe probe;
+
+private:
+    backprop::Lesson m_lesson;
+    std::string m_selected;
 };
 
 } // namespace curvetest

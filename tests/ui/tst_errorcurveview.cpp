@@ -29,6 +29,7 @@ struct Connected
         QObject::connect(rig.worker(), &TrainingWorker::curveReady, &view,
                          &ErrorCurveView::setResult);
         rig.forward(&view, &ErrorCurveView::curveRequested, &TrainingWorker::requestCurve);
+        rig.load();
     }
     // Until the newest request has its answer on screen.
     // The worker has handled everything posted (so the view has its latest snapshot and has

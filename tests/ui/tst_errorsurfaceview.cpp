@@ -28,6 +28,7 @@ struct Connected
                          &ErrorSurfaceView::setResult);
         rig.forward(&view, &ErrorSurfaceView::surfaceRequested, &TrainingWorker::requestSurface);
         view.show();
+        rig.load();
     }
     bool waitForSurface()
     {

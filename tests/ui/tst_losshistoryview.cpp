@@ -24,6 +24,7 @@ struct Connected
         view.resize(800, 500);
         QObject::connect(rig.worker(), &TrainingWorker::snapshotTaken, &view,
                          &LossHistoryView::setSnapshot);
+        rig.load();
     }
     void run(long long iterations)
     {

@@ -7,6 +7,7 @@
 #include "sizelimits.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 #include <QTest>
 #include <QUndoStack>
@@ -19,6 +20,16 @@ class TestNetworkEditorDialog : public QObject
 
 private:
     static Lesson xorLesson() { return std::get<Lesson>(LessonLibrary::load("xor")); }
+
+    // The seed field: the dialog's one line edit that is not a spin box's own.
+    static QLineEdit *seedField(const NetworkEditorDialog &dialog)
+    {
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+            if (!qobject_cast<QAbstractSpinBox *>(edit->parent()))
+                return edit;
+        }
+        return nullptr;
+    }
 
 private slots:
     void refuses65Neurons()
@@ -47,6 +58,51 @@ private slots:
         QVERIFY2(dialog.message().contains("64"), qPrintable(dialog.message()));
         QCOMPARE(dialog.design().layers[0].neurons, 2);
         QCOMPARE(neurons->value(), 2); // the control shows the design again
+    }
+
+    // The seed field (the editor's one free-text number): anything but a whole number from 0
+    // to 2⁶⁴ − 1 is refused with a message, changes nothing and puts the old seed back.
+    void refusesBadSeeds_data()
+    {
+        QTest::addColumn<QString>("typed");
+        for (const char *bad : {"", "seven", "-1", "-0.5", "1e308", "inf", "-inf", "nan", "2.5",
+                                "18446744073709551616"})
+            QTest::newRow(*bad ? bad : "empty") << QString::fromLatin1(bad);
+    }
+
+    void refusesBadSeeds()
+    {
+        QFETCH(QString, typed);
+        NetworkEditorDialog dialog(xorLesson());
+        dialog.show();
+        QLineEdit *seed = seedField(dialog);
+        QVERIFY(seed);
+        const NetworkDesign before = dialog.design();
+        const QString shown = seed->text();
+        seed->setFocus();
+        seed->selectAll();
+        QTest::keyClick(seed, Qt::Key_Backspace);
+        QTest::keyClicks(seed, typed);
+        QTest::keyClick(seed, Qt::Key_Return);
+        QVERIFY2(dialog.message().contains("whole number"), qPrintable(dialog.message()));
+        QVERIFY(dialog.design() == before);
+        QCOMPARE(dialog.undoStack()->count(), 0);
+        QCOMPARE(seed->text(), shown);
+    }
+
+    void acceptsTheLargestSeed()
+    {
+        NetworkEditorDialog dialog(xorLesson());
+        dialog.show();
+        QLineEdit *seed = seedField(dialog);
+        seed->setFocus();
+        seed->selectAll();
+        QTest::keyClick(seed, Qt::Key_Backspace);
+        QTest::keyClicks(seed, "18446744073709551615");
+        QTest::keyClick(seed, Qt::Key_Return);
+        QVERIFY(dialog.message().isEmpty());
+        QCOMPARE(dialog.design().seed, std::numeric_limits<std::uint64_t>::max());
+        QCOMPARE(dialog.undoStack()->count(), 1);
     }
 
     void refusesNineHiddenLayers()
