@@ -124,8 +124,7 @@ void TestBadInputWindow::learningRateField()
     } else {
         QCOMPARE(rig.snapshot().state.settings.learningRate, expected);
     }
-    rig.window->trainFor(5);
-    QVERIFY(rig.settle());
+    QVERIFY(rig.train(5));
     QCOMPARE(rig.window->runState(), RunState::Paused);
     const Snapshot &after = rig.snapshot();
     QVERIFY(after.state.iteration == 5 || (after.fault && !rig.window->lastMessage().isEmpty()));
@@ -176,8 +175,7 @@ void TestBadInputWindow::weightEditor()
     }
     QVERIFY2(!showsNegativeZero(labels, QStringLiteral("w5")), qPrintable(labels.join('|')));
     // The network trains on, or stops with a fault that is shown.
-    rig.window->trainFor(3);
-    QVERIFY(rig.settle());
+    QVERIFY(rig.train(3));
     QVERIFY(rig.snapshot().state.iteration == 3
             || (rig.snapshot().fault && !rig.window->lastMessage().isEmpty()));
 }
@@ -189,8 +187,7 @@ void TestBadInputWindow::largestWeightStopsTrainingWithAFault()
     WindowRig rig(testlessons::oneWeight());
     QVERIFY(rig.typeValue("W", QStringLiteral("1e308")));
     QCOMPARE(rig.value("W"), 1e308);
-    rig.window->trainFor(10);
-    QVERIFY(rig.settle());
+    QVERIFY(rig.train(10));
     QVERIFY(rig.snapshot().fault.has_value());
     QCOMPARE(rig.snapshot().state.iteration, 0);
     QCOMPARE(rig.value("W"), 1e308);
@@ -198,8 +195,7 @@ void TestBadInputWindow::largestWeightStopsTrainingWithAFault()
     QCOMPARE(rig.window->runState(), RunState::Paused);
 
     QVERIFY(rig.typeValue("W", QStringLiteral("2.5")));
-    rig.window->trainFor(10);
-    QVERIFY(rig.settle());
+    QVERIFY(rig.train(10));
     QCOMPARE(rig.snapshot().state.iteration, 10);
     QVERIFY(!rig.snapshot().fault);
 }

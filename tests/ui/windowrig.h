@@ -51,6 +51,15 @@ public:
     // order they were sent, so once the probe has its answer the window has its snapshot.
     bool settle() { return probe.sync() && window->snapshot().has_value(); }
 
+    // Trains `iterations` at full speed and waits until the run has stopped and its last
+    // snapshot is on screen (a sync alone may land between a slice of the run and the next,
+    // or between the paused state and the last snapshot).
+    bool train(long long iterations)
+    {
+        window->trainFor(iterations);
+        return probe.waitUntilPaused() && settle();
+    }
+
     const backprop::Snapshot &snapshot() const { return *window->snapshot(); }
 
     backprop::ParameterId parameter(const char *name) const
