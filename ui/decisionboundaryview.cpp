@@ -272,7 +272,8 @@ double DecisionBoundaryView::normalized(double value) const
 
 QColor DecisionBoundaryView::colorOf(double value) const
 {
-    // PuOr as everywhere in the window, through a light middle so the samples stay visible.
+    // The weights' palette, as in the whole window, through a light middle that keeps the
+    // samples visible.
     const double t = normalized(value);
     const QColor middle(0xf7, 0xf7, 0xf7);
     return mix(middle, t >= 0 ? Theme::positiveColor() : Theme::negativeColor(), 0.8 * std::abs(t));
@@ -289,6 +290,15 @@ QRectF DecisionBoundaryView::plotRect() const
 void DecisionBoundaryView::setScale(double scale)
 {
     m_scale = Theme::clampScale(scale);
+    update();
+}
+
+void DecisionBoundaryView::refreshColors()
+{
+    if (m_grid) {
+        renderHeatMap();
+        emit pictureChanged();
+    }
     update();
 }
 

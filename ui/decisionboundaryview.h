@@ -44,6 +44,8 @@ public:
     // The heat map with the samples, without axes, at any size (the hover thumbnail).
     QImage picture(const QSize &size) const;
     void setScale(double scale);
+    // Colours the grid again in the Theme's current palette (after View ▸ Palette).
+    void refreshColors();
 
     const std::optional<backprop::OutputGrid> &grid() const { return m_grid; }
     const QImage &heatMap() const { return m_heatMap; }

@@ -4,6 +4,7 @@
 #include "datamenu.h"
 #include "datatablemodel.h"
 #include "datatableview.h"
+#include "decisionboundaryview.h"
 #include "errorcurveview.h"
 #include "errorsurfaceview.h"
 #include "learningrateedit.h"
@@ -67,9 +68,9 @@ MainWindow::MainWindow(QWidget *parent)
     connectWorker();
     restoreSettings();
     new LessonFiles(this);           // File menu: open/save with state, autosave, editor, exports
-    auto *data = new DataMenu(this); // Data menu: data sets, CSV import, sample edits, input plane
+    m_dataMenu = new DataMenu(this); // Data menu: data sets, CSV import, sample edits, input plane
     // Pointing at a neuron shows its picture over the input plane.
-    new NeuronHoverPreview(m_networkView, data->boundaryView(), this);
+    new NeuronHoverPreview(m_networkView, m_dataMenu->boundaryView(), this);
     ShortcutActions::nameKeysInToolTips(userActions()); // the File menu's too
 }
 
@@ -200,6 +201,17 @@ void MainWindow::createMenus()
     edit->addActions({m_undo, m_redo});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_presentation, m_zoomIn, m_zoomOut});
+    // A submenu of choices without keys, like the recent files.
+    QMenu *palettes = view->addMenu(tr("&Palette"));
+    m_paletteActions = new QActionGroup(this);
+    for (const Theme::Palette palette : Theme::palettes()) {
+        QAction *choose = palettes->addAction(Theme::paletteTitle(palette));
+        choose->setCheckable(true);
+        choose->setChecked(palette == Theme::palette());
+        choose->setData(Theme::paletteName(palette));
+        m_paletteActions->addAction(choose);
+        connect(choose, &QAction::triggered, this, [this, palette] { setWeightPalette(palette); });
+    }
 }
 
 void MainWindow::connectWorker()
@@ -397,6 +409,18 @@ void MainWindow::setFontScale(double scale)
     statusBar()->setFont(toolFont);
 }
 
+void MainWindow::setWeightPalette(Theme::Palette palette)
+{
+    Theme::setPalette(palette);
+    for (QAction *choose : m_paletteActions->actions())
+        choose->setChecked(choose->data().toString() == Theme::paletteName(palette));
+    // The views that keep colours between paints draw again; the others read them at paint.
+    m_networkView->refreshColors();
+    if (m_dataMenu)
+        m_dataMenu->boundaryView()->refreshColors();
+    update();
+}
+
 void MainWindow::setPresentationMode(bool on)
 {
     if (on) {
@@ -428,6 +452,9 @@ void MainWindow::restoreSettings()
     setFontScale(m_deskScale);
     m_networkView->setPrecision(
         settings.value(QStringLiteral("view/precision"), NetworkView::defaultPrecision).toInt());
+    // By name, so the stored value reads the same whatever the menu's order or language.
+    setWeightPalette(
+        Theme::paletteFromName(settings.value(QStringLiteral("view/palette")).toString()));
 }
 
 void MainWindow::saveSettings() const
@@ -436,5 +463,6 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("view/fontScale"), m_deskScale);
     settings.setValue(QStringLiteral("view/presentationScale"), m_presentationScale);
     settings.setValue(QStringLiteral("view/precision"), m_networkView->precision());
+    settings.setValue(QStringLiteral("view/palette"), Theme::paletteName(Theme::palette()));
     settings.setValue(QStringLiteral("lesson/last"), m_lessonName);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "snapshot.h"
+#include "theme.h"
 #include "trainingworker.h"
 #include "workerthread.h"
 
@@ -9,9 +10,11 @@
 #include <optional>
 
 class QAction;
+class QActionGroup;
 class QSplitter;
 class QTabWidget;
 class ChainRulePanel;
+class DataMenu;
 class DataTableView;
 class ErrorCurveView;
 class ErrorSurfaceView;
@@ -61,6 +64,9 @@ public:
     QList<QAction *> userActions() const;
     double fontScale() const { return m_fontScale; }
     void setFontScale(double scale);
+    // View ▸ Palette: the weights' colours in every view, remembered with the settings.
+    void setWeightPalette(Theme::Palette palette);
+    QActionGroup *paletteActions() const { return m_paletteActions; } // data: the palette's name
     QString lastMessage() const { return m_lastMessage; }
     QString statusText() const; // the status bar's permanent part
 
@@ -107,6 +113,7 @@ private:
     LossHistoryView *m_lossHistoryView = nullptr;
     TrainingToolBar *m_toolBar = nullptr;
     StatusLine *m_statusLine = nullptr;
+    DataMenu *m_dataMenu = nullptr;
 
     QAction *m_reset = nullptr;
     QAction *m_stepBack = nullptr;
@@ -118,4 +125,5 @@ private:
     QAction *m_presentation = nullptr;
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;
+    QActionGroup *m_paletteActions = nullptr;
 };

@@ -96,6 +96,11 @@ void NetworkView::setHint(const QString &hint)
     rebuildScene();
 }
 
+void NetworkView::refreshColors()
+{
+    rebuildScene(); // the scene holds each edge's colour
+}
+
 void NetworkView::rebuildScene()
 {
     if (!m_hasSnapshot) {

@@ -41,6 +41,8 @@ public:
     // which key computes the first phase (the window knows its keys; the view does not).
     QString hint() const { return m_hint; }
     void setHint(const QString &hint);
+    // Draws again in the Theme's current palette (after View ▸ Palette).
+    void refreshColors();
 
     std::optional<backprop::ParameterId> selectedParameter() const { return m_selected; }
     std::optional<backprop::ParameterId> parameterAt(const QPointF &point) const;

@@ -5,6 +5,9 @@
 
 namespace {
 
+// The window's one palette; read and written on the GUI thread only.
+Theme::Palette currentPalette = Theme::defaultPalette;
+
 QColor mix(const QColor &from, const QColor &to, double amount)
 {
     const auto channel = [amount](int a, int b) {
@@ -16,13 +19,91 @@ QColor mix(const QColor &from, const QColor &to, double amount)
 
 } // namespace
 
+Theme::Palette Theme::palette()
+{
+    return currentPalette;
+}
+
+void Theme::setPalette(Palette palette)
+{
+    currentPalette = palette;
+}
+
+QList<Theme::Palette> Theme::palettes()
+{
+    return {Palette::PurpleOrange, Palette::BlueRed, Palette::HighContrast};
+}
+
+QString Theme::paletteName(Palette palette)
+{
+    switch (palette) {
+    case Palette::PurpleOrange:
+        return QStringLiteral("purple-orange");
+    case Palette::BlueRed:
+        return QStringLiteral("blue-red");
+    case Palette::HighContrast:
+        return QStringLiteral("high-contrast");
+    }
+    return paletteName(defaultPalette);
+}
+
+Theme::Palette Theme::paletteFromName(const QString &name)
+{
+    for (const Palette palette : palettes()) {
+        if (paletteName(palette) == name)
+            return palette;
+    }
+    return defaultPalette;
+}
+
+QString Theme::paletteTitle(Palette palette)
+{
+    switch (palette) {
+    case Palette::PurpleOrange:
+        return tr("Purple–orange (colour-blind safe)");
+    case Palette::BlueRed:
+        return tr("Blue–red");
+    case Palette::HighContrast:
+        return tr("High contrast (projector)");
+    }
+    return paletteTitle(defaultPalette);
+}
+
+QColor Theme::positiveColor()
+{
+    switch (currentPalette) {
+    case Palette::BlueRed:
+        return QColor(0x21, 0x66, 0xac); // RdBu's darkest blue
+    case Palette::HighContrast:
+        return QColor(0x08, 0x1d, 0x58); // near-black blue
+    case Palette::PurpleOrange:
+        break;
+    }
+    return QColor(0x54, 0x27, 0x88); // PuOr's darkest purple
+}
+
+QColor Theme::negativeColor()
+{
+    switch (currentPalette) {
+    case Palette::BlueRed:
+        return QColor(0xb2, 0x18, 0x2b); // RdBu's darkest red
+    case Palette::HighContrast:
+        return QColor(0xe0, 0x00, 0x00); // strong red, far lighter than the blue in greyscale
+    case Palette::PurpleOrange:
+        break;
+    }
+    return QColor(0xb3, 0x58, 0x06); // PuOr's darkest orange
+}
+
 QColor Theme::weightColor(double weight, double largestMagnitude)
 {
     if (!std::isfinite(weight) || largestMagnitude <= 0.0 || !std::isfinite(largestMagnitude))
         return neutralColor();
     const double amount = std::clamp(std::abs(weight) / largestMagnitude, 0.0, 1.0);
-    // A floor of 35 % keeps small weights tinted, so their sign can still be read.
-    const double tint = 0.35 + 0.65 * amount;
+    // A floor keeps small weights tinted, so their sign can still be read: 35 %, and 60 % in
+    // high contrast, where a projector washes pale tints out to grey.
+    const double floor = currentPalette == Palette::HighContrast ? 0.6 : 0.35;
+    const double tint = floor + (1.0 - floor) * amount;
     return mix(neutralColor(), weight >= 0 ? positiveColor() : negativeColor(), tint);
 }
 

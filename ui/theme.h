@@ -1,23 +1,44 @@
 #pragma once
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QFont>
+#include <QList>
+#include <QString>
 
-// The window's colours and type, in one place. Weights use ColorBrewer's PuOr diverging
-// palette (purple for positive, orange for negative), which stays distinguishable with the
-// common forms of colour blindness and in greyscale; highlights are a light yellow that
-// neither end of the palette uses.
+// The window's colours and type, in one place. Weights are drawn in one of a few diverging
+// palettes, chosen in View ▸ Palette. The default is ColorBrewer's PuOr (purple for positive,
+// orange for negative), which stays distinguishable with the common forms of colour blindness
+// and in greyscale; highlights are a light yellow that no palette's ends use.
 class Theme
 {
+    Q_DECLARE_TR_FUNCTIONS(Theme)
+
 public:
     static constexpr double minimumScale = 0.5;
     static constexpr double maximumScale = 4.0;
 
-    // The colour of a weight: grey near zero, full purple (+) or orange (−) at
+    enum class Palette {
+        PurpleOrange, // ColorBrewer PuOr: colour-blind safe, the default
+        BlueRed,      // ColorBrewer RdBu
+        HighContrast, // near-black blue and strong red, for washed-out projectors
+    };
+    static constexpr Palette defaultPalette = Palette::PurpleOrange;
+
+    // The palette every view draws weights with from its next paint on (the window repaints).
+    static Palette palette();
+    static void setPalette(Palette palette);
+    static QList<Palette> palettes(); // in the menu's order
+    // A stable name for the settings file ("purple-orange"); an unknown one gives the default.
+    static QString paletteName(Palette palette);
+    static Palette paletteFromName(const QString &name);
+    static QString paletteTitle(Palette palette); // for the menu
+
+    // The colour of a weight: grey near zero, the palette's full positive or negative colour at
     // |weight| = largestMagnitude.
     static QColor weightColor(double weight, double largestMagnitude);
-    static QColor positiveColor() { return QColor(0x54, 0x27, 0x88); }
-    static QColor negativeColor() { return QColor(0xb3, 0x58, 0x06); }
+    static QColor positiveColor();
+    static QColor negativeColor();
     static QColor neutralColor() { return QColor(0xb0, 0xb0, 0xb0); }
 
     static QColor background() { return QColor(0xff, 0xff, 0xff); }
