@@ -86,6 +86,7 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
 
     CommandLineOptions options;
     options.lesson = parser.value(lesson);
+    options.lessonGiven = parser.isSet(lesson);
     bool ok = false;
     options.steps = parser.value(steps).toLongLong(&ok);
     if (!ok || options.steps < 0)
@@ -150,6 +151,12 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     options.select = parser.value(select);
     options.screenshot = parser.value(screenshot);
     return options;
+}
+
+bool CommandLineOptions::reopensLastLesson() const
+{
+    return !lessonGiven && !headless && screenshot.isEmpty() && settings.empty()
+        && select.isEmpty();
 }
 
 QString CommandLineOptions::applyTo(backprop::Lesson &lesson) const

@@ -15,6 +15,7 @@
 struct CommandLineOptions
 {
     QString lesson = QStringLiteral("two-two-two");
+    bool lessonGiven = false; // --lesson was on the command line
     long long steps = 0;
     int phases = 0; // single phases stepped after the iterations (for --screenshot)
     bool headless = false;
@@ -36,4 +37,9 @@ struct CommandLineOptions
     // --batch, --train-biases, --seed). On error (an unknown name…): one line, and the lesson
     // is unchanged.
     QString applyTo(backprop::Lesson &lesson) const;
+    // Whether the window reopens the last session's lesson (a preference) instead of
+    // `lesson`: only at an interactive start that names no lesson. Scripted runs stay
+    // reproducible: --headless, --screenshot, and --set and --select (which name a lesson's
+    // weights) always default to two-two-two.
+    bool reopensLastLesson() const;
 };

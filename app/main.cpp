@@ -4,18 +4,19 @@
 #include "headlessrun.h"
 
 #ifdef BACKPROP_GUI
-#include "lessonfiles.h"
-#include "lessonlibrary.h"
 #include "mainwindow.h"
 #include "screenshotrun.h"
+#include "startlesson.h"
 #include "workerthread.h"
 
 #include <QApplication>
+#include <QSettings>
 #endif
 
 #include <QCoreApplication>
 
 #include <iostream>
+#include <optional>
 
 namespace {
 int runHeadless(int argc, char *argv[], const CommandLineOptions &options)
@@ -44,28 +45,34 @@ void stepPhasesAfterRun(MainWindow &window, long long iterations, int phases)
 
 int runWindow(int argc, char *argv[], const CommandLineOptions &options)
 {
-    // Load and check everything before a window exists, so a bad file fails fast.
-    const std::string nameOrFile = options.lesson.toStdString();
-    auto loaded = backprop::LessonLibrary::loadSaved(nameOrFile);
-    if (auto *error = std::get_if<std::string>(&loaded)) {
-        std::cerr << "backprop-lab: " << *error << '\n';
-        return 2;
-    }
-    backprop::SavedLesson saved = std::get<backprop::SavedLesson>(std::move(loaded));
-    if (const QString error = options.applyTo(saved.lesson); !error.isEmpty()) {
+    const auto refuse = [](const QString &error) {
         std::cerr << "backprop-lab: " << error.toStdString() << '\n';
         return 2;
+    };
+    // Load and check everything before a window exists, so a bad file fails fast.
+    std::optional<StartLesson> start;
+    if (!options.reopensLastLesson()) {
+        auto loaded = StartLesson::load(options.lesson);
+        if (auto *error = std::get_if<QString>(&loaded))
+            return refuse(*error);
+        start = std::get<StartLesson>(std::move(loaded));
+        if (const QString error = options.applyTo(start->saved.lesson); !error.isEmpty())
+            return refuse(error);
     }
     QApplication application(argc, argv);
     backprop::registerWorkerTypes();
+    if (!start) {
+        // The last session's lesson, or two-two-two and a line in the status bar saying why.
+        start = StartLesson::reopen(QSettings().value(StartLesson::settingsKey()).toString());
+        if (const QString error = options.applyTo(start->saved.lesson); !error.isEmpty())
+            return refuse(error);
+    }
     MainWindow window;
     window.resize(1600, 1000);
-    // A file (not a built-in name) opens as File ▸ Open would: with its training state, in
-    // the recent files, and Save writes back to it.
-    if (backprop::LessonLibrary::isBuiltIn(nameOrFile))
-        window.openLesson(saved);
-    else
-        LessonFiles::of(&window)->openSaved(saved, options.lesson);
+    // A file opens as File ▸ Open would: with its training state, in the recent files, and
+    // Save writes back to it. An autosave left by a crash is still offered once the window
+    // runs, and replaces this lesson if the user restores it.
+    start->openIn(window);
     window.trainFor(options.steps);
     if (!options.screenshot.isEmpty()) {
         ScreenshotRun screenshot(window, options.screenshot, options.steps, options.phases);

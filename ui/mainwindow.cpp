@@ -15,6 +15,7 @@
 #include "neuronhoverpreview.h"
 #include "progresstext.h"
 #include "shortcutactions.h"
+#include "startlesson.h"
 #include "statusline.h"
 #include "theme.h"
 #include "trainingtoolbar.h"
@@ -464,5 +465,12 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("view/presentationScale"), m_presentationScale);
     settings.setValue(QStringLiteral("view/precision"), m_networkView->precision());
     settings.setValue(QStringLiteral("view/palette"), Theme::paletteName(Theme::palette()));
-    settings.setValue(QStringLiteral("lesson/last"), m_lessonName);
+    // Read back at the next interactive start without --lesson (StartLesson::reopen).
+    const LessonFiles *files = LessonFiles::of(this);
+    const QString last =
+        StartLesson::toRemember(m_lessonName, files ? files->currentPath() : QString());
+    if (last.isEmpty())
+        settings.remove(StartLesson::settingsKey());
+    else
+        settings.setValue(StartLesson::settingsKey(), last);
 }

@@ -67,6 +67,8 @@ public:
     // View ▸ Palette: the weights' colours in every view, remembered with the settings.
     void setWeightPalette(Theme::Palette palette);
     QActionGroup *paletteActions() const { return m_paletteActions; } // data: the palette's name
+    // A line in the status bar for a while (also remembered as lastMessage()).
+    void showMessage(const QString &message);
     QString lastMessage() const { return m_lastMessage; }
     QString statusText() const; // the status bar's permanent part
 
@@ -83,7 +85,6 @@ private:
     void showSnapshot(const backprop::Snapshot &snapshot);
     void showRunState(backprop::RunState state);
     void showHistory(bool canUndo, bool canRedo, bool canStepBack);
-    void showMessage(const QString &message);
     void toggleRun();
     void setPresentationMode(bool on);
     void zoom(double factor);

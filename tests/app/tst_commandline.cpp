@@ -5,6 +5,8 @@
 #include "lessonlibrary.h"
 #include "trainer.h"
 
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -20,11 +22,14 @@ struct Result
     QString err;
 };
 
-Result runProgram(const QStringList &arguments)
+// `configHome`: where the program's settings live (XDG_CONFIG_HOME), if not the user's own.
+Result runProgram(const QStringList &arguments, const QString &configHome = QString())
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (!configHome.isEmpty())
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(BACKPROP_PROGRAM), arguments);
     if (!process.waitForFinished(120000))
@@ -160,6 +165,22 @@ private slots:
         // Not trivially equal: the start file trained for 7 differs.
         const Result seven = runProgram(digits + QStringList {"--lesson", start, "--steps", "7"});
         QVERIFY(seven.out != whole.out);
+    }
+
+    // The window reopens the last session's lesson; a scripted run must not, or its output
+    // would depend on who ran the program before.
+    void headlessIgnoresTheLastLesson()
+    {
+        QTemporaryDir configHome;
+        QVERIFY(QDir(configHome.path()).mkpath("Backprop Lab"));
+        QFile settings(configHome.filePath("Backprop Lab/backprop-lab.conf"));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write("[lesson]\nlast=one-weight\n");
+        settings.close();
+        const Result result = runProgram({"--headless"}, configHome.path());
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.split('\n').contains("E_total = 0.298371109"), qPrintable(result.out));
+        QVERIFY(!result.out.contains("W = "));
     }
 
     void overflowStopsWithExitOne()
