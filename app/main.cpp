@@ -10,7 +10,9 @@
 #include "workerthread.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QSettings>
+#include <QTemporaryDir>
 #endif
 
 #include <QCoreApplication>
@@ -58,6 +60,17 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
         start = std::get<StartLesson>(std::move(loaded));
         if (const QString error = options.applyTo(start->saved.lesson); !error.isEmpty())
             return refuse(error);
+    }
+    // A screenshot is a reproducible render: the user's preferences (palette, type size,
+    // decimals), recent files and autosave are neither read nor touched. Settings and data
+    // folders point into a scratch folder for the run (QStandardPaths honours XDG_*_HOME).
+    QTemporaryDir scratch;
+    if (!options.screenshot.isEmpty()) {
+        if (!scratch.isValid())
+            return refuse(QStringLiteral("--screenshot: cannot make a scratch folder"));
+        for (const char *variable :
+             {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
+            qputenv(variable, QFile::encodeName(scratch.path()));
     }
     QApplication application(argc, argv);
     backprop::registerWorkerTypes();

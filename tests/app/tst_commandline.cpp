@@ -199,6 +199,31 @@ private slots:
         QVERIFY(std::isfinite(w->mid(4).toDouble()));
     }
 
+    // A screenshot is reproducible: the user's palette, type size and last lesson change
+    // nothing in it, and the run leaves the user's settings file as it was.
+    void screenshotLeavesPreferencesAlone()
+    {
+        QTemporaryDir user, nobody, pictures;
+        QVERIFY(QDir(user.path()).mkpath("Backprop Lab"));
+        const QString settingsPath = user.filePath("Backprop Lab/backprop-lab.conf");
+        const QByteArray preferences =
+            "[lesson]\nlast=one-weight\n[view]\npalette=high-contrast\nfontScale=2.5\n";
+        QFile settings(settingsPath);
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write(preferences);
+        settings.close();
+        const QStringList arguments = {"--steps", "1", "--select", "w5", "--screenshot"};
+        const QString mine = pictures.filePath("user.png");
+        const QString plain = pictures.filePath("plain.png");
+        QCOMPARE(runProgram(arguments + QStringList {mine}, user.path()).exitCode, 0);
+        QCOMPARE(runProgram(arguments + QStringList {plain}, nobody.path()).exitCode, 0);
+        QVERIFY(!QImage(mine).isNull());
+        QCOMPARE(QImage(mine), QImage(plain));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QCOMPARE(settings.readAll(), preferences);
+        QVERIFY(!QDir(nobody.path()).exists("Backprop Lab"));
+    }
+
     void screenshotOfTheWindow()
     {
         QTemporaryDir directory;
