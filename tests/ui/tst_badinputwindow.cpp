@@ -64,12 +64,7 @@ class TestBadInputWindow : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QLocale::setDefault(QLocale::c());
-        registerWorkerTypes();
-        windowtest::isolateSettings();
-    }
+    void initTestCase() { windowtest::prepareSuite(); }
 
     void learningRateField_data();
     void learningRateField();

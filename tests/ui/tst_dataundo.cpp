@@ -20,18 +20,6 @@ using Kind = DataTableModel::ColumnKind;
 
 namespace {
 
-bool trainAndSettle(WindowRig &rig, long long iterations)
-{
-    const long long target = rig.snapshot().state.iteration + iterations;
-    rig.window->trainFor(iterations);
-    return QTest::qWaitFor(
-        [&] {
-            return rig.settle() && rig.snapshot().state.iteration == target
-                && rig.window->runState() == RunState::Paused;
-        },
-        20000);
-}
-
 // Waits until the structural history holds `undo` and `redo` entries and the window shows
 // the lesson the last of them left.
 bool waitForHistory(WindowRig &rig, int undo, int redo)
@@ -55,8 +43,7 @@ class TestDataUndo : public QObject
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale::c());
-        windowtest::isolateSettings();
+        windowtest::prepareSuite();
         QFile::remove(LessonFiles::autosavePath());
     }
 
@@ -65,7 +52,7 @@ private slots:
     void dataEditsUndoAndRedo()
     {
         WindowRig rig(std::get<Lesson>(LessonLibrary::load("xor")));
-        QVERIFY(trainAndSettle(rig, 2));
+        QVERIFY(rig.trainAll(2));
         const Snapshot original = rig.snapshot();
         LessonFiles *files = LessonFiles::of(rig.window.get());
         DataTableModel *model = rig.window->dataTableView()->dataModel();
@@ -141,7 +128,7 @@ private slots:
     void networkChangeUndoAndRedo()
     {
         WindowRig rig(testlessons::twoTwoTwo());
-        QVERIFY(trainAndSettle(rig, 3));
+        QVERIFY(rig.trainAll(3));
         const Snapshot before = rig.snapshot();
         LessonFiles *files = LessonFiles::of(rig.window.get());
         Lesson edited = testlessons::twoTwoTwo();

@@ -31,18 +31,6 @@ Lesson adamXor()
     return lesson;
 }
 
-bool trainAndSettle(WindowRig &rig, long long iterations)
-{
-    const long long target = rig.snapshot().state.iteration + iterations;
-    rig.window->trainFor(iterations);
-    return QTest::qWaitFor(
-        [&] {
-            return rig.settle() && rig.snapshot().state.iteration == target
-                && rig.window->runState() == RunState::Paused;
-        },
-        20000);
-}
-
 QString writeText(const QTemporaryDir &folder, const QString &name, const QByteArray &text)
 {
     const QString path = folder.filePath(name);
@@ -62,8 +50,7 @@ class TestLessonFiles : public QObject
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale::c());
-        windowtest::isolateSettings();
+        windowtest::prepareSuite();
         registerWorkerTypes();
         QFile::remove(LessonFiles::autosavePath());
     }
@@ -77,7 +64,7 @@ private slots:
         Snapshot saved;
         {
             WindowRig rig(adamXor());
-            QVERIFY(trainAndSettle(rig, 23));
+            QVERIFY(rig.trainAll(23));
             LessonFiles *files = LessonFiles::of(rig.window.get());
             QSignalSpy done(files, &LessonFiles::lessonSaved);
             files->saveTo(path);
@@ -129,7 +116,7 @@ private slots:
         QTemporaryDir folder;
         const QString path = writeText(folder, "bad.json", text);
         WindowRig rig(testlessons::twoTwoTwo());
-        QVERIFY(trainAndSettle(rig, 3));
+        QVERIFY(rig.trainAll(3));
         const Snapshot before = rig.snapshot();
         const QString title = rig.window->windowTitle();
         LessonFiles *files = LessonFiles::of(rig.window.get());
@@ -151,7 +138,7 @@ private slots:
         Snapshot before;
         {
             WindowRig rig(adamXor());
-            QVERIFY(trainAndSettle(rig, 7));
+            QVERIFY(rig.trainAll(7));
             LessonFiles *files = LessonFiles::of(rig.window.get());
             QSignalSpy autosaved(files, &LessonFiles::autosaved);
             files->autosave();
@@ -190,7 +177,7 @@ private slots:
             rig.window->stepAction()->trigger();
             QVERIFY(rig.settle());
         }
-        QVERIFY(trainAndSettle(rig, 16));
+        QVERIFY(rig.trainAll(16));
         QTemporaryDir folder;
         const QString path = folder.filePath("steps.csv");
         LessonExporter *exporter = LessonFiles::of(rig.window.get())->exporter();

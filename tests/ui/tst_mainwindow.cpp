@@ -23,12 +23,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QLocale::setDefault(QLocale::c());
-        registerWorkerTypes();
-        windowtest::isolateSettings();
-    }
+    void initTestCase() { windowtest::prepareSuite(); }
 
     void spaceStepsOnePhase()
     {

@@ -70,11 +70,7 @@ class TestNeuronHover : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QLocale::setDefault(QLocale::c());
-        windowtest::isolateSettings();
-    }
+    void initTestCase() { windowtest::prepareSuite(); }
 
     void hoverShowsTheNeuronAndLeavingGoesBack()
     {

@@ -84,12 +84,7 @@ class TestPalette : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QLocale::setDefault(QLocale::c());
-        registerWorkerTypes();
-        windowtest::isolateSettings();
-    }
+    void initTestCase() { windowtest::prepareSuite(); }
 
     // Every window starts as a fresh program would: default palette, nothing stored.
     void init()

@@ -54,9 +54,7 @@ class TestStartLesson : public QObject
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale::c());
-        registerWorkerTypes();
-        windowtest::isolateSettings();
+        windowtest::prepareSuite();
         QFile::remove(LessonFiles::autosavePath());
     }
 

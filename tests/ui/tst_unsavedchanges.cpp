@@ -24,18 +24,6 @@ Lesson xorLesson()
     return std::get<Lesson>(LessonLibrary::load("xor"));
 }
 
-bool trainAndSettle(WindowRig &rig, long long iterations)
-{
-    const long long target = rig.snapshot().state.iteration + iterations;
-    rig.window->trainFor(iterations);
-    return QTest::qWaitFor(
-        [&] {
-            return rig.settle() && rig.snapshot().state.iteration == target
-                && rig.window->runState() == RunState::Paused;
-        },
-        20000);
-}
-
 QAction *lessonAction(const WindowRig &rig, const QString &name)
 {
     for (QAction *action : rig.window->userActions()) {
@@ -67,8 +55,7 @@ class TestUnsavedChanges : public QObject
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale::c());
-        windowtest::isolateSettings();
+        windowtest::prepareSuite();
         QFile::remove(LessonFiles::autosavePath());
     }
 
@@ -89,7 +76,7 @@ private slots:
     void cancelLeavesEverythingAsItIs()
     {
         WindowRig rig(testlessons::twoTwoTwo());
-        QVERIFY(trainAndSettle(rig, 3));
+        QVERIFY(rig.trainAll(3));
         LessonFiles *files = LessonFiles::of(rig.window.get());
         QVERIFY(files->isModified());
         Answerer answerer(files, Answer::Cancel);
@@ -108,7 +95,7 @@ private slots:
     void discardOpensTheOtherLesson()
     {
         WindowRig rig(testlessons::twoTwoTwo());
-        QVERIFY(trainAndSettle(rig, 3));
+        QVERIFY(rig.trainAll(3));
         LessonFiles *files = LessonFiles::of(rig.window.get());
         Answerer answerer(files, Answer::Discard);
         lessonAction(rig, "xor")->trigger();
@@ -133,7 +120,7 @@ private slots:
         QSignalSpy saved(files, &LessonFiles::lessonSaved);
         files->saveTo(mine);
         QTRY_COMPARE(saved.count(), 1);
-        QVERIFY(trainAndSettle(rig, 5));
+        QVERIFY(rig.trainAll(5));
         const Network trained = rig.snapshot().state.network;
         Answerer answerer(files, Answer::Save);
         QSignalSpy opened(files, &LessonFiles::lessonOpened);

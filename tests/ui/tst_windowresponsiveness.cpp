@@ -16,12 +16,7 @@ class TestWindowResponsiveness : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QLocale::setDefault(QLocale::c());
-        registerWorkerTypes();
-        windowtest::isolateSettings();
-    }
+    void initTestCase() { windowtest::prepareSuite(); }
 
     void pauseFromTheKeyboardIsQuick()
     {

@@ -43,12 +43,7 @@ class TestWindowScale : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QLocale::setDefault(QLocale::c());
-        registerWorkerTypes();
-        windowtest::isolateSettings();
-    }
+    void initTestCase() { windowtest::prepareSuite(); }
 
     void init() { QSettings().clear(); }
 

@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -28,6 +29,15 @@ inline void isolateSettings()
     QCoreApplication::setOrganizationName(QStringLiteral("Backprop Lab Tests"));
     QCoreApplication::setApplicationName(QStringLiteral("backprop-lab-tests"));
     QSettings().clear();
+}
+
+// What every window suite does first: numbers in the C locale (as the lessons print them),
+// the worker's types registered for queued signals, and settings of its own.
+inline void prepareSuite()
+{
+    QLocale::setDefault(QLocale::c());
+    backprop::registerWorkerTypes();
+    isolateSettings();
 }
 
 class WindowRig
@@ -58,6 +68,14 @@ public:
     {
         window->trainFor(iterations);
         return probe.waitUntilPaused() && settle();
+    }
+
+    // Trains `iterations` that must all happen (no fault on the way).
+    bool trainAll(long long iterations)
+    {
+        const long long target = snapshot().state.iteration + iterations;
+        return train(iterations) && snapshot().state.iteration == target
+            && window->runState() == backprop::RunState::Paused;
     }
 
     const backprop::Snapshot &snapshot() const { return *window->snapshot(); }
