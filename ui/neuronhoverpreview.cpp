@@ -50,7 +50,7 @@ void NeuronHoverPreview::showThumbnail()
         m_thumbnail->hide();
         return;
     }
-    const QFont font = Theme::font(12.0);
+    const QFont font = Theme::font(14.0, QFont::Bold);
     const int captionHeight = QFontMetrics(font).height() + 4;
     QImage image(thumbnailSize, thumbnailSize + captionHeight, QImage::Format_RGB32);
     image.fill(Theme::background());
@@ -59,8 +59,8 @@ void NeuronHoverPreview::showThumbnail()
     painter.setFont(font);
     painter.setPen(Theme::text());
     painter.drawText(QRect(0, thumbnailSize, thumbnailSize, captionHeight), Qt::AlignCenter,
-                     tr("out_%1 over the input plane")
-                         .arg(m_boundary->neuronName(hovered->first, hovered->second)));
+                     // The name only: "over the input plane" does not fit in the width.
+                     tr("out_%1").arg(m_boundary->neuronName(hovered->first, hovered->second)));
     painter.end();
     m_thumbnail->setPixmap(QPixmap::fromImage(image));
     m_thumbnail->adjustSize();

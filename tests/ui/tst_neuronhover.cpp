@@ -140,6 +140,7 @@ private slots:
         const int side = NeuronHoverPreview::thumbnailSize;
         QCOMPARE(shown.width(), side);
         QVERIFY(shown.height() > side); // the picture and its caption
+        uitest::grabAndSave(*thumbnail, QStringLiteral("hover-thumbnail"));
         // The view's own picture of that neuron, pixel for pixel.
         QCOMPARE(shown.copy(0, 0, side, side), boundary->picture(QSize(side, side)));
         QVERIFY(uitest::hasContent(shown.copy(0, 0, side, side), 16));
