@@ -2,10 +2,16 @@
 
 #include <QLineF>
 
+#include <algorithm>
+
 namespace {
 
 bool crossesRect(QPointF from, QPointF to, const QRectF &rect)
 {
+    // Most edges pass far away: their bounding box already misses the label.
+    if (std::max(from.x(), to.x()) < rect.left() || std::min(from.x(), to.x()) > rect.right()
+        || std::max(from.y(), to.y()) < rect.top() || std::min(from.y(), to.y()) > rect.bottom())
+        return false;
     if (rect.contains(from) || rect.contains(to))
         return true;
     const QLineF line(from, to);
@@ -33,14 +39,16 @@ EdgeLabelPlacer::EdgeLabelPlacer(NetworkScene &scene, const QRectF &area,
     : m_scene(scene), m_area(area), m_selected(selected)
 { }
 
+bool EdgeLabelPlacer::labelsEveryEdge(const NetworkScene &scene, int weightCount)
+{
+    return scene.isLabelled && weightCount <= maxLabelledEdges;
+}
+
 // Greedy placement: each label goes to the first spot along its edge (nearest the source
 // first) that overlaps no neuron, bias node or label placed before it. A label with no free
 // spot is left out, except the selected one, which takes the least crowded spot.
 void EdgeLabelPlacer::place(const LabelSize &labelSize)
 {
-    // Past this many weights a screen of labels is unreadable anyway; the selected edge
-    // keeps its label, the others show their value by colour and thickness.
-    constexpr int maxLabelledEdges = 128;
     // Rectangle arithmetic leaves rounding dust; less than a pixel² is no overlap.
     constexpr double overlapTolerance = 0.5;
     const double f = m_scene.fontPixelSize;
@@ -75,7 +83,7 @@ void EdgeLabelPlacer::place(const LabelSize &labelSize)
     for (int e : std::as_const(order)) {
         NetworkScene::Edge &edge = m_scene.edges[e];
         const bool isSelected = edge.parameter == m_selected;
-        if (!isSelected && (!m_scene.isLabelled || weightCount > maxLabelledEdges)) {
+        if (!isSelected && !labelsEveryEdge(m_scene, weightCount)) {
             ++m_scene.hiddenLabelCount;
             continue;
         }

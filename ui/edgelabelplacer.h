@@ -13,6 +13,14 @@ class EdgeLabelPlacer
 public:
     using LabelSize = std::function<QSizeF(const QList<NetworkScene::TextLine> &)>;
 
+    // Past this many weights a screen of labels is unreadable anyway; the selected edge
+    // keeps its label, the others show their value by colour and thickness.
+    static constexpr int maxLabelledEdges = 128;
+
+    // Whether every weight may get a label, or only the selected one: the scene builder
+    // formats no text that cannot be shown.
+    static bool labelsEveryEdge(const NetworkScene &scene, int weightCount);
+
     // `area`: where labels may go; `selected`: the edge whose label is always shown.
     EdgeLabelPlacer(NetworkScene &scene, const QRectF &area,
                     const std::optional<backprop::ParameterId> &selected);

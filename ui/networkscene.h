@@ -44,8 +44,8 @@ struct NetworkScene
         QColor color;
         bool isHighlighted = false;
         bool isDashed = false; // from a shared bias node
-        QList<TextLine> lines;
-        QRectF labelRect; // empty when the label is not shown
+        QList<TextLine> lines; // none where only the selected weight can have a label
+        QRectF labelRect;      // empty when the label is not shown
     };
 
     // A bias shared by a whole layer (b1, b2): a small node feeding its layer.

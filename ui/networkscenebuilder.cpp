@@ -380,6 +380,11 @@ void NetworkSceneBuilder::buildEdges()
             firstOfColumn.append(&node);
     }
     const bool updateActive = isActive(PhaseKind::Update, -1);
+    int weightCount = 0;
+    for (const backprop::Layer &layer : m_network.layers)
+        weightCount += static_cast<int>(layer.weights.size());
+    // A dense network shows one label at most: formatting hundreds of others costs a frame.
+    const bool labelsEveryEdge = EdgeLabelPlacer::labelsEveryEdge(m_scene, weightCount);
     for (int l = 0; l < m_network.layerCount(); ++l) {
         const backprop::Layer &layer = m_network.layers[l];
         const long forwardCount = shownCount(PhaseKind::Forward, l, layer.neuronCount());
@@ -400,7 +405,8 @@ void NetworkSceneBuilder::buildEdges()
                 edge.isHighlighted = (isActive(PhaseKind::Forward, l) && j < forwardCount)
                     || (isActive(PhaseKind::Gradients, l) && j < gradientCount)
                     || (updateActive && oldValue(edge.parameter) != w);
-                edge.lines = parameterLines(edge.parameter);
+                if (labelsEveryEdge || edge.parameter == m_options.selected)
+                    edge.lines = parameterLines(edge.parameter);
                 m_scene.edges.append(edge);
             }
         }

@@ -299,6 +299,40 @@ private slots:
         QVERIFY(m_view->fontPixelSize() < 2.0 * fontSmall);
     }
 
+    // A frame of a training run changes the numbers, not the network: the texts follow the
+    // new snapshot, and a change of size, type size or digits lays the view out again.
+    void newNumbersOfTheSameNetworkAreShown()
+    {
+        m_view->show(); // a hidden widget gets its resize event only when shown
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+        m_trainer->step(Granularity::Phase);
+        showSnapshot();
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("w1 = 0.1500")));
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("out_h1 = 0.5933")));
+        const QRectF nodeBefore = m_view->scene().nodes.first().rect;
+
+        m_trainer->step(Granularity::Iteration);
+        m_trainer->step(Granularity::Phase);
+        showSnapshot();
+        const QStringList texts = m_view->labelTexts();
+        QVERIFY2(texts.contains(QStringLiteral("w1 = 0.1498")), qPrintable(texts.join('|')));
+        QVERIFY(!texts.contains(QStringLiteral("w1 = 0.1500")));
+        QCOMPARE(m_view->scene().nodes.first().rect, nodeBefore);
+
+        m_view->setPrecision(9);
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("w1 = 0.149780716")));
+        QVERIFY(m_view->scene().nodes.first().rect.width() > nodeBefore.width());
+        m_view->setPrecision(4);
+        QCOMPARE(m_view->scene().nodes.first().rect, nodeBefore);
+
+        m_view->resize(1400, 900);
+        QVERIFY(m_view->scene().nodes.first().rect != nodeBefore);
+        const double font = m_view->fontPixelSize();
+        m_view->setScale(1.5);
+        QVERIFY(m_view->fontPixelSize() > font);
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("w1 = 0.1498")));
+    }
+
     void largeNetworksAreDrawnWithoutLabels()
     {
         Lesson lesson = testlessons::twoTwoTwo();
