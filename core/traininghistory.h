@@ -41,6 +41,8 @@ public:
     long long captureInterval() const { return m_captureInterval; }
 
     const Timeline &timeline() const { return m_timeline; }
+    // Where the timeline starts: the state kept by start().
+    const TrainingState &startState() const { return m_start; }
     const TimelinePosition &cursor() const { return m_timeline.cursor; }
     bool canUndo() const { return m_done > 0; }
     bool canRedo() const { return m_done < m_entries.size(); }

@@ -237,4 +237,15 @@ void TrainingWorker::requestTimeline()
     emit timelineReady(timeline);
 }
 
+void TrainingWorker::requestStepLog(long long serial, long long maxIterations)
+{
+    StepLogRows rows;
+    if (d->loaded) {
+        Timeline timeline = d->history.timeline();
+        timeline.cursor = positionOf(d->trainer); // as in requestTimeline
+        rows = replayStepLog(d->trainer, d->history.startState(), timeline, maxIterations);
+    }
+    emit stepLogReady(rows, serial);
+}
+
 } // namespace backprop

@@ -6,6 +6,7 @@
 #include "outputgrid.h"
 #include "phase.h"
 #include "snapshot.h"
+#include "steplogreplay.h"
 #include "timeline.h"
 
 #include <QObject>
@@ -136,6 +137,10 @@ public slots:
     // The edits and cursor the current state is made of (for marks on the loss plot, and
     // for checking the worker against a plain replay).
     void requestTimeline();
+    // The step log of the current line of training, replayed from the history's start on a
+    // separate trainer: one row per whole iteration (E_total, every weight, bias and
+    // gradient), at most the last `maxIterations`; answered by stepLogReady with `serial`.
+    void requestStepLog(long long serial, long long maxIterations);
 
 signals:
     void activationsComputed(const backprop::PhaseRecord &record);
@@ -154,6 +159,7 @@ signals:
     void errorOccurred(const QString &message); // a fault, a refused edit, a bad lesson
     void timelineReady(const backprop::Timeline &timeline);
     void lessonStateReady(const backprop::SavedLesson &saved, long long serial);
+    void stepLogReady(const backprop::StepLogRows &rows, long long serial);
 
 private:
     class Private;
@@ -180,3 +186,4 @@ Q_DECLARE_METATYPE(backprop::OutputGridResult)
 Q_DECLARE_METATYPE(backprop::PhaseRecord)
 Q_DECLARE_METATYPE(backprop::Snapshot)
 Q_DECLARE_METATYPE(backprop::Timeline)
+Q_DECLARE_METATYPE(backprop::StepLogRows)

@@ -41,6 +41,7 @@ void registerWorkerTypes()
     qRegisterMetaType<PhaseRecord>();
     qRegisterMetaType<Snapshot>();
     qRegisterMetaType<Timeline>();
+    qRegisterMetaType<StepLogRows>();
 }
 
 } // namespace backprop

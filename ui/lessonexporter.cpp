@@ -19,6 +19,9 @@
 #include <QStatusBar>
 #include <QSvgGenerator>
 
+#include <algorithm>
+#include <utility>
+
 using namespace backprop;
 
 LessonExporter::LessonExporter(MainWindow *window, QObject *parent)
@@ -65,6 +68,11 @@ void LessonExporter::connectWorker()
         m_stepLog.addLosses(snapshot.firstNewLossIteration, snapshot.newLosses);
         m_stepLog.truncate(snapshot.state.iteration);
     });
+    connect(worker, &TrainingWorker::stepLogReady, this,
+            [this](const StepLogRows &replayed, long long serial) {
+                if (serial == m_stepLogSerial && !m_stepLogPath.isEmpty())
+                    writeStepLog(replayed);
+            });
 }
 
 QImage LessonExporter::networkImage(QSize size) const
@@ -130,9 +138,34 @@ QString LessonExporter::exportNetwork(const QString &path, QSize size) const
     return {};
 }
 
-QString LessonExporter::exportStepLog(const QString &path) const
+long long LessonExporter::maxReplayedIterations() const
 {
-    return m_stepLog.writeCsv(path);
+    // 100,000 iterations, fewer for a big network: the rows stay within about 160 MB.
+    const long long values = 20'000'000;
+    const long long perRow = 2 * std::max<long long>(1, m_stepLog.parameterCount());
+    return std::min<long long>(100'000, values / perRow);
+}
+
+void LessonExporter::exportStepLog(const QString &path)
+{
+    m_stepLogPath = path;
+    const long long serial = ++m_stepLogSerial;
+    const long long maxIterations = maxReplayedIterations();
+    TrainingWorker *worker = m_window->worker();
+    QMetaObject::invokeMethod(
+        worker, [worker, serial, maxIterations] { worker->requestStepLog(serial, maxIterations); });
+}
+
+void LessonExporter::writeStepLog(const StepLogRows &replayed)
+{
+    const QString path = std::exchange(m_stepLogPath, QString());
+    StepLog log = m_stepLog;
+    log.setReplayedIterations(replayed);
+    const QString note = replayed.capped
+        ? tr(" (weights and gradients replayed for the last %L1 iterations only)")
+              .arg(replayed.rows.size())
+        : QString();
+    report(path, log.writeCsv(path), note);
 }
 
 QString LessonExporter::chainRuleText() const
@@ -178,14 +211,15 @@ QSize LessonExporter::askSize(QSize onScreen) const
     return QSize(width, std::max(100, int(width * aspect)));
 }
 
-void LessonExporter::report(const QString &path, const QString &error)
+void LessonExporter::report(const QString &path, const QString &error, const QString &note)
 {
     if (!error.isEmpty()) {
         m_window->statusBar()->showMessage(error, 8000);
         emit exportFailed(error);
         return;
     }
-    m_window->statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 8000);
+    m_window->statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()) + note,
+                                       8000);
     emit exported(path);
 }
 
@@ -220,7 +254,7 @@ void LessonExporter::exportStepLogWithDialog()
     const QString path =
         askPath(tr("Export step log"), QStringLiteral("csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
-        report(path, exportStepLog(path));
+        exportStepLog(path); // reports once the worker's replay arrives
 }
 
 void LessonExporter::exportChainRuleWithDialog()

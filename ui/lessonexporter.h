@@ -11,7 +11,9 @@ class QMenu;
 
 // File ▸ Export: the network view as PNG or SVG at a chosen size, every plot (through the
 // plots' own exportTo), the step log as CSV, and the chain rule of the selected weight as
-// plain text for a slide. Keeps the step log, fed with the worker's records and snapshots.
+// plain text for a slide. Keeps the step log, fed with the worker's records and snapshots;
+// exporting it first asks the worker to replay the training for every iteration's weights,
+// biases and gradients (a full-speed run reports only E_total).
 class LessonExporter : public QObject
 {
     Q_OBJECT
@@ -26,7 +28,11 @@ public:
     // atomically. An empty size means the size on screen.
     QString exportNetwork(const QString &path, QSize size = {}) const; // .svg or else PNG
     QImage networkImage(QSize size) const;
-    QString exportStepLog(const QString &path) const;
+    // Asynchronous: the worker replays the training (at most the last
+    // maxReplayedIterations() iterations get their weights and gradients), then the file is
+    // written and exported or exportFailed says how it went.
+    void exportStepLog(const QString &path);
+    long long maxReplayedIterations() const;
     QString exportChainRule(const QString &path) const;
     QString chainRuleText() const;
 
@@ -42,9 +48,12 @@ private:
     void exportChainRuleWithDialog();
     QString askPath(const QString &title, const QString &suffix, const QString &filter) const;
     QSize askSize(QSize onScreen) const;
-    void report(const QString &path, const QString &error);
+    void report(const QString &path, const QString &error, const QString &note = {});
+    void writeStepLog(const backprop::StepLogRows &replayed);
 
     MainWindow *m_window;
     QMenu *m_menu;
     StepLog m_stepLog;
+    QString m_stepLogPath; // the export waiting for the worker's replay, if any
+    long long m_stepLogSerial = 0;
 };

@@ -109,6 +109,21 @@ void StepLog::addLosses(long long first, const std::vector<double> &losses)
     }
 }
 
+void StepLog::setReplayedIterations(const StepLogRows &replayed)
+{
+    const std::size_t columns = parameterCount();
+    for (const StepLogRow &replayedRow : replayed.rows) {
+        if (replayedRow.values.size() != columns || replayedRow.gradients.size() != columns)
+            return;
+        Row &row = m_iterations[replayedRow.iteration];
+        row.iteration = replayedRow.iteration;
+        row.phase = QStringLiteral("iteration");
+        row.loss = replayedRow.loss;
+        row.values = replayedRow.values;
+        row.gradients = replayedRow.gradients;
+    }
+}
+
 void StepLog::truncate(long long completedIterations)
 {
     m_iterations.erase(m_iterations.lower_bound(completedIterations), m_iterations.end());

@@ -2,6 +2,7 @@
 
 #include "network.h"
 #include "phase.h"
+#include "steplogreplay.h"
 
 #include <QString>
 
@@ -15,7 +16,8 @@
 // the worker's records and snapshots; it computes nothing itself.
 //
 // A full-speed run reports only E_total for each iteration (the worker sends no records
-// then), so those rows leave the weight and gradient columns empty.
+// then), so its rows have empty weight and gradient columns until the exporter fills every
+// iteration row in with the worker's replay of the training (setReplayedIterations).
 class StepLog
 {
 public:
@@ -36,6 +38,9 @@ public:
     void addRecord(const backprop::PhaseRecord &record, bool asPhaseRow);
     // E_total of iterations first, first + 1, … (a snapshot's newLosses).
     void addLosses(long long first, const std::vector<double> &losses);
+    // Iteration rows replayed by the worker: they replace the rows of the same iterations.
+    // Ignored when their columns are not the log's (another network).
+    void setReplayedIterations(const backprop::StepLogRows &replayed);
     // The trainer is now at `completedIterations`: rows of later iterations were undone.
     void truncate(long long completedIterations);
     void clear();
@@ -43,6 +48,7 @@ public:
     // Iteration rows in order, then (in the CSV) phase rows interleaved by iteration.
     std::vector<Row> rows() const;
     int iterationRowCount() const { return static_cast<int>(m_iterations.size()); }
+    std::size_t parameterCount() const { return m_network.parameters().size(); }
     QString toCsv() const;
     // Empty, or why the file could not be written.
     QString writeCsv(const QString &path) const;

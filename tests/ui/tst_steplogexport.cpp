@@ -1,0 +1,75 @@
+// The step log of a full-speed run: the exporter has the worker replay the training, so
+// every iteration row of the CSV has E_total and every weight, bias and gradient, and the
+// last row's E_total is the one the run reported.
+
+#include "lessonexporter.h"
+#include "lessonfiles.h"
+#include "windowrig.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <optional>
+
+using namespace backprop;
+using windowtest::WindowRig;
+
+class TestStepLogExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { windowtest::prepareSuite(); }
+
+    void fullSpeedRunHasEveryColumn()
+    {
+        WindowRig rig(testlessons::twoTwoTwo());
+        QVERIFY(rig.trainAll(200));
+        // E_total of the last iteration, as the run reported it in a snapshot.
+        std::optional<double> lastLoss;
+        for (const Snapshot &snapshot : rig.probe.snapshots) {
+            const long long last = 199 - snapshot.firstNewLossIteration;
+            if (last >= 0 && last < static_cast<long long>(snapshot.newLosses.size()))
+                lastLoss = snapshot.newLosses[static_cast<std::size_t>(last)];
+        }
+        QVERIFY(lastLoss.has_value());
+
+        QTemporaryDir folder;
+        const QString path = folder.filePath("steps.csv");
+        LessonExporter *exporter = LessonFiles::of(rig.window.get())->exporter();
+        QSignalSpy exported(exporter, &LessonExporter::exported);
+        QSignalSpy failed(exporter, &LessonExporter::exportFailed);
+        exporter->exportStepLog(path);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count() + failed.count(), 1, 30000);
+        QCOMPARE(exported.count(), 1);
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 200);
+        const QStringList header = lines[0].split(',');
+        const auto parameters = rig.snapshot().state.network.parameters().size();
+        QCOMPARE(header.size(), static_cast<qsizetype>(3 + 2 * parameters));
+        QVERIFY(header.contains("b1") && header.contains("dE_total/db1"));
+        for (int k = 1; k <= 200; ++k) {
+            const QStringList cells = lines[k].split(',');
+            QCOMPARE(cells.size(), header.size());
+            QCOMPARE(cells[0], QString::number(k));
+            QCOMPARE(cells[1], QStringLiteral("iteration"));
+            for (qsizetype c = 2; c < cells.size(); ++c) {
+                bool isNumber = false;
+                cells[c].toDouble(&isNumber);
+                QVERIFY2(isNumber,
+                         qPrintable(
+                             QStringLiteral("row %1, %2: \"%3\"").arg(k).arg(header[c], cells[c])));
+            }
+        }
+        // Written with 17 significant digits: the same double as the run reported.
+        QCOMPARE(lines[200].split(',')[2].toDouble(), *lastLoss);
+        QVERIFY(lines[200].split(',')[2].toDouble() == *lastLoss);
+    }
+};
+
+QTEST_MAIN(TestStepLogExport)
+#include "tst_steplogexport.moc"
