@@ -3,7 +3,11 @@
 // The two reference lessons of DESIGN.md built in code, so the engine's tests do not depend
 // on the lesson reader (which has tests of its own that compare its result with these).
 
+#include "initialization.h"
 #include "lesson.h"
+#include "random.h"
+
+#include <vector>
 
 namespace testlessons {
 
@@ -58,6 +62,40 @@ inline backprop::Lesson oneWeight(double w = 3.0)
     lesson.loss = Loss::SumSquaredError;
     lesson.optimizer.learningRate = 0.05;
     lesson.selectedParameter = "W";
+    return lesson;
+}
+
+// A classifier of points inside a circle, the engine tests' busy lesson: `inputs`-hidden…-1
+// (tanh hidden layers, a sigmoid output, Xavier weights drawn with `weightSeed`) on `samples`
+// points uniform in [−1, 1]^inputs (drawn with `dataSeed`), target 1 when the first two
+// inputs lie within 0.7 of the origin; binary cross-entropy. Settings are the caller's.
+inline backprop::Lesson circleClassifier(const std::vector<Eigen::Index> &hidden,
+                                         Eigen::Index samples, Eigen::Index inputs = 2,
+                                         std::uint64_t weightSeed = 3, std::uint64_t dataSeed = 4)
+{
+    using namespace backprop;
+    Lesson lesson;
+    Network &network = lesson.network;
+    network.inputCount = inputs;
+    std::vector<Eigen::Index> sizes = hidden;
+    sizes.push_back(1);
+    for (std::size_t l = 0; l < sizes.size(); ++l) {
+        Layer layer;
+        layer.weights.resize(sizes[l], l == 0 ? inputs : sizes[l - 1]);
+        layer.biases.resize(sizes[l]);
+        layer.activation = l + 1 == sizes.size() ? Activation::Sigmoid : Activation::Tanh;
+        network.layers.push_back(layer);
+    }
+    network.assignDefaultNames();
+    initialize(network, Initialization::Xavier, weightSeed);
+    Random random(dataSeed);
+    lesson.dataset.inputs =
+        Eigen::MatrixXd::NullaryExpr(inputs, samples, [&] { return random.uniform(-1, 1); });
+    lesson.dataset.targets.resize(1, samples);
+    for (Eigen::Index s = 0; s < samples; ++s)
+        lesson.dataset.targets(0, s) =
+            lesson.dataset.inputs.col(s).head(2).norm() < 0.7 ? 1.0 : 0.0;
+    lesson.loss = Loss::BinaryCrossEntropy;
     return lesson;
 }
 

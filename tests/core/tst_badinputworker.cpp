@@ -28,26 +28,8 @@ namespace {
 // a circle (the first two inputs), trained with Adam over the whole batch.
 Lesson circleLesson(int inputs, int hidden, int neurons, long samples)
 {
-    Lesson lesson;
-    Network &network = lesson.network;
-    network.inputCount = inputs;
-    for (int l = 0; l <= hidden; ++l) {
-        const bool isOutput = l == hidden;
-        Layer layer;
-        layer.weights.resize(isOutput ? 1 : neurons, l == 0 ? inputs : neurons);
-        layer.biases.resize(layer.weights.rows());
-        layer.activation = isOutput ? Activation::Sigmoid : Activation::Tanh;
-        network.layers.push_back(layer);
-    }
-    network.assignDefaultNames();
-    initialize(network, Initialization::Xavier, 3);
-    Random random(4);
-    lesson.dataset.inputs =
-        Eigen::MatrixXd::NullaryExpr(inputs, samples, [&] { return random.uniform(-1, 1); });
-    lesson.dataset.targets.resize(1, samples);
-    for (long s = 0; s < samples; ++s)
-        lesson.dataset.targets(0, s) = lesson.dataset.inputs.col(s).head(2).norm() < 0.7;
-    lesson.loss = Loss::BinaryCrossEntropy;
+    Lesson lesson = testlessons::circleClassifier(
+        std::vector<Eigen::Index>(static_cast<std::size_t>(hidden), neurons), samples, inputs);
     lesson.optimizer.kind = OptimizerKind::Adam;
     lesson.optimizer.learningRate = 0.01;
     lesson.optimizer.trainBiases = true;

@@ -12,27 +12,7 @@ using namespace backprop;
 namespace {
 Lesson shuffledLesson(std::uint64_t seed)
 {
-    Lesson lesson;
-    Network &network = lesson.network;
-    network.inputCount = 2;
-    Layer hidden;
-    hidden.weights.resize(8, 2);
-    hidden.biases.resize(8);
-    hidden.activation = Activation::Tanh;
-    Layer output;
-    output.weights.resize(1, 8);
-    output.biases.resize(1);
-    output.activation = Activation::Sigmoid;
-    network.layers = {hidden, output};
-    network.assignDefaultNames();
-    initialize(network, Initialization::Xavier, seed);
-    Random random(seed + 1);
-    lesson.dataset.inputs =
-        Eigen::MatrixXd::NullaryExpr(2, 50, [&] { return random.uniform(-1, 1); });
-    lesson.dataset.targets.resize(1, 50);
-    for (Eigen::Index s = 0; s < 50; ++s)
-        lesson.dataset.targets(0, s) = lesson.dataset.inputs.col(s).norm() < 0.7 ? 1.0 : 0.0;
-    lesson.loss = Loss::BinaryCrossEntropy;
+    Lesson lesson = testlessons::circleClassifier({8}, 50, 2, seed, seed + 1);
     lesson.optimizer.kind = OptimizerKind::Adam;
     lesson.optimizer.learningRate = 0.01;
     lesson.optimizer.batchMode = BatchMode::MiniBatch;

@@ -25,25 +25,7 @@ namespace {
 // (so epochs end with a shorter batch and the order is reshuffled).
 Lesson circleLesson()
 {
-    Lesson lesson;
-    Network &network = lesson.network;
-    network.inputCount = 2;
-    for (Eigen::Index neurons : {Eigen::Index(3), Eigen::Index(1)}) {
-        Layer layer;
-        layer.weights.resize(neurons, network.layers.empty() ? 2 : 3);
-        layer.biases.resize(neurons);
-        layer.activation = neurons == 1 ? Activation::Sigmoid : Activation::Tanh;
-        network.layers.push_back(layer);
-    }
-    network.assignDefaultNames();
-    initialize(network, Initialization::Xavier, 5);
-    Random random(6);
-    lesson.dataset.inputs =
-        Eigen::MatrixXd::NullaryExpr(2, 20, [&] { return random.uniform(-1, 1); });
-    lesson.dataset.targets.resize(1, 20);
-    for (Eigen::Index s = 0; s < 20; ++s)
-        lesson.dataset.targets(0, s) = lesson.dataset.inputs.col(s).norm() < 0.7 ? 1.0 : 0.0;
-    lesson.loss = Loss::BinaryCrossEntropy;
+    Lesson lesson = testlessons::circleClassifier({3}, 20, 2, 5, 6);
     lesson.optimizer.kind = OptimizerKind::Adam;
     lesson.optimizer.learningRate = 0.02;
     lesson.optimizer.batchMode = BatchMode::MiniBatch;

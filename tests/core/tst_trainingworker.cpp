@@ -25,25 +25,7 @@ namespace {
 // 2-h-h-1 tanh/sigmoid on `samples` points inside or outside a circle.
 Lesson circleLesson(Eigen::Index hidden, Eigen::Index samples, BatchMode mode, long batch)
 {
-    Lesson lesson;
-    Network &network = lesson.network;
-    network.inputCount = 2;
-    for (Eigen::Index neurons : {hidden, hidden, Eigen::Index(1)}) {
-        Layer layer;
-        layer.weights.resize(neurons, network.layers.empty() ? 2 : hidden);
-        layer.biases.resize(neurons);
-        layer.activation = neurons == 1 ? Activation::Sigmoid : Activation::Tanh;
-        network.layers.push_back(layer);
-    }
-    network.assignDefaultNames();
-    initialize(network, Initialization::Xavier, 3);
-    Random random(4);
-    lesson.dataset.inputs =
-        Eigen::MatrixXd::NullaryExpr(2, samples, [&] { return random.uniform(-1, 1); });
-    lesson.dataset.targets.resize(1, samples);
-    for (Eigen::Index s = 0; s < samples; ++s)
-        lesson.dataset.targets(0, s) = lesson.dataset.inputs.col(s).norm() < 0.7 ? 1.0 : 0.0;
-    lesson.loss = Loss::BinaryCrossEntropy;
+    Lesson lesson = testlessons::circleClassifier({hidden, hidden}, samples);
     lesson.optimizer.kind = OptimizerKind::Adam;
     lesson.optimizer.learningRate = 0.01;
     lesson.optimizer.batchMode = mode;

@@ -23,26 +23,7 @@ namespace {
 // 2-16-16-1 on a circle of points, so a full-speed run is busy for as long as it is asked.
 Lesson busyLesson()
 {
-    Lesson lesson;
-    Network &network = lesson.network;
-    network.inputCount = 2;
-    for (Eigen::Index neurons : {16, 16, 1}) {
-        Layer layer;
-        layer.weights.resize(neurons, network.layers.empty() ? 2 : 16);
-        layer.biases.resize(neurons);
-        layer.activation = neurons == 1 ? Activation::Sigmoid : Activation::Tanh;
-        network.layers.push_back(layer);
-    }
-    network.assignDefaultNames();
-    initialize(network, Initialization::Xavier, 3);
-    Random random(4);
-    lesson.dataset.inputs =
-        Eigen::MatrixXd::NullaryExpr(2, 500, [&] { return random.uniform(-1, 1); });
-    lesson.dataset.targets.resize(1, 500);
-    for (Eigen::Index s = 0; s < 500; ++s)
-        lesson.dataset.targets(0, s) = lesson.dataset.inputs.col(s).norm() < 0.7;
-    lesson.loss = Loss::BinaryCrossEntropy;
-    return lesson;
+    return testlessons::circleClassifier({16, 16}, 500);
 }
 
 // The label of `name` shows a negative zero ("W = −0", "W = -0.000").
