@@ -1,20 +1,16 @@
 #include "csvimporter.h"
 
 #include "sizelimits.h"
+#include "textfile.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace backprop {
 
 namespace {
-
-// A file larger than the largest data set could be written in is not read at all.
-constexpr std::uintmax_t maxFileBytes = 256u << 20;
 
 struct Record
 {
@@ -367,19 +363,10 @@ std::variant<CsvImport, std::string> CsvImporter::importCsv(std::string_view tex
 std::variant<CsvImport, std::string> CsvImporter::importFile(const std::filesystem::path &path,
                                                              const CsvImportOptions &options)
 {
-    const std::string source = path.string();
-    std::error_code error;
-    const std::uintmax_t size = std::filesystem::file_size(path, error);
-    if (error)
-        return source + ": cannot read the file (" + error.message() + ")";
-    if (size > maxFileBytes)
-        return source + ": the file is larger than " + std::to_string(maxFileBytes >> 20) + " MiB";
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream text;
-    text << file.rdbuf();
-    if (!file)
-        return source + ": cannot read the file";
-    return importCsv(text.str(), source, options);
+    auto text = TextFile::read(path, maxCsvFileBytes, "a CSV file");
+    if (auto *error = std::get_if<TextFile::Error>(&text))
+        return std::move(error->message);
+    return importCsv(std::get<std::string>(text), path.string(), options);
 }
 
 CsvSeparator CsvImporter::detectSeparator(std::string_view text)

@@ -3,11 +3,11 @@
 #include "jsonfields.h"
 #include "lessonreader.h"
 #include "lessonwriter.h"
+#include "sizelimits.h"
+#include "textfile.h"
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace backprop {
@@ -84,22 +84,21 @@ void readMemories(const Json &value, const std::string &path, const Network &net
     }
 }
 
+// Reads the state's fields; checkTrainingState() then judges the state as a whole, as it
+// does for every state the trainer is given.
 TrainingState readState(const Json &value, const Lesson &lesson)
 {
     const Fields fields(value, "state",
                         {"iteration", "epoch", "batchStart", "order", "random", "optimizer"});
     const long long samples = lesson.dataset.sampleCount();
-    constexpr long long huge = 1LL << 62;
     TrainingState state;
     state.network = lesson.network;
     state.settings = lesson.optimizer;
     state.optimizer.reset(lesson.network);
-    state.iteration = count(fields, "iteration", huge);
-    state.epoch = count(fields, "epoch", huge);
-    state.batchStart = static_cast<long>(count(fields, "batchStart", samples - 1));
+    state.iteration = count(fields, "iteration", maxTrainingCount);
+    state.epoch = count(fields, "epoch", maxTrainingCount);
+    state.batchStart = static_cast<long>(count(fields, "batchStart", maxSamples));
 
-    // The order must be a permutation of the samples: anything else would read outside
-    // the data.
     const std::string orderPath = fields.path("order");
     const Json::Array &order =
         Fields::expect(fields.required("order"), Json::Type::Array, orderPath).toArray();
@@ -108,16 +107,10 @@ TrainingState readState(const Json &value, const Lesson &lesson)
                        "expected " + std::to_string(samples)
                            + " sample indices (one per sample), found "
                            + std::to_string(order.size()));
-    std::vector<bool> seen(static_cast<std::size_t>(samples), false);
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const std::string path = Fields::elementPath(orderPath, k);
-        const long long index =
-            Fields::wholeNumber(order[k], path, 0, samples - 1, "sample index", "the data has");
-        if (seen[static_cast<std::size_t>(index)])
-            Fields::refuse(path, "sample " + std::to_string(index) + " appears twice");
-        seen[static_cast<std::size_t>(index)] = true;
-        state.order.push_back(static_cast<long>(index));
-    }
+    for (std::size_t k = 0; k < order.size(); ++k)
+        state.order.push_back(
+            static_cast<long>(Fields::wholeNumber(order[k], Fields::elementPath(orderPath, k), 0,
+                                                  samples - 1, "sample index", "the data has")));
 
     const std::string randomPath = fields.path("random");
     const Json::Array &words =
@@ -134,18 +127,18 @@ TrainingState readState(const Json &value, const Lesson &lesson)
                            "expected a whole number from 0 to 18446744073709551615");
         state256[k] = *word;
     }
-    if (std::all_of(state256.begin(), state256.end(), [](std::uint64_t w) { return w == 0; }))
-        Fields::refuse(randomPath, "the generator's state cannot be all zeros");
     state.random = Random::fromWords(state256);
 
     const Fields optimizer(fields.required("optimizer"), fields.path("optimizer"),
                            {"step", "first", "second"});
     OptimizerState &memory = state.optimizer;
-    memory.step = count(optimizer, "step", huge);
+    memory.step = count(optimizer, "step", maxTrainingCount);
     readMemories(optimizer.required("first"), optimizer.path("first"), lesson.network,
                  memory.firstWeights, memory.firstBiases);
     readMemories(optimizer.required("second"), optimizer.path("second"), lesson.network,
                  memory.secondWeights, memory.secondBiases);
+    if (const auto problem = checkTrainingState(state, samples))
+        Fields::refuse(Fields::memberPath("state", problem->field), problem->message);
     return state;
 }
 
@@ -203,14 +196,10 @@ std::variant<SavedLesson, std::string> LessonFile::read(std::string_view text,
 
 std::variant<SavedLesson, std::string> LessonFile::readFile(const std::filesystem::path &path)
 {
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        return path.string() + ": cannot open the file";
-    std::ostringstream text;
-    text << file.rdbuf();
-    if (file.bad())
-        return path.string() + ": cannot read the file";
-    return read(text.str(), path.string());
+    auto text = TextFile::read(path, maxLessonFileBytes, "a lesson file");
+    if (auto *error = std::get_if<TextFile::Error>(&text))
+        return std::move(error->message);
+    return read(std::get<std::string>(text), path.string());
 }
 
 std::variant<std::string, JsonError> LessonFile::write(const SavedLesson &saved)
@@ -219,23 +208,13 @@ std::variant<std::string, JsonError> LessonFile::write(const SavedLesson &saved)
     std::variant<std::string, JsonError> plain = LessonWriter::write(saved.lesson);
     if (!saved.state || std::holds_alternative<JsonError>(plain))
         return plain;
-    const TrainingState &state = *saved.state;
-    const Eigen::Index samples = saved.lesson.dataset.sampleCount();
-    OptimizerState shaped;
-    shaped.reset(saved.lesson.network);
-    const auto sameShape = [](const auto &a, const auto &b) {
-        return a.size() == b.size()
-            && std::equal(a.begin(), a.end(), b.begin(), [](const auto &x, const auto &y) {
-                   return x.rows() == y.rows() && x.cols() == y.cols();
-               });
-    };
-    if (static_cast<Eigen::Index>(state.order.size()) != samples || state.batchStart < 0
-        || state.batchStart >= samples
-        || !sameShape(state.optimizer.firstWeights, shaped.firstWeights)
-        || !sameShape(state.optimizer.secondWeights, shaped.secondWeights)
-        || !sameShape(state.optimizer.firstBiases, shaped.firstBiases)
-        || !sameShape(state.optimizer.secondBiases, shaped.secondBiases))
-        return JsonError {"state: the training state does not match the lesson"};
+    // What the reader would refuse is not written: the state as the file will hold it, with
+    // the lesson's network and settings.
+    TrainingState state = *saved.state;
+    state.network = saved.lesson.network;
+    state.settings = saved.lesson.optimizer;
+    if (const auto problem = checkTrainingState(state, saved.lesson.dataset.sampleCount()))
+        return JsonError {"state." + problem->field + ": " + problem->message};
     Json root = LessonWriter::toJson(saved.lesson);
     for (Json::Member &member : root.object()) {
         if (member.first == "format")

@@ -3,9 +3,9 @@
 #include "json.h"
 #include "jsonfields.h"
 #include "sizelimits.h"
+#include "textfile.h"
 
 #include <cmath>
-#include <fstream>
 #include <initializer_list>
 #include <map>
 #include <sstream>
@@ -373,14 +373,10 @@ std::variant<Lesson, std::string> LessonReader::readJson(const Json &root, std::
 
 std::variant<Lesson, std::string> LessonReader::readFile(const std::filesystem::path &path)
 {
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        return path.string() + ": cannot open the file";
-    std::ostringstream text;
-    text << file.rdbuf();
-    if (file.bad())
-        return path.string() + ": cannot read the file";
-    return read(text.str(), path.string());
+    auto text = TextFile::read(path, maxLessonFileBytes, "a lesson file");
+    if (auto *error = std::get_if<TextFile::Error>(&text))
+        return std::move(error->message);
+    return read(std::get<std::string>(text), path.string());
 }
 
 } // namespace backprop

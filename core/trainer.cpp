@@ -29,11 +29,25 @@ std::string Trainer::load(const Lesson &lesson)
 std::string Trainer::load(const SavedLesson &saved)
 {
     const Lesson &lesson = saved.lesson;
-    if (std::string error = load(lesson); !error.empty() || !saved.state)
-        return error;
+    if (!saved.state)
+        return load(lesson);
     TrainingState state = *saved.state;
     state.network = lesson.network;
-    state.settings = lesson.optimizer;
+    // Settings that differ from those the state was trained with (--batch, --optimizer on a
+    // saved lesson) apply as a change in the window does (setSettings): another batch size
+    // restarts the epoch at the current weights, another optimizer starts without memory.
+    const OptimizerSettings &from = state.settings;
+    const OptimizerSettings &to = lesson.optimizer;
+    const Eigen::Index samples = lesson.dataset.sampleCount();
+    if (from.batchMode != to.batchMode || batchSizeOf(from, samples) != batchSizeOf(to, samples))
+        state.batchStart = 0;
+    if (from.kind != to.kind)
+        state.optimizer.reset(lesson.network);
+    state.settings = to;
+    if (const auto problem = checkTrainingState(state, samples))
+        return "state." + problem->field + ": " + problem->message;
+    if (std::string error = load(lesson); !error.empty())
+        return error;
     restore(state);
     return {};
 }
@@ -89,16 +103,7 @@ void Trainer::buildPhases()
 
 Eigen::Index Trainer::batchSize() const
 {
-    const Eigen::Index samples = m_dataset.sampleCount();
-    switch (m_state.settings.batchMode) {
-    case BatchMode::Full:
-        return samples;
-    case BatchMode::Stochastic:
-        return 1;
-    case BatchMode::MiniBatch:
-        return std::min(m_state.settings.batchSize, samples);
-    }
-    return samples;
+    return batchSizeOf(m_state.settings, m_dataset.sampleCount());
 }
 
 void Trainer::prepareBuffers()
@@ -143,6 +148,7 @@ void Trainer::restore(const TrainingState &state)
     m_iterationBegun = false;
     m_bufferIndex = 0;
     m_lastPhase.reset();
+    m_finishedRecordValid = false;
     m_fault.reset();
 }
 
@@ -377,7 +383,7 @@ PhaseRecord Trainer::stepPhase()
     const Phase phase = m_phases[m_phaseIndex];
     if (m_revealed == 0) {
         if (phase.kind == PhaseKind::Update)
-            m_beforeUpdate = m_state.network.layers;
+            keepBeforeUpdate();
         if (!computePhase(phase))
             return recordOf(phase);
     }
@@ -396,7 +402,7 @@ PhaseRecord Trainer::stepNeuron()
     const Eigen::Index count = neuronCountOf(phase);
     if (m_revealed == 0) {
         if (phase.kind == PhaseKind::Update)
-            m_beforeUpdate = m_state.network.layers;
+            keepBeforeUpdate();
         // The whole phase is computed at its first neuron, so every granularity produces
         // the same bits; the neurons are then revealed one at a time.
         if (!computePhase(phase))
@@ -462,6 +468,7 @@ double Trainer::runIteration()
             return loss;
         }
         m_lastPhase = m_phases[updateIndex];
+        m_finishedRecordValid = false; // no copy of the old values on the full-speed path
         finishIteration();
         return loss;
     }
@@ -473,6 +480,28 @@ double Trainer::runIteration()
             break;
     }
     return pass.loss();
+}
+
+void Trainer::keepBeforeUpdate()
+{
+    m_beforeUpdate = m_state.network.layers;
+    m_optimizerBeforeUpdate = m_state.optimizer;
+    m_finishedRecordValid = true;
+}
+
+void Trainer::forgetFinishedIteration()
+{
+    // An edit at an iteration start: what is on screen is no longer the update just made.
+    if (isAtIterationStart()) {
+        m_lastPhase.reset();
+        m_finishedRecordValid = false;
+    }
+}
+
+bool Trainer::isIterationFinished() const
+{
+    return isAtIterationStart() && m_lastPhase && m_lastPhase->kind == PhaseKind::Update
+        && m_finishedRecordValid;
 }
 
 bool Trainer::recomputeToCursor()
@@ -493,6 +522,7 @@ bool Trainer::setParameter(const ParameterId &id, double value)
         return false;
     m_state.network.setValue(id, value);
     m_fault.reset();
+    forgetFinishedIteration();
     return recomputeToCursor();
 }
 
@@ -500,6 +530,7 @@ bool Trainer::setSettings(const OptimizerSettings &settings)
 {
     const OptimizerSettings old = m_state.settings;
     m_state.settings = settings;
+    forgetFinishedIteration();
     if (settings.kind != old.kind)
         m_state.optimizer.reset(m_state.network); // a new optimizer starts with no memory
     const bool batchChanged = settings.batchMode != old.batchMode

@@ -24,8 +24,10 @@ public:
     // Takes the lesson's network, data, loss and settings; the seed drives shuffling.
     // Returns an empty string, or why the lesson cannot be trained (nothing changes then).
     std::string load(const Lesson &lesson);
-    // A saved lesson continues where it was saved when it carries a training state
-    // (LessonFile has checked the state's shapes against the lesson).
+    // A saved lesson continues where it was saved when it carries a training state, checked
+    // as a whole (checkTrainingState) against the lesson. Settings other than the state's own
+    // (state.settings) take effect as setSettings() would: another batch size restarts the
+    // epoch at the current weights, another optimizer starts without memory.
     std::string load(const SavedLesson &saved);
     std::string load(const Network &network, const Dataset &dataset, Loss loss,
                      const OptimizerSettings &settings, std::uint64_t seed);
@@ -39,7 +41,8 @@ public:
     // has begun holds the generator and order after the epoch's shuffle): restoring it and
     // stepping back to the same phase gives the same numbers. Saved lesson files use it.
     TrainingState iterationStartState() const;
-    // Back to `state` at its iteration start (the phase cursor goes to the first phase).
+    // Back to `state` at its iteration start (the phase cursor goes to the first phase). For
+    // states this trainer produced (checkpoints, history); load(SavedLesson) checks others.
     void restore(const TrainingState &state);
 
     // Edits. Mid-iteration, the iteration is recomputed from its start with the new value
@@ -57,6 +60,12 @@ public:
     // The phase computed most recently (empty after load, restore or an edit at the start).
     const std::optional<Phase> &lastPhase() const { return m_lastPhase; }
     const std::vector<Layer> &layersBeforeUpdate() const { return m_beforeUpdate; }
+    const OptimizerState &optimizerBeforeUpdate() const { return m_optimizerBeforeUpdate; }
+    // At an iteration start just after an update made by stepping: the iteration's values
+    // (pass(), batch, layersBeforeUpdate(), optimizerBeforeUpdate()) are all still there to
+    // show. Not after a full-speed iteration (it keeps no copy of the old values), a restore
+    // or an edit.
+    bool isIterationFinished() const;
     std::vector<PhaseRecord> step(Granularity granularity);
     PhaseRecord stepPhase();
     PhaseRecord stepNeuron();
@@ -90,6 +99,8 @@ private:
     void advance();
     void finishIteration();
     bool recomputeToCursor();
+    void keepBeforeUpdate();
+    void forgetFinishedIteration();
     Eigen::Index neuronCountOf(const Phase &phase) const;
     void reportLossFault();
     void reportUpdateFault(const ParameterId &id, double newValue);
@@ -112,6 +123,8 @@ private:
     int m_bufferIndex = 0;
     bool m_batchIsWholeDataset = true;
     std::vector<Layer> m_beforeUpdate; // for the Update record
+    OptimizerState m_optimizerBeforeUpdate;
+    bool m_finishedRecordValid = false;
     // The update writes new values here and swaps them in only when all are finite.
     std::vector<Layer> m_nextLayers;
     OptimizerState m_nextOptimizer;

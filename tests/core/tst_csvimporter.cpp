@@ -221,7 +221,7 @@ private slots:
         QCOMPARE(std::get<CsvImport>(result).dataset.sampleCount(), 2);
         QFile::remove(path);
         QVERIFY(errorOf(CsvImporter::importFile(path.toStdString(), {}))
-                    .starts_with(path.toStdString() + ": cannot read the file"));
+                    .starts_with(path.toStdString() + ": cannot open the file (No such file"));
     }
 };
 

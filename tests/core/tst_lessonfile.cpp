@@ -142,10 +142,126 @@ private slots:
         QTest::newRow("negative step") << "\"step\": "
                                        << "\"step\": -"
                                        << "state.optimizer.step";
+        // A batch of 3 starts at 0 or 3 of the 4 samples; at 2 it would overrun the buffer
+        // of the epoch's last, one-sample batch (heap corruption before the check).
+        QTest::newRow("batch start inside a batch")
+            << "\"batchStart\": \\d+"
+            << "\"batchStart\": 2"
+            << "state.batchStart: batches of 3 samples start at multiples of 3, found 2";
+        QTest::newRow("more epochs than iterations")
+            << "\"epoch\": \\d+"
+            << "\"epoch\": 7"
+            << "state.epoch: 7 completed epochs and 1 batch of this epoch need at least 8 "
+               "iterations, found 5";
+        QTest::newRow("more optimizer steps than iterations")
+            << "\"step\": \\d+"
+            << "\"step\": 6"
+            << "state.optimizer.step: the optimizer cannot have taken more steps (6) than the "
+               "iterations trained (5)";
+        QTest::newRow("negative second moment")
+            << "\"second\": \\[\\s*\\{\\s*\"weights\": \\[\\s*\\[[^,\\]]*"
+            << "\"second\": [{\"weights\": [[-0.5"
+            << "state.optimizer.second[0].weights[0][0]: a second moment is a mean of squared "
+               "gradients and cannot be negative, found -0.5";
         QTest::newRow("infinite memory")
             << "\"second\": \\[\\s*\\{\\s*\"weights\": \\[\\s*\\[[^,\\]]*"
             << "\"second\": [{\"weights\": [[1e999"
             << "state.optimizer.second[0].weights[0][0]";
+    }
+
+    // A saved lesson opened with other settings (--batch, --optimizer) restarts the epoch
+    // at its weights, exactly as changing the settings in the running trainer does. The
+    // lesson is saved at batch start 3 of batches of 3 (iteration 137): before, every other
+    // batch size read outside the gathering buffers (SIGSEGV).
+    void otherSettingsRestartTheEpoch_data()
+    {
+        QTest::addColumn<int>("mode"); // BatchMode
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("optimizer"); // OptimizerKind
+        const int adam = static_cast<int>(OptimizerKind::Adam);
+        const int miniBatch = static_cast<int>(BatchMode::MiniBatch);
+        QTest::newRow("batch 2") << miniBatch << 2 << adam;
+        QTest::newRow("batch 4") << miniBatch << 4 << adam;
+        QTest::newRow("batch 5") << miniBatch << 5 << adam;
+        QTest::newRow("full") << static_cast<int>(BatchMode::Full) << 1 << adam;
+        QTest::newRow("stochastic") << static_cast<int>(BatchMode::Stochastic) << 1 << adam;
+        QTest::newRow("same batch, sgd")
+            << miniBatch << 3 << static_cast<int>(OptimizerKind::GradientDescent);
+        QTest::newRow("batch 2, rmsprop")
+            << miniBatch << 2 << static_cast<int>(OptimizerKind::RmsProp);
+    }
+
+    void otherSettingsRestartTheEpoch()
+    {
+        QFETCH(int, mode);
+        QFETCH(int, size);
+        QFETCH(int, optimizer);
+        const Lesson lesson = adamXor();
+        Trainer original;
+        QVERIFY(original.load(lesson).empty());
+        for (int k = 0; k < 137; ++k)
+            original.runIteration();
+        QCOMPARE(original.state().batchStart, 3L);
+        const auto read = LessonFile::read(
+            std::get<std::string>(LessonFile::write(saveOf(lesson, original))), "saved.json");
+        QVERIFY(std::holds_alternative<SavedLesson>(read));
+        SavedLesson reopened = std::get<SavedLesson>(read);
+
+        OptimizerSettings settings = reopened.lesson.optimizer;
+        settings.batchMode = static_cast<BatchMode>(mode);
+        settings.batchSize = size;
+        settings.kind = static_cast<OptimizerKind>(optimizer);
+        reopened.lesson.optimizer = settings;
+        Trainer continued;
+        QCOMPARE(continued.load(reopened), std::string());
+        original.setSettings(settings);
+        QVERIFY(continued.state() == original.state());
+        QCOMPARE(continued.state().iteration, 137LL);
+        QVERIFY(continued.state().network == reopened.lesson.network); // the saved weights
+        QCOMPARE(continued.state().batchStart,
+                 size == 3 && mode == static_cast<int>(BatchMode::MiniBatch) ? 3L : 0L);
+        for (int k = 0; k < 20; ++k) {
+            const double expected = original.runIteration();
+            const double actual = continued.runIteration();
+            QCOMPARE(std::memcmp(&expected, &actual, sizeof(double)), 0);
+        }
+        QVERIFY(!continued.fault());
+        QVERIFY(continued.state() == original.state());
+    }
+
+    // Trainer::load checks a state given in memory (the window's undo of a structural
+    // change, for one) the same way, and changes nothing when it refuses.
+    void trainerRefusesBadStates()
+    {
+        Trainer source;
+        const Lesson lesson = adamXor();
+        QVERIFY(source.load(lesson).empty());
+        for (int k = 0; k < 5; ++k)
+            source.runIteration();
+        SavedLesson saved = saveOf(lesson, source);
+        saved.state->order = {0, 1, 1, 3};
+        Trainer trainer;
+        QVERIFY(trainer.load(lesson).empty());
+        trainer.runIteration();
+        const TrainingState before = trainer.state();
+        QCOMPARE(trainer.load(saved), std::string("state.order[2]: sample 1 appears twice"));
+        QVERIFY(trainer.state() == before);
+
+        saved = saveOf(lesson, source);
+        saved.state->batchStart = 2;
+        QCOMPARE(
+            trainer.load(saved),
+            std::string("state.batchStart: batches of 3 samples start at multiples of 3, found 2"));
+        saved = saveOf(lesson, source);
+        saved.state->optimizer.secondBiases[1](0) = -1e-3;
+        QCOMPARE(trainer.load(saved),
+                 std::string("state.optimizer.second[1].biases[0]: a second moment is a mean of "
+                             "squared gradients and cannot be negative, found -0.001"));
+        saved = saveOf(lesson, source);
+        saved.state->optimizer.firstWeights.pop_back();
+        QCOMPARE(trainer.load(saved),
+                 std::string("state.optimizer.first: expected 2 layers, found 1"));
+        QVERIFY(trainer.state() == before);
     }
 
     void refusesBadStates()

@@ -87,7 +87,10 @@ inline void checkLesson(std::string_view text)
 }
 
 // A saved lesson (format 2: a lesson and where training stands) reads, writes and reads
-// back the same; the engine restores the state the way the worker does and trains on.
+// back the same; the engine takes every state the reader accepts (Trainer::load, as the
+// worker and --lesson do) and trains it 5 iterations, as saved and under every batch mode
+// (full, stochastic, 2) and every optimizer, as --batch and --optimizer would ask, without
+// crashing (a numeric fault is fine).
 inline void checkSavedLesson(std::string_view text)
 {
     using namespace backprop;
@@ -107,18 +110,25 @@ inline void checkSavedLesson(std::string_view text)
                 && std::get<std::string>(rewritten) == std::get<std::string>(written),
             "a written saved lesson reads back as the same");
 
-    Trainer trainer;
-    if (!trainer.load(saved.lesson).empty())
-        return;
-    if (saved.state) {
-        TrainingState state = *saved.state;
-        state.network = saved.lesson.network;
-        state.settings = saved.lesson.optimizer;
-        trainer.restore(state);
+    const auto train = [](const SavedLesson &lesson) {
+        Trainer trainer;
+        require(trainer.load(lesson).empty(), "the trainer takes what the reader accepts");
+        for (int k = 0; k < 5 && !trainer.fault(); ++k)
+            trainer.runIteration();
+        if (!trainer.fault())
+            trainer.step(Granularity::Iteration);
+    };
+    train(saved);
+    for (const BatchMode mode : {BatchMode::Full, BatchMode::Stochastic, BatchMode::MiniBatch}) {
+        for (const OptimizerKind kind : {OptimizerKind::GradientDescent, OptimizerKind::Momentum,
+                                         OptimizerKind::RmsProp, OptimizerKind::Adam}) {
+            SavedLesson changed = saved;
+            changed.lesson.optimizer.batchMode = mode;
+            changed.lesson.optimizer.batchSize = 2;
+            changed.lesson.optimizer.kind = kind;
+            train(changed);
+        }
     }
-    trainer.runIteration();
-    if (!trainer.fault())
-        trainer.step(Granularity::Iteration);
 }
 
 #ifdef FUZZCHECKS_HAVE_CSV

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <variant>
+
+namespace backprop {
+
+// Reads the whole of a file the engine takes text from (lesson files, saved lessons, CSV
+// data), for every reader alike. Only regular files (or symbolic links to one) are read: a
+// directory, named pipe, device or socket is refused by its type before anything opens it,
+// since reading a pipe can block forever and /dev/zero never ends. A file larger than
+// `maxBytes` is refused, also when it grows while it is read.
+class TextFile
+{
+public:
+    struct Error
+    {
+        std::string message; // one line, starting with the path: "x.json: is a directory"
+    };
+
+    // `what` names the kind of file in the size message ("a lesson file").
+    static std::variant<std::string, Error> read(const std::filesystem::path &path,
+                                                 std::uintmax_t maxBytes, const std::string &what);
+    // "64 MiB", "512 KiB", "100 bytes"
+    static std::string sizeText(std::uintmax_t bytes);
+};
+
+} // namespace backprop
