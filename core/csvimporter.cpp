@@ -1,11 +1,13 @@
 #include "csvimporter.h"
 
 #include "sizelimits.h"
+#include "textcheck.h"
 #include "textfile.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 namespace backprop {
@@ -165,13 +167,37 @@ std::string quotedField(std::string_view text)
         while (length > 0 && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80)
             --length;
     }
-    for (std::size_t k = 0; k < length; ++k) {
-        const auto c = static_cast<unsigned char>(text[k]);
-        result.push_back(c < 0x20 || c == 0x7F ? '?' : static_cast<char>(c));
-    }
+    result = TextCheck::printable(text.substr(0, length));
     if (length < text.size())
         result += "…";
     return "\"" + result + "\"";
+}
+
+// Where the text stops being UTF-8, as "line 3, column 7: …" (columns count characters), or
+// empty. A file in Latin-1 or Windows-1252 would otherwise import, and its names could
+// never be saved.
+std::string utf8Problem(std::string_view text)
+{
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
+    const std::size_t bad = TextCheck::firstInvalidUtf8(text);
+    if (bad == std::string_view::npos)
+        return {};
+    long line = 1;
+    std::size_t lineStart = 0;
+    for (std::size_t k = 0; k < bad; ++k) {
+        if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= text.size() || text[k + 1] != '\n'))) {
+            ++line;
+            lineStart = k + 1;
+        }
+    }
+    long column = 1;
+    for (std::size_t k = lineStart; k < bad; k += TextCheck::utf8SequenceLength(text, k))
+        ++column;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    return "line " + std::to_string(line) + ", column " + std::to_string(column)
+        + ": the text is not UTF-8 (byte " + byte + "); save the file as UTF-8";
 }
 
 // The number in a field, or why it is not one.
@@ -287,6 +313,8 @@ char separatorChar(CsvSeparator separator)
 std::variant<std::vector<std::string>, std::string>
 CsvImporter::header(std::string_view text, std::string_view source, CsvSeparator separator)
 {
+    if (std::string problem = utf8Problem(text); !problem.empty())
+        return located(source, problem);
     RecordReader reader(text, separatorChar(separator));
     Record record;
     if (!reader.next(record)) {
@@ -302,6 +330,8 @@ std::variant<CsvImport, std::string> CsvImporter::importCsv(std::string_view tex
                                                             std::string_view source,
                                                             const CsvImportOptions &options)
 {
+    if (std::string problem = utf8Problem(text); !problem.empty())
+        return located(source, problem);
     RecordReader reader(text, separatorChar(options.separator));
     Record record;
     if (!reader.next(record)) {
@@ -315,6 +345,16 @@ std::variant<CsvImport, std::string> CsvImporter::importCsv(std::string_view tex
     if (auto *error = std::get_if<std::string>(&chosen))
         return located(source, *error);
     const ColumnChoice &columns = std::get<ColumnChoice>(chosen);
+    // The chosen columns' headers become the names of inputs and outputs.
+    for (const auto *chosenColumns : {&columns.inputs, &columns.targets}) {
+        for (const std::size_t c : *chosenColumns) {
+            if (const std::string problem = TextCheck::nameProblem(header[c]); !problem.empty())
+                return located(source,
+                               "line " + std::to_string(record.line) + ": column "
+                                   + std::to_string(c + 1) + " of the header: the name "
+                                   + quotedField(header[c]) + " " + problem);
+        }
+    }
 
     // Sample-major while reading; transposed into one column per sample at the end.
     std::vector<double> inputs, targets;

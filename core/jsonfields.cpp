@@ -1,5 +1,7 @@
 #include "jsonfields.h"
 
+#include "textcheck.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -34,7 +36,8 @@ void JsonFields::refuse(const std::string &path, const std::string &message)
 
 std::string JsonFields::memberPath(const std::string &path, std::string_view key)
 {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
+    const std::string shown = TextCheck::printable(key); // keys come from the file
+    return path.empty() ? shown : path + "." + shown;
 }
 
 std::string JsonFields::elementPath(const std::string &path, std::size_t index)
@@ -49,7 +52,11 @@ std::string JsonFields::counted(long long count, std::string_view noun)
 
 std::string JsonFields::inQuotes(std::string_view text)
 {
-    return "\"" + std::string(text) + "\"";
+    // Quoted text stays on one line and reads as it is (no control characters).
+    std::string quoted = "\"";
+    quoted += TextCheck::printable(text);
+    quoted += '"';
+    return quoted;
 }
 
 const Json &JsonFields::expect(const Json &value, Json::Type type, const std::string &path)

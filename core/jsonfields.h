@@ -34,7 +34,7 @@ public:
     static std::string memberPath(const std::string &path, std::string_view key);
     static std::string elementPath(const std::string &path, std::size_t index);
     static std::string counted(long long count, std::string_view noun); // "1 row", "3 rows"
-    static std::string inQuotes(std::string_view text);
+    static std::string inQuotes(std::string_view text);                 // control characters as ?
 
     static const Json &expect(const Json &value, Json::Type type, const std::string &path);
     // A number that is finite: JSON has no NaN or infinity, but 1e999 overflows to infinity.

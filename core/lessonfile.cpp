@@ -4,6 +4,7 @@
 #include "lessonreader.h"
 #include "lessonwriter.h"
 #include "sizelimits.h"
+#include "textcheck.h"
 #include "textfile.h"
 
 #include <algorithm>
@@ -145,7 +146,7 @@ TrainingState readState(const Json &value, const Lesson &lesson)
 // Files of format 2 and 1: "state" is taken out and the rest read as a format-1 lesson.
 std::variant<SavedLesson, std::string> readSaved(Json root, std::string_view source)
 {
-    const std::string prefix = std::string(source) + ": ";
+    const std::string prefix = TextCheck::printable(source) + ": ";
     std::optional<Json> state;
     if (root.isObject()) {
         const Json *format = root.find("format");
@@ -190,7 +191,7 @@ std::variant<SavedLesson, std::string> LessonFile::read(std::string_view text,
 {
     std::variant<Json, JsonError> parsed = Json::parse(text);
     if (const JsonError *error = std::get_if<JsonError>(&parsed))
-        return std::string(source) + ": " + error->toString();
+        return TextCheck::printable(source) + ": " + error->toString();
     return readSaved(std::get<Json>(std::move(parsed)), source);
 }
 

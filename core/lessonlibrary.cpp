@@ -3,6 +3,7 @@
 #include "builtinlessons.h"
 #include "lessonfile.h"
 #include "lessonreader.h"
+#include "textcheck.h"
 
 #include <filesystem>
 #include <system_error>
@@ -45,7 +46,8 @@ std::variant<SavedLesson, std::string> LessonLibrary::loadSaved(std::string_view
     std::string names;
     for (const std::string &name : builtInNames())
         names += (names.empty() ? "" : ", ") + name;
-    return std::string(nameOrFile) + ": no such lesson or file (built-in lessons: " + names + ")";
+    return TextCheck::printable(nameOrFile) + ": no such lesson or file (built-in lessons: " + names
+        + ")";
 }
 
 } // namespace backprop

@@ -3,6 +3,7 @@
 #include "json.h"
 #include "jsonfields.h"
 #include "sizelimits.h"
+#include "textcheck.h"
 #include "textfile.h"
 
 #include <cmath>
@@ -108,6 +109,12 @@ void readLayer(const Json &value, const std::string &path, Eigen::Index previous
     weightsGiven.push_back(weights != nullptr);
 }
 
+void refuseBadName(std::string_view name, const std::string &path)
+{
+    if (const std::string problem = TextCheck::nameProblem(name); !problem.empty())
+        Fields::refuse(path, "the name " + Fields::inQuotes(name) + " " + problem);
+}
+
 // Every neuron, weight and bias name is shown on screen and used to select parameters, so
 // each must be non-empty and unique across all three kinds. `given` holds the names as the
 // file wrote them (empty lists where it left them to assignDefaultNames()).
@@ -117,6 +124,7 @@ void checkNames(const Network &network, const Network &given)
     auto check = [&seen](const std::string &name, const std::string &path, bool isDefault) {
         if (name.empty())
             Fields::refuse(path, "empty name");
+        refuseBadName(name, path);
         const auto [it, inserted] = seen.emplace(name, path);
         if (!inserted)
             Fields::refuse(path,
@@ -284,6 +292,7 @@ Lesson readLesson(const Json &root, std::string_view source)
                                           : std::filesystem::path(source).stem().string();
     if (lesson.name.empty())
         Fields::refuse("name", "empty name");
+    refuseBadName(lesson.name, "name");
     lesson.title =
         fields.optional("title") ? Fields::text(*fields.optional("title"), "title") : lesson.name;
     if (const Json *description = fields.optional("description"))
@@ -354,7 +363,7 @@ Lesson readLesson(const Json &root, std::string_view source)
 
 std::variant<Lesson, std::string> LessonReader::read(std::string_view text, std::string_view source)
 {
-    const std::string prefix = std::string(source) + ": ";
+    const std::string prefix = TextCheck::printable(source) + ": ";
     std::variant<Json, JsonError> parsed = Json::parse(text);
     if (const JsonError *error = std::get_if<JsonError>(&parsed))
         return prefix + error->toString();
@@ -366,8 +375,8 @@ std::variant<Lesson, std::string> LessonReader::readJson(const Json &root, std::
     try {
         return readLesson(root, source);
     } catch (const JsonFields::Refusal &refusal) {
-        return std::string(source) + ": " + (refusal.path.empty() ? "" : refusal.path + ": ")
-            + refusal.message;
+        return TextCheck::printable(source) + ": "
+            + (refusal.path.empty() ? "" : refusal.path + ": ") + refusal.message;
     }
 }
 

@@ -1,5 +1,7 @@
 #include "textfile.h"
 
+#include "textcheck.h"
+
 #include <fstream>
 #include <system_error>
 
@@ -42,7 +44,7 @@ std::string TextFile::sizeText(std::uintmax_t bytes)
 std::variant<std::string, TextFile::Error>
 TextFile::read(const std::filesystem::path &path, std::uintmax_t maxBytes, const std::string &what)
 {
-    const std::string source = path.string();
+    const std::string source = TextCheck::printable(path.string()); // one line
     std::error_code error;
     // status() follows symbolic links and opens nothing.
     const std::filesystem::file_status status = std::filesystem::status(path, error);

@@ -74,12 +74,13 @@ private slots:
         QCOMPARE(csv.inputNames, std::vector<std::string> {"x"});
         QCOMPARE(csv.dataset.sampleCount(), 2);
         QCOMPARE(csv.dataset.targets(0, 1), 4.0);
-        // A quoted header with a separator, a quote and a line break in it.
-        const std::string odd = "\"a,\"\"b\"\"\nc\",t\n1,2\n";
+        // A quoted header with a separator and a quote in it (a line break in a name is
+        // refused: see refused()).
+        const std::string odd = "\"a,\"\"b\"\" c\",t\n1,2\n";
         const auto oddResult = CsvImporter::importCsv(odd, "o.csv", {});
         QVERIFY2(std::holds_alternative<CsvImport>(oddResult), errorOf(oddResult).c_str());
         QCOMPARE(std::get<CsvImport>(oddResult).inputNames,
-                 std::vector<std::string> {"a,\"b\"\nc"});
+                 std::vector<std::string> {"a,\"b\" c"});
     }
 
     void decimalComma()
@@ -136,6 +137,28 @@ private slots:
         QTest::newRow("control characters quoted safely")
             << QByteArray("x,t\n\"a\tb\x01\",1\n")
             << "data.csv: line 2: column \"x\": \"a?b?\" is not a number";
+        // Not UTF-8: a Latin-1 header used to import, and then no save could write it.
+        QTest::newRow("Latin-1 header")
+            << QByteArray("x,caf\xE9,t\n1,2,3\n")
+            << "data.csv: line 1, column 6: the text is not UTF-8 (byte 0xE9); save the file as "
+               "UTF-8";
+        QTest::newRow("Latin-1 further down")
+            << QByteArray("x,t\r\n1,2\r\n\"\xC3\xA9\xFF\",3\n")
+            << "data.csv: line 3, column 3: the text is not UTF-8 (byte 0xFF); save the file as "
+               "UTF-8";
+        // Header names become neuron names.
+        QTest::newRow("line feed in a header name")
+            << QByteArray("\"w1 = 999\nfake\",t\n1,2\n")
+            << "data.csv: line 1: column 1 of the header: the name \"w1 = 999?fake\" contains a "
+               "control character (U+000A)";
+        QTest::newRow("right-to-left override in a header name")
+            << QByteArray("x,\xE2\x80\xAEt\n1,2\n")
+            << "data.csv: line 1: column 2 of the header: the name \"?t\" contains a "
+               "bidirectional control character (U+202E)";
+        QTest::newRow("NUL in a header name")
+            << QByteArray("x\0y,t\n1,2\n", 11)
+            << "data.csv: line 1: column 1 of the header: the name \"x?y\" contains a NUL "
+               "character (U+0000)";
     }
 
     void refused()
@@ -207,6 +230,10 @@ private slots:
                  (std::vector<std::string> {"x", "y", "t"}));
         QCOMPARE(std::get<std::string>(CsvImporter::header("", "h.csv", CsvSeparator::Comma)),
                  std::string("h.csv: the file is empty"));
+        QCOMPARE(std::get<std::string>(
+                     CsvImporter::header("na\xEFve,t\n", "h.csv", CsvSeparator::Comma)),
+                 std::string("h.csv: line 1, column 3: the text is not UTF-8 (byte 0xEF); save "
+                             "the file as UTF-8"));
     }
 
     void importFile()

@@ -312,6 +312,22 @@ private slots:
             {"the default name \"w6\" is already used by layers[0].weightNames[1][1]"});
         row("empty name", "[\"h1\", \"h2\"]", "[\"h1\", \"\"]", "layers[0].neurons[1]",
             {"empty name"});
+        // Names that would fake a line of output or display as another name.
+        row("line feed in a weight name", "[\"w3\", \"w4\"]", "[\"w3\", \"w1 = 999\\nfake\"]",
+            "layers[0].weightNames[1][1]",
+            {"the name \"w1 = 999?fake\" contains a control character (U+000A)"});
+        row("NUL in a neuron name", "[\"h1\", \"h2\"]", "[\"h1\", \"h\\u00002\"]",
+            "layers[0].neurons[1]", {"the name \"h?2\" contains a NUL character (U+0000)"});
+        row("right-to-left override in an input name", "[\"i1\", \"i2\"]",
+            "[\"i1\", \"\\u202Ei2\"]", "inputs[1]",
+            {"the name \"?i2\" contains a bidirectional control character (U+202E)"});
+        row("isolate in a bias name", "[\"b1\"]", "[\"b\\u20661\"]", "layers[0].biasNames[0]",
+            {"contains a bidirectional control character (U+2066)"});
+        row("right-to-left mark in the lesson name", "\"name\": \"base\"",
+            "\"name\": \"ba\\u200Fse\"", "name",
+            {"the name \"ba?se\" contains a bidirectional control character (U+200F)"});
+        row("tab in a neuron name", "[\"h1\", \"h2\"]", "[\"h1\", \"h\\t2\"]",
+            "layers[0].neurons[1]", {"contains a control character (U+0009)"});
         row("select unknown", "\"select\": \"w5\"", "\"select\": \"w9\"", "select",
             {"no weight or bias is named \"w9\""});
         row("select a neuron", "\"select\": \"w5\"", "\"select\": \"h1\"", "select",
