@@ -1,8 +1,11 @@
 #include "commandlineoptions.h"
 
 #include "optimizer.h"
+#include "textcheck.h"
+#include "trainingstate.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -14,6 +17,22 @@ std::optional<double> finiteNumber(const QString &text)
     if (!ok || !std::isfinite(value))
         return std::nullopt;
     return value;
+}
+// Text from the command line quoted in a message: on one line, as it reads.
+QString printable(const QString &text)
+{
+    return QString::fromStdString(backprop::TextCheck::printable(text.toStdString()));
+}
+
+// Names with control or bidirectional characters are refused (TextCheck::nameProblem).
+QString nameError(const QString &option, const std::string &name)
+{
+    const std::string problem = backprop::TextCheck::nameProblem(name);
+    if (problem.empty())
+        return {};
+    return QStringLiteral("%1: the name \"%2\" %3")
+        .arg(option, QString::fromStdString(backprop::TextCheck::printable(name)),
+             QString::fromStdString(problem));
 }
 } // namespace
 
@@ -74,15 +93,16 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     parser.addOptions({lesson, steps, phases, headless, trace, digits, set, learningRate, optimizer,
                        trainBiases, batch, seed, select, screenshot});
     if (!parser.parse(arguments))
-        return parser.errorText();
-    if (parser.isSet(QStringLiteral("help"))) {
+        return printable(parser.errorText());
+    // --help-all too (QCommandLineParser adds it; parse() leaves it to us): the options are
+    // printed before any application or window exists.
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
         parser.showHelp(0); // exits
-    }
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion(); // exits
     if (!parser.positionalArguments().isEmpty())
         return QStringLiteral("unexpected argument \"%1\"")
-            .arg(parser.positionalArguments().first());
+            .arg(printable(parser.positionalArguments().first()));
 
     CommandLineOptions options;
     options.lesson = parser.value(lesson);
@@ -91,11 +111,20 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     options.steps = parser.value(steps).toLongLong(&ok);
     if (!ok || options.steps < 0)
         return QStringLiteral("--steps: \"%1\" is not a whole number of at least 0")
-            .arg(parser.value(steps));
+            .arg(printable(parser.value(steps)));
+    if (options.steps > backprop::maxTrainingCount)
+        return QStringLiteral("--steps: %1 is too large; at most %2")
+            .arg(options.steps)
+            .arg(backprop::maxTrainingCount);
     options.phases = parser.value(phases).toInt(&ok);
     if (!ok || options.phases < 0)
         return QStringLiteral("--phases: \"%1\" is not a whole number of at least 0")
-            .arg(parser.value(phases));
+            .arg(printable(parser.value(phases)));
+    // Each phase stepped in the window keeps a record for the history (~11 GB at 10⁶).
+    if (options.phases > maxPhases)
+        return QStringLiteral("--phases: %1 is too many; at most %2")
+            .arg(options.phases)
+            .arg(maxPhases);
     options.headless = parser.isSet(headless);
     if (options.headless && options.phases > 0)
         return QStringLiteral("--phases goes with the window, not --headless");
@@ -105,26 +134,29 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     options.digits = parser.value(digits).toInt(&ok);
     if (!ok || options.digits < 9 || options.digits > 17)
         return QStringLiteral("--digits: \"%1\" is not a number from 9 to 17")
-            .arg(parser.value(digits));
+            .arg(printable(parser.value(digits)));
     for (const QString &assignment : parser.values(set)) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         const std::optional<double> value =
             equals > 0 ? finiteNumber(assignment.mid(equals + 1)) : std::nullopt;
         if (!value)
-            return QStringLiteral("--set: \"%1\" is not NAME=NUMBER").arg(assignment);
-        options.settings.emplace_back(assignment.left(equals).trimmed().toStdString(), *value);
+            return QStringLiteral("--set: \"%1\" is not NAME=NUMBER").arg(printable(assignment));
+        const std::string name = assignment.left(equals).trimmed().toStdString();
+        if (const QString error = nameError(QStringLiteral("--set"), name); !error.isEmpty())
+            return error;
+        options.settings.emplace_back(name, *value);
     }
     if (parser.isSet(learningRate)) {
         options.learningRate = finiteNumber(parser.value(learningRate));
         if (!options.learningRate || *options.learningRate <= 0)
             return QStringLiteral("--learning-rate: \"%1\" is not a positive number")
-                .arg(parser.value(learningRate));
+                .arg(printable(parser.value(learningRate)));
     }
     if (parser.isSet(optimizer)) {
         options.optimizer = backprop::optimizerFromName(parser.value(optimizer).toStdString());
         if (!options.optimizer)
             return QStringLiteral("--optimizer: \"%1\" is not one of sgd, momentum, rmsprop, adam")
-                .arg(parser.value(optimizer));
+                .arg(printable(parser.value(optimizer)));
     }
     options.trainBiases = parser.isSet(trainBiases);
     if (parser.isSet(batch)) {
@@ -138,7 +170,7 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
             if (!ok || options.batchSize < 1)
                 return QStringLiteral(
                            "--batch: \"%1\" is not full, stochastic or a size of at least 1")
-                    .arg(mode);
+                    .arg(printable(mode));
             options.batchMode = backprop::BatchMode::MiniBatch;
         }
     }
@@ -146,10 +178,27 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
         options.seed = parser.value(seed).toULongLong(&ok);
         if (!ok)
             return QStringLiteral("--seed: \"%1\" is not a whole number of at least 0")
-                .arg(parser.value(seed));
+                .arg(printable(parser.value(seed)));
     }
     options.select = parser.value(select);
+    if (const QString error = nameError(QStringLiteral("--select"), options.select.toStdString());
+        !error.isEmpty())
+        return error;
     options.screenshot = parser.value(screenshot);
+    if (parser.isSet(screenshot)) {
+        // Refused now, with exit code 2, rather than after the whole run.
+        const QFileInfo file(options.screenshot);
+        const QFileInfo folder(file.absolutePath());
+        if (options.screenshot.isEmpty() || file.isDir())
+            return QStringLiteral("--screenshot: \"%1\" is not a file name")
+                .arg(printable(options.screenshot));
+        if (!folder.isDir())
+            return QStringLiteral("--screenshot: the folder \"%1\" does not exist")
+                .arg(printable(folder.filePath()));
+        if (!folder.isWritable())
+            return QStringLiteral("--screenshot: the folder \"%1\" cannot be written to")
+                .arg(printable(folder.filePath()));
+    }
     return options;
 }
 
@@ -166,7 +215,7 @@ QString CommandLineOptions::applyTo(backprop::Lesson &lesson) const
         const auto id = changed.network.findParameter(name);
         if (!id)
             return QStringLiteral("--set: the lesson has no weight or bias named \"%1\"")
-                .arg(QString::fromStdString(name));
+                .arg(QString::fromStdString(backprop::TextCheck::printable(name)));
         changed.network.setValue(*id, value);
     }
     if (learningRate)
@@ -184,7 +233,7 @@ QString CommandLineOptions::applyTo(backprop::Lesson &lesson) const
     if (!select.isEmpty()) {
         if (!changed.network.findParameter(select.toStdString()))
             return QStringLiteral("--select: the lesson has no weight or bias named \"%1\"")
-                .arg(select);
+                .arg(printable(select));
         changed.selectedParameter = select.toStdString();
     }
     lesson = std::move(changed);

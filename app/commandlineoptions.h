@@ -18,6 +18,7 @@ struct CommandLineOptions
     bool lessonGiven = false; // --lesson was on the command line
     long long steps = 0;
     int phases = 0; // single phases stepped after the iterations (for --screenshot)
+    static constexpr int maxPhases = 100000;
     bool headless = false;
     bool trace = false;
     int digits = 9;

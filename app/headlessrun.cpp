@@ -2,7 +2,9 @@
 
 #include "explainer.h"
 #include "lessonlibrary.h"
+#include "textcheck.h"
 
+#include <cmath>
 #include <cstdio>
 
 using namespace backprop;
@@ -25,26 +27,38 @@ int HeadlessRun::run(std::ostream &errors)
         errors << "backprop-lab: " << error.toStdString() << '\n';
         return 2;
     }
-    if (const std::string error = m_trainer.load(saved); !error.empty()) {
-        errors << "backprop-lab: " << m_options.lesson.toStdString() << ": " << error << '\n';
+    Trainer &trainer = m_trainer.emplace();
+    if (const std::string error = trainer.load(saved); !error.empty()) {
+        errors << "backprop-lab: " << TextCheck::printable(m_options.lesson.toStdString()) << ": "
+               << error << '\n';
         return 2;
     }
     m_lessonName = lesson.name;
 
-    for (long long k = 0; k < m_options.steps && !m_trainer.fault(); ++k) {
+    for (long long k = 0; k < m_options.steps && !trainer.fault(); ++k) {
         if (!m_options.trace) {
-            m_trainer.runIteration();
+            trainer.runIteration();
             continue;
         }
-        for (const PhaseRecord &record : m_trainer.step(Granularity::Iteration))
+        for (const PhaseRecord &record : trainer.step(Granularity::Iteration))
             printRecord(record);
     }
+    m_trained = {trainer.network(),  trainer.dataset(),         trainer.loss(),
+                 trainer.settings(), trainer.state().iteration, trainer.state().epoch,
+                 trainer.fault()};
+    m_trainer.reset();
     printSummary();
     if (!lesson.selectedParameter.empty() && !m_options.select.isEmpty())
         printChainRule(lesson.selectedParameter);
     m_out.flush();
-    if (m_trainer.fault()) {
-        errors << "backprop-lab: " << m_trainer.fault()->message << '\n';
+    if (m_trained.fault) {
+        errors << "backprop-lab: " << m_trained.fault->message << '\n';
+        return 1;
+    }
+    // Weights that train without a fault can still give a result that is not finite
+    // (--set W=1e308): a numeric fault too.
+    if (!m_notFinite.empty()) {
+        errors << "backprop-lab: " << m_notFinite << " (with the weights shown)\n";
         return 1;
     }
     return 0;
@@ -52,6 +66,14 @@ int HeadlessRun::run(std::ostream &errors)
 
 void HeadlessRun::print(const std::string &name, double value)
 {
+    // inf and nan are not values: say what happened, as a comment line, and remember the
+    // first such quantity for the exit code.
+    if (!std::isfinite(value)) {
+        m_out << "# " << name << " is not a finite number: it " << nonFiniteOutcome(value) << '\n';
+        if (m_notFinite.empty())
+            m_notFinite = name + " is not a finite number: it " + nonFiniteOutcome(value);
+        return;
+    }
     char text[64];
     std::snprintf(text, sizeof text, "%.*g", m_options.digits, value);
     m_out << name << " = " << text << '\n';
@@ -67,7 +89,7 @@ std::string HeadlessRun::sampleName(const std::string &name, const PhaseRecord &
 
 void HeadlessRun::printRecord(const PhaseRecord &record)
 {
-    const Network &network = m_trainer.network();
+    const Network &network = m_trainer->network();
     m_out << "# iteration " << record.iteration + 1 << ": " << phaseDescription(record.phase)
           << '\n';
     const int layer = record.phase.layer;
@@ -109,7 +131,7 @@ void HeadlessRun::printRecord(const PhaseRecord &record)
                 for (Eigen::Index i = 0; i < after.weights.cols(); ++i)
                     print(network.weightNames[l][j][i] + "⁺", after.weights(j, i));
             }
-            if (!m_trainer.settings().trainBiases)
+            if (!m_trainer->settings().trainBiases)
                 continue;
             for (Eigen::Index k = 0; k < after.biases.size(); ++k)
                 print(network.biasNames[l][k] + "⁺", after.biases(k));
@@ -120,18 +142,18 @@ void HeadlessRun::printRecord(const PhaseRecord &record)
 
 void HeadlessRun::printSummary()
 {
-    const TrainingState &state = m_trainer.state();
-    const Network &network = state.network;
-    const Dataset &dataset = m_trainer.dataset();
-    m_out << "# " << m_lessonName << " after " << state.iteration
-          << (state.iteration == 1 ? " iteration\n" : " iterations\n");
-    m_out << "iteration = " << state.iteration << '\n';
-    m_out << "epoch = " << state.epoch << '\n';
-    Explainer explainer(network, dataset.inputs, dataset.targets, m_trainer.loss());
-    print("E_total", explainer.error());
+    const Network &network = m_trained.network;
+    const Dataset &dataset = m_trained.dataset;
+    m_out << "# " << m_lessonName << " after " << m_trained.iteration
+          << (m_trained.iteration == 1 ? " iteration\n" : " iterations\n");
+    m_out << "iteration = " << m_trained.iteration << '\n';
+    m_out << "epoch = " << m_trained.epoch << '\n';
+    // One pass over the whole data set gives E_total (as Explainer::error() computes it) and
+    // every output.
     NetworkPass pass;
     pass.prepare(network, dataset.sampleCount());
     pass.forward(network, dataset.inputs);
+    print("E_total", pass.computeLoss(m_trained.loss, dataset.targets));
     const Eigen::MatrixXd &outputs = pass.out(network.layerCount() - 1);
     for (Eigen::Index s = 0; s < outputs.cols(); ++s) {
         for (Eigen::Index o = 0; o < outputs.rows(); ++o) {
@@ -147,14 +169,14 @@ void HeadlessRun::printSummary()
 
 void HeadlessRun::printChainRule(const std::string &name)
 {
-    const Network &network = m_trainer.network();
-    const Dataset &dataset = m_trainer.dataset();
+    const Network &network = m_trained.network;
+    const Dataset &dataset = m_trained.dataset;
     const ParameterId id = *network.findParameter(name);
-    Explainer explainer(network, dataset.inputs, dataset.targets, m_trainer.loss());
+    Explainer explainer(network, dataset.inputs, dataset.targets, m_trained.loss);
     const ChainRule rule =
-        explainer.chainRule(id, m_trainer.settings().learningRate, -1,
-                            m_trainer.settings().trainBiases ? Explainer::BiasTraining::Trainable
-                                                             : Explainer::BiasTraining::Frozen);
+        explainer.chainRule(id, m_trained.settings.learningRate, -1,
+                            m_trained.settings.trainBiases ? Explainer::BiasTraining::Trainable
+                                                           : Explainer::BiasTraining::Frozen);
     m_out << "# chain rule of " << name;
     if (rule.batchSize > 1)
         m_out << " for sample 1 of " << rule.batchSize << " (the gradient sums all of them)";

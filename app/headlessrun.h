@@ -4,6 +4,7 @@
 #include "phase.h"
 #include "trainer.h"
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -14,7 +15,8 @@ class HeadlessRun
 {
 public:
     HeadlessRun(const CommandLineOptions &options, std::ostream &out);
-    // Returns the exit code: 0, 1 when a number stopped training, 2 for a bad lesson.
+    // Returns the exit code: 0; 1 when a number stopped training or a printed quantity is
+    // not finite; 2 for a bad lesson or option.
     int run(std::ostream &errors);
 
 private:
@@ -26,8 +28,24 @@ private:
     std::string sampleName(const std::string &name, const backprop::PhaseRecord &record,
                            Eigen::Index column) const;
 
+    // What the summary shows once training is over. The trainer is gone by then: a full
+    // batch's activations (1.2 GB for 8 × 64 neurons and 100,000 samples) are freed before
+    // the summary computes its own.
+    struct Trained
+    {
+        backprop::Network network;
+        backprop::Dataset dataset;
+        backprop::Loss loss = backprop::Loss::HalfSquaredError;
+        backprop::OptimizerSettings settings;
+        long long iteration = 0;
+        long long epoch = 0;
+        std::optional<backprop::NumericFault> fault;
+    };
+
     const CommandLineOptions &m_options;
     std::ostream &m_out;
-    backprop::Trainer m_trainer;
+    std::optional<backprop::Trainer> m_trainer; // while training
+    Trained m_trained;
     std::string m_lessonName;
+    std::string m_notFinite; // the first quantity printed that was not finite, and why
 };

@@ -1,6 +1,7 @@
 #include "screenshotrun.h"
 
 #include "mainwindow.h"
+#include "textcheck.h"
 
 #include <QCoreApplication>
 #include <QPixmap>
@@ -40,8 +41,10 @@ void ScreenshotRun::save()
 {
     const QPixmap picture = m_window.grab();
     if (!picture.save(m_path, "PNG")) {
-        std::cerr << "backprop-lab: --screenshot: cannot write " << m_path.toStdString() << '\n';
-        QCoreApplication::exit(1);
+        // Like every other file that cannot be used: exit code 2 (1 is a numeric fault).
+        std::cerr << "backprop-lab: --screenshot: cannot write "
+                  << backprop::TextCheck::printable(m_path.toStdString()) << '\n';
+        QCoreApplication::exit(2);
         return;
     }
     QCoreApplication::exit(0);

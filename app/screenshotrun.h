@@ -10,7 +10,7 @@ class MainWindow;
 
 // `--screenshot FILE.png`: once the window shows the state after the requested iterations
 // and then the requested single phases (`--phases`), and the curves have had a moment to
-// arrive, grabs it, saves the PNG and quits with 0, or with 1 and a message when the file
+// arrive, grabs it, saves the PNG and quits with 0, or with 2 and a message when the file
 // cannot be written.
 class ScreenshotRun : public QObject
 {

@@ -59,6 +59,18 @@ std::string JsonFields::inQuotes(std::string_view text)
     return quoted;
 }
 
+std::string JsonFields::newerFormat(double format, const std::string &reads)
+{
+    constexpr double largest = 1e6; // far beyond any format there will be
+    if (format > largest) {
+        std::ostringstream number;
+        number << format;
+        return number.str() + " is too large to be a format number; this version reads " + reads;
+    }
+    return "was written by a newer Backprop Lab (format "
+        + std::to_string(static_cast<long long>(format)) + "); this version reads " + reads;
+}
+
 const Json &JsonFields::expect(const Json &value, Json::Type type, const std::string &path)
 {
     if (value.type() != type)

@@ -36,6 +36,11 @@ public:
     static std::string counted(long long count, std::string_view noun); // "1 row", "3 rows"
     static std::string inQuotes(std::string_view text);                 // control characters as ?
 
+    // The message for a whole "format" number above the newest this version reads: "was
+    // written by a newer Backprop Lab (format 3); this version reads format 1", or for a
+    // number no version will reach (1e300) that it is too large, never a wrapped integer.
+    static std::string newerFormat(double format, const std::string &reads);
+
     static const Json &expect(const Json &value, Json::Type type, const std::string &path);
     // A number that is finite: JSON has no NaN or infinity, but 1e999 overflows to infinity.
     static double finiteNumber(const Json &value, const std::string &path);

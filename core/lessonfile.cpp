@@ -152,9 +152,9 @@ std::variant<SavedLesson, std::string> readSaved(Json root, std::string_view sou
         const Json *format = root.find("format");
         const double number = format && format->isNumber() ? format->toDouble() : 0.0;
         if (number > LessonFile::format && number == std::floor(number) && std::isfinite(number))
-            return prefix + "format: was written by a newer Backprop Lab (format "
-                + std::to_string(std::llround(number)) + "); this version reads formats 1 and "
-                + std::to_string(LessonFile::format);
+            return prefix + "format: "
+                + JsonFields::newerFormat(number,
+                                          "formats 1 and " + std::to_string(LessonFile::format));
         if (number == LessonFile::format) {
             Json::Object &members = root.object();
             for (auto it = members.begin(); it != members.end(); ++it) {

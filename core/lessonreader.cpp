@@ -161,10 +161,9 @@ void checkFormat(const Json &root)
                            + std::to_string(LessonReader::format) + ")");
     const double number = Fields::expect(*format, Json::Type::Number, "format").toDouble();
     if (number > LessonReader::format && number == std::floor(number) && std::isfinite(number))
-        Fields::refuse("format",
-                       "was written by a newer Backprop Lab (format "
-                           + std::to_string(std::llround(number)) + "); this version reads format "
-                           + std::to_string(LessonReader::format));
+        Fields::refuse(
+            "format",
+            Fields::newerFormat(number, "format " + std::to_string(LessonReader::format)));
     if (number != LessonReader::format)
         Fields::refuse("format",
                        "unknown format; this version reads format "

@@ -16,6 +16,13 @@ constexpr std::array<std::pair<Granularity, std::string_view>, 6> granularityNam
 }};
 } // namespace
 
+std::string nonFiniteOutcome(double value)
+{
+    if (value != value)
+        return "is not a number (an undefined result such as 0/0 or ∞ − ∞)";
+    return value > 0 ? "overflowed to +infinity" : "overflowed to -infinity";
+}
+
 std::string phaseDescription(const Phase &phase)
 {
     const std::string layer = std::to_string(phase.layer + 1);

@@ -53,6 +53,11 @@ struct PhaseRecord
 };
 
 // A number that went wrong: which quantity, where, and its value.
+// What became of a quantity that is not finite, for messages: "overflowed to +infinity",
+// "overflowed to -infinity" or "is not a number (an undefined result such as 0/0 or
+// ∞ − ∞)". Messages say this instead of printing inf or nan as if it were a value.
+std::string nonFiniteOutcome(double value);
+
 struct NumericFault
 {
     std::string quantity; // "E_total", "w5", "net_h1", …

@@ -299,15 +299,16 @@ void Trainer::reportLossFault()
     fault.iteration = m_state.iteration;
     fault.value = pass.loss();
     std::ostringstream message;
-    message << "E_total became " << fault.value << " in iteration " << m_state.iteration + 1;
+    message << "E_total " << nonFiniteOutcome(fault.value) << " in iteration "
+            << m_state.iteration + 1;
     // Name the first quantity of the forward pass that overflowed, if one did.
     for (int l = 0; l < m_state.network.layerCount(); ++l) {
         const Eigen::MatrixXd &net = pass.net(l);
         for (Eigen::Index k = 0; k < net.size(); ++k) {
             if (!std::isfinite(net.data()[k])) {
                 const std::string &neuron = m_state.network.neuronNames[l + 1][k % net.rows()];
-                message << ": net_" << neuron << " (layer " << l + 1 << ") overflowed to "
-                        << net.data()[k];
+                message << ": net_" << neuron << " (layer " << l + 1 << ") "
+                        << nonFiniteOutcome(net.data()[k]);
                 l = m_state.network.layerCount();
                 break;
             }
@@ -330,12 +331,13 @@ void Trainer::reportUpdateFault(const ParameterId &id, double newValue)
     if (!std::isfinite(gradient)) {
         fault.quantity = "∂E_total/∂" + name;
         fault.value = gradient;
-        message << "∂E_total/∂" << name << " became " << gradient;
+        message << "∂E_total/∂" << name << " " << nonFiniteOutcome(gradient);
     } else {
         fault.quantity = name;
         fault.value = newValue;
-        message << name << " would become " << newValue << " (∂E_total/∂" << name << " = "
-                << gradient << ", learning rate " << m_state.settings.learningRate << ")";
+        message << "the update of " << name << " " << nonFiniteOutcome(newValue) << " (∂E_total/∂"
+                << name << " = " << gradient << ", learning rate " << m_state.settings.learningRate
+                << ")";
     }
     message << " in the update of iteration " << m_state.iteration + 1
             << ". Training paused before the update; every weight keeps its value.";

@@ -9,10 +9,14 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <cmath>
+#include <cstdio>
 
 namespace {
 struct Result
@@ -23,7 +27,9 @@ struct Result
 };
 
 // `configHome`: where the program's settings live (XDG_CONFIG_HOME), if not the user's own.
-Result runProgram(const QStringList &arguments, const QString &configHome = QString())
+// A run that crashes has exit code -2; one that takes longer than `timeout` ms, -1.
+Result runProgram(const QStringList &arguments, const QString &configHome = QString(),
+                  int timeout = 120000)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -32,9 +38,13 @@ Result runProgram(const QStringList &arguments, const QString &configHome = QStr
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(BACKPROP_PROGRAM), arguments);
-    if (!process.waitForFinished(120000))
+    if (!process.waitForFinished(timeout)) {
+        process.kill();
+        process.waitForFinished();
         return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+    }
+    return {process.exitStatus() == QProcess::CrashExit ? -2 : process.exitCode(),
+            QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
 }
 } // namespace
@@ -104,12 +114,37 @@ private slots:
         QTest::newRow("bad steps") << QStringList {"--headless", "--steps", "ten"} << "steps";
         QTest::newRow("trace without headless") << QStringList {"--trace"} << "headless";
         QTest::newRow("unknown selection") << QStringList {"--headless", "--select", "w0"} << "w0";
+        // Names that would fake a line of output or display as another name.
+        QTest::newRow("line feed in a --set name")
+            << QStringList {"--headless", "--set", "w1\nfake=3"}
+            << "--set: the name \"w1?fake\" contains a control character (U+000A)";
+        QTest::newRow("bidi override in a --select name")
+            << QStringList {"--headless", "--select", QString::fromUtf8("w\u202E5")}
+            << "--select: the name \"w?5\" contains a bidirectional control character (U+202E)";
+        QTest::newRow("too many phases")
+            << QStringList {"--phases", "1000000", "--screenshot", "x.png"}
+            << "--phases: 1000000 is too many; at most 100000";
+        QTest::newRow("steps past the largest count")
+            << QStringList {"--headless", "--steps", "9223372036854775807"}
+            << "--steps: 9223372036854775807 is too large; at most 4611686018427387904";
+        QTest::newRow("screenshot into a missing folder")
+            << QStringList {"--screenshot", "/nonexistent/folder/x.png"}
+            << "--screenshot: the folder \"/nonexistent/folder\" does not exist";
+        QTest::newRow("screenshot onto a folder")
+            << QStringList {"--screenshot", "/tmp"} << "--screenshot: \"/tmp\" is not a file name";
+        QTest::newRow("lesson is a device")
+            << QStringList {"--headless", "--lesson", "/dev/zero"}
+            << "backprop-lab: /dev/zero: is a device, not a regular file";
+        QTest::newRow("lesson is a folder") << QStringList {"--headless", "--lesson", "/tmp"}
+                                            << "backprop-lab: /tmp: is a directory, not a file";
+        QTest::newRow("lesson is a folder, window")
+            << QStringList {"--lesson", "/tmp"} << "backprop-lab: /tmp: is a directory, not a file";
     }
     void badInputIsOneLineAndExitTwo()
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, mentions);
-        const Result result = runProgram(arguments);
+        const Result result = runProgram(arguments, QString(), 30000);
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.out.isEmpty());
         const QStringList lines = result.err.trimmed().split('\n');
@@ -183,6 +218,150 @@ private slots:
         QVERIFY(!result.out.contains("W = "));
     }
 
+    // Opening a named pipe for reading blocks until someone writes: --lesson used to wait
+    // forever (the 20 s timeout is the failure).
+    void lessonIsANamedPipe()
+    {
+        QTemporaryDir directory;
+        const QString fifo = directory.filePath("pipe.json");
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const Result result = runProgram({"--headless", "--lesson", fifo}, QString(), 20000);
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.err,
+                 "backprop-lab: " + fifo + ": is a named pipe (FIFO), not a regular file\n");
+    }
+
+    void helpAllPrintsHelpWithoutAWindow()
+    {
+        const Result result = runProgram({"--help-all"}, QString(), 20000);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains("--screenshot <FILE.png>"), qPrintable(result.out));
+    }
+
+    // A lesson saved by File ▸ Save with Adam on batches of 3 at iteration 137 (batch start
+    // 3) and run with another --batch restarts its epoch at the saved weights and prints
+    // what the same change made in the running trainer gives. Before, every one crashed.
+    void savedLessonWithAnotherBatch_data()
+    {
+        QTest::addColumn<QString>("batch");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<int>("size");
+        const int miniBatch = static_cast<int>(backprop::BatchMode::MiniBatch);
+        QTest::newRow("2") << "2" << miniBatch << 2;
+        QTest::newRow("4") << "4" << miniBatch << 4;
+        QTest::newRow("5") << "5" << miniBatch << 5;
+        QTest::newRow("full") << "full" << static_cast<int>(backprop::BatchMode::Full) << 1;
+        QTest::newRow("stochastic")
+            << "stochastic" << static_cast<int>(backprop::BatchMode::Stochastic) << 1;
+    }
+    void savedLessonWithAnotherBatch()
+    {
+        using namespace backprop;
+        QFETCH(QString, batch);
+        QFETCH(int, mode);
+        QFETCH(int, size);
+        Lesson lesson = std::get<Lesson>(LessonLibrary::load("xor"));
+        lesson.optimizer.kind = OptimizerKind::Adam;
+        lesson.optimizer.learningRate = 0.05;
+        lesson.optimizer.batchMode = BatchMode::MiniBatch;
+        lesson.optimizer.batchSize = 3;
+        Trainer trainer;
+        QVERIFY(trainer.load(lesson).empty());
+        for (int k = 0; k < 137; ++k)
+            trainer.runIteration();
+        QCOMPARE(trainer.state().batchStart, 3L);
+        SavedLesson saved {lesson, trainer.iterationStartState()};
+        saved.lesson.network = saved.state->network;
+        QTemporaryDir directory;
+        const QString path = directory.filePath("saved.json");
+        QVERIFY(LessonFile::writeFile(saved, path.toStdString()).empty());
+
+        const Result result = runProgram(
+            {"--headless", "--digits", "17", "--lesson", path, "--batch", batch, "--steps", "9"});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+        QVERIFY2(result.out.contains("\niteration = 146\n"), qPrintable(result.out));
+        // The same change made in the running trainer.
+        OptimizerSettings settings = trainer.settings();
+        settings.batchMode = static_cast<BatchMode>(mode);
+        settings.batchSize = size;
+        trainer.setSettings(settings);
+        for (int k = 0; k < 9; ++k)
+            trainer.runIteration();
+        char w1[64];
+        std::snprintf(w1, sizeof w1, "w1 = %.17g\n", trainer.network().layers[0].weights(0, 0));
+        QVERIFY2(result.out.contains(w1), w1);
+    }
+
+    // A saved lesson whose Adam memory holds a negative second moment is refused by the
+    // reader (exit 2, naming the field), not blamed on the learning rate once training
+    // takes its square root.
+    void negativeSecondMomentIsRefused()
+    {
+        using namespace backprop;
+        Lesson lesson = std::get<Lesson>(LessonLibrary::load("xor"));
+        lesson.optimizer.kind = OptimizerKind::Adam;
+        Trainer trainer;
+        QVERIFY(trainer.load(lesson).empty());
+        trainer.runIteration();
+        SavedLesson saved {lesson, trainer.iterationStartState()};
+        saved.lesson.network = saved.state->network;
+        saved.state->optimizer.secondWeights[1](0, 1) = -4;
+        QTemporaryDir directory;
+        const QString path = directory.filePath("negative.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(std::holds_alternative<JsonError>(LessonFile::write(saved))); // refused too
+        saved.state->optimizer.secondWeights[1](0, 1) = 4;
+        std::string text = std::get<std::string>(LessonFile::write(saved));
+        const std::size_t at = text.find("\"second\"");
+        const std::size_t four = text.find(", 4]", at);
+        QVERIFY(four != std::string::npos);
+        text.replace(four, 4, ", -4]");
+        file.write(text.c_str());
+        file.close();
+        const Result result = runProgram({"--headless", "--lesson", path, "--steps", "3"});
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.err,
+                 "backprop-lab: " + path
+                     + ": state.optimizer.second[1].weights[0][1]: a second moment is a mean of "
+                       "squared gradients and cannot be negative, found -4\n");
+    }
+
+    void formatNumberTooLarge()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath("future.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": 1e300}");
+        file.close();
+        const Result result = runProgram({"--headless", "--lesson", path});
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.err,
+                 "backprop-lab: " + path
+                     + ": format: 1e+300 is too large to be a format number; this "
+                       "version reads formats 1 and 2\n");
+    }
+
+    // inf and nan are never printed as values: a result that is not finite says so and
+    // which quantity, and the run exits with 1 like a fault.
+    void notFiniteIsNeverAValue()
+    {
+        const Result result =
+            runProgram({"--headless", "--lesson", "one-weight", "--set", "W=1e308"});
+        QCOMPARE(result.exitCode, 1);
+        const QRegularExpression value("=\\s*[-+]?(inf|nan)",
+                                       QRegularExpression::CaseInsensitiveOption);
+        QVERIFY2(!result.out.contains(value), qPrintable(result.out));
+        QVERIFY2(
+            result.out.contains("# E_total is not a finite number: it overflowed to +infinity\n"),
+            qPrintable(result.out));
+        QCOMPARE(result.err,
+                 QString("backprop-lab: E_total is not a finite number: it overflowed "
+                         "to +infinity (with the weights shown)\n"));
+    }
+
     void overflowStopsWithExitOne()
     {
         const Result result = runProgram(
@@ -190,6 +369,8 @@ private slots:
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.contains("paused") && result.err.contains("E_total"),
                  qPrintable(result.err));
+        const QRegularExpression word("\\b(inf|nan)\\b", QRegularExpression::CaseInsensitiveOption);
+        QVERIFY2(!result.err.contains(word) && !result.out.contains(word), qPrintable(result.err));
         QCOMPARE(result.err.trimmed().split('\n').size(), 1);
         // W itself stays finite: the weights are those before the failing iteration.
         const QStringList lines = result.out.split('\n');

@@ -118,6 +118,11 @@ private slots:
         QTest::newRow("newer format") << "\"format\": 2"
                                       << "\"format\": 3"
                                       << "format: was written by a newer Backprop Lab (format 3)";
+        QTest::newRow("format number too large")
+            << "\"format\": 2"
+            << "\"format\": 1e300"
+            << "format: 1e+300 is too large to be a format number; this version reads formats 1 "
+               "and 2";
         QTest::newRow("state in format 1") << "\"format\": 2"
                                            << "\"format\": 1"
                                            << "state: unknown field";

@@ -420,6 +420,10 @@ private slots:
         QTest::newRow("empty object") << QByteArray("{}")
                                       << "x.json: format: required field is missing (a lesson "
                                          "file starts with \"format\": 1)";
+        QTest::newRow("format number too large")
+            << QByteArray("{\"format\": 1e300}")
+            << "x.json: format: 1e+300 is too large to be a format number; this version reads "
+               "format 1";
         QTest::newRow("empty text") << QByteArray("")
                                     << "x.json: line 1, column 1: expected a value, found the end "
                                        "of the text";
