@@ -345,14 +345,26 @@ std::variant<CsvImport, std::string> CsvImporter::importCsv(std::string_view tex
     if (auto *error = std::get_if<std::string>(&chosen))
         return located(source, *error);
     const ColumnChoice &columns = std::get<ColumnChoice>(chosen);
-    // The chosen columns' headers become the names of inputs and outputs.
+    // The chosen columns' headers become the names of inputs and outputs: each must be a
+    // name, and a different one, or no lesson made of them could be saved.
+    std::vector<std::size_t> named;
     for (const auto *chosenColumns : {&columns.inputs, &columns.targets}) {
         for (const std::size_t c : *chosenColumns) {
+            const std::string where = "line " + std::to_string(record.line) + ": column "
+                + std::to_string(c + 1) + " of the header: ";
+            if (header[c].empty())
+                return located(source, where + "the column has no name; name it or leave it out");
             if (const std::string problem = TextCheck::nameProblem(header[c]); !problem.empty())
                 return located(source,
-                               "line " + std::to_string(record.line) + ": column "
-                                   + std::to_string(c + 1) + " of the header: the name "
-                                   + quotedField(header[c]) + " " + problem);
+                               where + "the name " + quotedField(header[c]) + " " + problem);
+            for (const std::size_t other : named) {
+                if (header[other] == header[c])
+                    return located(source,
+                                   where + "the name " + quotedField(header[c])
+                                       + " is also the name of column "
+                                       + std::to_string(other + 1));
+            }
+            named.push_back(c);
         }
     }
 

@@ -79,8 +79,7 @@ private slots:
         const std::string odd = "\"a,\"\"b\"\" c\",t\n1,2\n";
         const auto oddResult = CsvImporter::importCsv(odd, "o.csv", {});
         QVERIFY2(std::holds_alternative<CsvImport>(oddResult), errorOf(oddResult).c_str());
-        QCOMPARE(std::get<CsvImport>(oddResult).inputNames,
-                 std::vector<std::string> {"a,\"b\" c"});
+        QCOMPARE(std::get<CsvImport>(oddResult).inputNames, std::vector<std::string> {"a,\"b\" c"});
     }
 
     void decimalComma()
@@ -155,6 +154,14 @@ private slots:
             << QByteArray("x,\xE2\x80\xAEt\n1,2\n")
             << "data.csv: line 1: column 2 of the header: the name \"?t\" contains a "
                "bidirectional control character (U+202E)";
+        QTest::newRow("two columns of the same name")
+            << QByteArray("x,x,t\n1,2,3\n")
+            << "data.csv: line 1: column 2 of the header: the name \"x\" is also the name of "
+               "column 1";
+        QTest::newRow("a column without a name")
+            << QByteArray(",x,t\n1,2,3\n")
+            << "data.csv: line 1: column 1 of the header: the column has no name; name it or "
+               "leave it out";
         QTest::newRow("NUL in a header name")
             << QByteArray("x\0y,t\n1,2\n", 11)
             << "data.csv: line 1: column 1 of the header: the name \"x?y\" contains a NUL "
@@ -174,8 +181,13 @@ private slots:
         const std::string text = "a,b,a,t\n1,2,3,4\n";
         QCOMPARE(errorOf(CsvImporter::importCsv(text, "f.csv", columns({"a"}, {"t"}))),
                  std::string("f.csv: the header has two columns named \"a\"; choose by number"));
+        // Chosen by number, the two "a" columns would make two inputs of one name, and no
+        // lesson of them could be saved.
+        QCOMPARE(errorOf(CsvImporter::importCsv(text, "f.csv", columns({"1", "3"}, {"t"}))),
+                 std::string("f.csv: line 1: column 3 of the header: the name \"a\" is also the "
+                             "name of column 1"));
         QVERIFY(std::holds_alternative<CsvImport>(
-            CsvImporter::importCsv(text, "f.csv", columns({"1", "3"}, {"t"}))));
+            CsvImporter::importCsv(text, "f.csv", columns({"1", "2"}, {"t"}))));
         QCOMPARE(errorOf(CsvImporter::importCsv(text, "f.csv", columns({"zz"}, {"t"}))),
                  std::string("f.csv: there is no column \"zz\" (the header has \"a\", \"b\", "
                              "\"a\", \"t\")"));
