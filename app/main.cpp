@@ -4,6 +4,7 @@
 #include "headlessrun.h"
 
 #ifdef BACKPROP_GUI
+#include "lessonsession.h"
 #include "mainwindow.h"
 #include "screenshotrun.h"
 #include "startlesson.h"
@@ -33,14 +34,15 @@ int runHeadless(int argc, char *argv[], const CommandLineOptions &options)
 // since steps posted while its chunks are queued would land in the middle of it.
 void stepPhasesAfterRun(MainWindow &window, long long iterations, int phases)
 {
+    LessonSession &session = window.session();
     auto *waiting = new QObject(&window); // deleting it ends the connection
-    QObject::connect(&window, &MainWindow::snapshotShown, waiting,
-                     [&window, waiting, iterations, phases] {
-                         if (window.snapshot()->state.iteration < iterations
-                             || window.runState() != backprop::RunState::Paused)
+    QObject::connect(&session, &LessonSession::snapshotChanged, waiting,
+                     [&session, waiting, iterations, phases] {
+                         if (session.snapshot()->state.iteration < iterations
+                             || session.isRunning())
                              return;
-                         QObject::disconnect(&window, nullptr, waiting, nullptr);
-                         window.stepPhases(phases);
+                         QObject::disconnect(&session, nullptr, waiting, nullptr);
+                         session.stepPhases(phases);
                          waiting->deleteLater();
                      });
 }
@@ -86,7 +88,7 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
     // Save writes back to it. An autosave left by a crash is still offered once the window
     // runs, and replaces this lesson if the user restores it.
     start->openIn(window);
-    window.trainFor(options.steps);
+    window.session().trainFor(options.steps);
     if (!options.screenshot.isEmpty()) {
         ScreenshotRun screenshot(window, options.screenshot, options.steps, options.phases);
         window.setAttribute(Qt::WA_DontShowOnScreen);

@@ -1,5 +1,6 @@
 #include "screenshotrun.h"
 
+#include "lessonsession.h"
 #include "mainwindow.h"
 #include "textcheck.h"
 
@@ -12,14 +13,14 @@
 ScreenshotRun::ScreenshotRun(MainWindow &window, QString path, long long iterations, int phases)
     : m_window(window), m_path(std::move(path)), m_iterations(iterations), m_phases(phases)
 {
-    connect(&window, &MainWindow::snapshotShown, this, &ScreenshotRun::checkReady);
+    connect(&window.session(), &LessonSession::snapshotChanged, this, &ScreenshotRun::checkReady);
 }
 
 void ScreenshotRun::checkReady()
 {
-    const auto &snapshot = m_window.snapshot();
+    const auto &snapshot = m_window.session().snapshot();
     if (m_saving || !snapshot || snapshot->state.iteration < m_iterations
-        || m_window.runState() != backprop::RunState::Paused)
+        || m_window.session().isRunning())
         return;
     // The phases are asked for only once the run is over: a step posted while the run's
     // chunks are still queued would land in the middle of it.
@@ -28,7 +29,7 @@ void ScreenshotRun::checkReady()
         const long long end = snapshot->phaseIndex + m_phases;
         m_target = {snapshot->state.iteration + end / perIteration,
                     static_cast<int>(end % perIteration)};
-        m_window.stepPhases(m_phases);
+        m_window.session().stepPhases(m_phases);
     }
     if (snapshot->state.iteration != m_target->first || snapshot->phaseIndex != m_target->second)
         return;

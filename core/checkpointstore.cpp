@@ -86,13 +86,35 @@ void CheckpointStore::enforceBudget(const IsCurrent &isCurrent)
         m_bytes -= it->second.bytes;
         it = m_checkpoints.erase(it);
     }
-    // Then the oldest of the current line, but never the newest one.
+    // Then thin the current line out: every other checkpoint of its older part goes (never
+    // its first, nor the newest quarter), so checkpoints grow sparser with age while every
+    // moment stays reachable by a replay from the one before it. Thinned to 3/4 of the
+    // budget, so the next thinning is far off (each store costs O(1) amortised).
+    while (m_bytes > m_budget * 3 / 4 && thinOut(isCurrent)) { }
+    // A budget too small for that: the oldest of the current line, never the newest one.
     while (m_bytes > m_budget && m_checkpoints.size() > 1) {
         auto oldest = m_checkpoints.begin();
         m_droppedThrough = std::max(m_droppedThrough, oldest->first.first);
         m_bytes -= oldest->second.bytes;
         m_checkpoints.erase(oldest);
     }
+}
+
+bool CheckpointStore::thinOut(const IsCurrent &isCurrent)
+{
+    std::vector<std::map<Key, Checkpoint>::iterator> line;
+    for (auto it = m_checkpoints.begin(); it != m_checkpoints.end(); ++it) {
+        if (isCurrent(it->first.first, it->first.second))
+            line.push_back(it);
+    }
+    const std::size_t older = line.size() * 3 / 4;
+    bool thinned = false;
+    for (std::size_t k = 1; k < older; k += 2) {
+        m_bytes -= line[k]->second.bytes;
+        m_checkpoints.erase(line[k]);
+        thinned = true;
+    }
+    return thinned;
 }
 
 const TrainingState *

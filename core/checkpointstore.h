@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <utility>
+#include <vector>
 
 namespace backprop {
 
@@ -19,7 +20,9 @@ class CheckpointStore
 public:
     using IsCurrent = std::function<bool(long long iteration, std::uint64_t lastEdit)>;
 
-    static constexpr std::size_t defaultBudget = std::size_t(256) << 20;
+    // Small enough that a long run's memory stays flat: past it, older checkpoints are thinned
+    // out rather than dropped, so nothing becomes unreachable.
+    static constexpr std::size_t defaultBudget = std::size_t(16) << 20;
 
     void clear();
     void setBudget(std::size_t bytes);
@@ -29,7 +32,8 @@ public:
 
     bool contains(long long iteration, std::uint64_t lastEdit) const;
     // Stores a copy of `state` (at the start of its iteration). Over budget, it drops
-    // checkpoints of other lines first, then the oldest of the current line.
+    // checkpoints of other lines first, then thins out the older part of the current line
+    // (every other one goes), and only with a budget too small for that the oldest.
     void store(const TrainingState &state, std::uint64_t lastEdit, const IsCurrent &isCurrent);
     // The latest checkpoint of the current line at or before `iteration` that `accept`
     // (if given) accepts, or null.
@@ -48,9 +52,11 @@ private:
         TrainingState state;
         std::size_t bytes = 0;
     };
+    using Key = std::pair<long long, std::uint64_t>;
     void enforceBudget(const IsCurrent &isCurrent);
+    bool thinOut(const IsCurrent &isCurrent);
 
-    std::map<std::pair<long long, std::uint64_t>, Checkpoint> m_checkpoints;
+    std::map<Key, Checkpoint> m_checkpoints;
     std::size_t m_budget = defaultBudget;
     std::size_t m_bytes = 0;
     long long m_droppedThrough = -1;

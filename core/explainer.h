@@ -7,6 +7,7 @@
 
 #include <Eigen/Core>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,23 @@ struct ChainFactor
 {
     std::string name; // "∂out_o1/∂net_o1"
     double value = 0.0;
+    bool isComputed = true; // false: its phase has not run yet in this iteration (shown as ?)
+};
+
+// How the optimizer turned the gradient into the parameter's new value, with its memory,
+// by PyTorch's formulas (optimizer.h). For the update just made, or the next one.
+struct UpdateExplanation
+{
+    OptimizerKind kind = OptimizerKind::GradientDescent;
+    double value = 0.0;    // w before the update
+    double gradient = 0.0; // g = ∂E_total/∂w over the batch
+    double learningRate = 0.0, momentum = 0.0, alpha = 0.0, beta1 = 0.0, beta2 = 0.0, epsilon = 0.0;
+    double firstBefore = 0.0, firstAfter = 0.0;         // momentum's v, Adam's m
+    double secondBefore = 0.0, secondAfter = 0.0;       // RMSprop's s, Adam's v
+    long long step = 0;                                 // Adam's t after the update
+    double firstCorrected = 0.0, secondCorrected = 0.0; // Adam's m̂ and v̂
+    double newValue = 0.0;                              // w⁺
+    bool frozen = false;                                // a bias that does not learn: w⁺ = w
 };
 
 // The chain rule of one parameter for one sample of the batch, in the lesson's notation:
@@ -41,6 +59,15 @@ struct ChainRule
     double learningRate = 0.0;           // η
     double updatedValue = 0.0;           // w⁺ = w − η·∂E_total/∂w (w itself when frozen)
     bool frozen = false;                 // a bias that does not learn (bias training is off)
+
+    // What the moment has computed (batchexplanation.h). The factors say it one by one.
+    bool gradientComputed = true; // sampleGradient, gradient and the check
+    bool sumComputed = true;      // sumValue and the sum's terms
+    long datasetSample = -1;      // the data set's sample that `sample` is, when known
+    // The optimizer's own update, once known: the one just made (iteration finished) or the
+    // next one (a preview). updatedValue is then its newValue.
+    std::optional<UpdateExplanation> update;
+    bool isUpdateDone = false; // update is the one just made, not the next
 };
 
 struct CurvePoint

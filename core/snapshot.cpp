@@ -3,7 +3,22 @@
 #include "networkpass.h"
 #include "trainer.h"
 
+#include <algorithm>
+
 namespace backprop {
+
+void SnapshotMoment::explainSample(long sample)
+{
+    explainedColumn = -1;
+    explainedSample = sample;
+    const auto found = std::find(batchSamples.begin(), batchSamples.end(), sample);
+    if (found != batchSamples.end()) {
+        explainedColumn = found - batchSamples.begin();
+    } else if (!batchSamples.empty()) {
+        explainedColumn = 0;
+        explainedSample = batchSamples.front();
+    }
+}
 
 Snapshot takeSnapshot(Trainer &trainer)
 {
@@ -15,8 +30,11 @@ Snapshot takeSnapshot(Trainer &trainer)
     snapshot.revealedNeurons = trainer.revealedNeurons();
     snapshot.lastPhase = trainer.lastPhase();
     snapshot.fault = trainer.fault();
-    if (snapshot.lastPhase && snapshot.lastPhase->kind == PhaseKind::Update)
+    snapshot.isIterationFinished = trainer.isIterationFinished();
+    if (snapshot.isIterationFinished) {
         snapshot.layersBeforeUpdate = trainer.layersBeforeUpdate();
+        snapshot.lastIterationLoss = trainer.pass().loss();
+    }
 
     const Network &network = trainer.network();
     const int layers = network.layerCount();
@@ -25,13 +43,13 @@ Snapshot takeSnapshot(Trainer &trainer)
     snapshot.deltas.resize(layers);
     snapshot.weightGradients.resize(layers);
     snapshot.biasGradients.resize(layers);
-    if (!trainer.isAtIterationStart()) {
+    if (!trainer.isAtIterationStart() || snapshot.isIterationFinished) {
         snapshot.batchSamples = trainer.batchSamples();
         snapshot.batchInputs = trainer.batchInputs();
         snapshot.batchTargets = trainer.batchTargets();
         const NetworkPass &pass = trainer.pass();
         for (int index = 0; index < static_cast<int>(snapshot.phases.size()); ++index) {
-            if (!trainer.isComputed(index))
+            if (!snapshot.isIterationFinished && !trainer.isComputed(index))
                 continue;
             const Phase &phase = snapshot.phases[index];
             switch (phase.kind) {

@@ -3,6 +3,7 @@
 #include "dataset.h"
 #include "explainer.h"
 #include "loss.h"
+#include "losshistory.h"
 #include "phase.h"
 #include "trainingstate.h"
 
@@ -15,10 +16,11 @@ namespace backprop {
 
 class Trainer;
 
-// Everything a window needs to draw one moment of training, copied out of the engine.
-// Per-layer vectors are indexed by layer; values of phases not yet computed in the current
-// iteration are empty matrices.
-struct Snapshot
+// One moment of training, copied out of the engine: everything a view of the network, the
+// chain rule or the status needs, small whatever the data set's size. Per-layer vectors
+// are indexed by layer; values of phases not yet computed in the current iteration are
+// empty matrices.
+struct SnapshotMoment
 {
     TrainingState state; // network, settings, iteration, epoch
     Loss loss = Loss::HalfSquaredError;
@@ -34,23 +36,43 @@ struct Snapshot
     std::optional<Eigen::VectorXd> lossPerOutput; // set once the Loss phase has run
     double batchLoss = 0.0; // E_total of the current batch, once the Loss phase has run
 
-    std::vector<Layer> layersBeforeUpdate; // when lastPhase is Update: the old values
+    // At an iteration start just after an update made by steps (isIterationFinished): every
+    // value above is that iteration's, computed with these old values.
+    bool isIterationFinished = false;
+    std::vector<Layer> layersBeforeUpdate; // when isIterationFinished: the old values
+    // E_total of the last iteration finished (before its update), when known.
+    std::optional<double> lastIterationLoss;
 
-    Dataset dataset;
-    Eigen::MatrixXd datasetOutputs; // the network's outputs for every sample, current weights
-    Eigen::MatrixXd absoluteErrors; // |t − o| per output and sample
-    Eigen::MatrixXd squaredErrors;  // (t − o)² per output and sample
-    Eigen::VectorXd absoluteErrorTotals; // Σ over the samples of |t − o|, per output
-    Eigen::VectorXd squaredErrorTotals;  // Σ over the samples of (t − o)², per output
-    double datasetLoss = 0.0;       // E_total over the whole data set, current weights
+    // The one sample every view explains: the data set's index and its batch column (−1: none
+    // computed yet). The chain rule's sample when there is one.
+    long explainedSample = -1;
+    Eigen::Index explainedColumn = -1;
+    // Sets both from a data set sample: its column when the batch holds it, else the first
+    // column's sample.
+    void explainSample(long sample);
 
     std::optional<ParameterId> selectedParameter; // chosen with TrainingWorker::selectParameter
     std::optional<ChainRule> chainRule; // of the selected parameter, at the current values
-
-    std::vector<double> newLosses; // E_total of every iteration finished since the last snapshot
-    long long firstNewLossIteration = 0; // the iteration newLosses[0] belongs to
     bool recomputed = false; // an edit mid-iteration recomputed the iteration from its start
     std::optional<NumericFault> fault;
+};
+
+// The moment with the whole data set's part (its samples, the network's outputs and errors
+// for each, the loss history): what a window needs to draw everything. A view that draws only
+// the moment keeps only that part (`static_cast<SnapshotMoment &>(mine) = snapshot`).
+struct Snapshot : SnapshotMoment
+{
+    Dataset dataset;
+    Eigen::MatrixXd datasetOutputs;      // the network's outputs for every sample, current weights
+    Eigen::MatrixXd absoluteErrors;      // |t − o| per output and sample
+    Eigen::MatrixXd squaredErrors;       // (t − o)² per output and sample
+    Eigen::VectorXd absoluteErrorTotals; // Σ over the samples of |t − o|, per output
+    Eigen::VectorXd squaredErrorTotals;  // Σ over the samples of (t − o)², per output
+    double datasetLoss = 0.0;            // E_total over the whole data set, current weights
+
+    // E_total of every iteration of this line of training, bounded (decimated past its
+    // capacity); only iterations before state.iteration are part of this moment.
+    LossHistory lossHistory;
 };
 
 // Copies the trainer's current moment (and computes datasetOutputs) into a snapshot.

@@ -28,7 +28,12 @@ void advanceTrainer(Trainer &trainer, const TimelinePosition &target,
     for (TimelinePosition at = positionOf(trainer); at < target; at = positionOf(trainer)) {
         // Every way of stepping computes the same bits (a phase is computed whole at its
         // first neuron), so the fastest way that does not overshoot is taken.
-        if (at.isIterationStart() && target.iteration > at.iteration)
+        // The last iteration before an iteration start is stepped phase by phase (the same
+        // bits), so the trainer arrives "just finished", with that iteration's values and
+        // its update to show.
+        const long long fastUntil =
+            target.isIterationStart() ? target.iteration - 1 : target.iteration;
+        if (at.isIterationStart() && fastUntil > at.iteration)
             trainer.runIteration();
         else if (target.iteration > at.iteration || target.phaseIndex > at.phaseIndex)
             trainer.stepPhase();

@@ -233,8 +233,26 @@ bool TrainingHistory::stepBack(Trainer &trainer, Granularity granularity)
 
 void TrainingHistory::rebuild(Trainer &trainer, const TimelinePosition &target)
 {
-    const TrainingState *base = m_store.latest(target.iteration, isCurrent());
+    // An iteration start is reached from a checkpoint before it when there is one, so that
+    // its last iteration is replayed by steps and arrives "just finished" (advanceTrainer):
+    // its values and its update are there to show.
+    const TrainingState *base = nullptr;
+    if (target.isIterationStart() && target.iteration > m_start.iteration)
+        base = m_store.latest(target.iteration - 1, isCurrent());
+    if (!base)
+        base = m_store.latest(target.iteration, isCurrent());
     replayFrom(trainer, base ? *base : m_start, target);
+}
+
+bool TrainingHistory::showFinishedIteration(Trainer &trainer)
+{
+    if (!trainer.isAtIterationStart() || trainer.isIterationFinished()
+        || trainer.state().iteration <= std::max(m_start.iteration, earliestIteration())
+        || positionOf(trainer) != m_timeline.cursor
+        || (!m_timeline.edits.empty() && m_timeline.edits.back().position == m_timeline.cursor))
+        return false;
+    rebuild(trainer, m_timeline.cursor);
+    return trainer.isIterationFinished();
 }
 
 void TrainingHistory::replayFrom(Trainer &trainer, const TrainingState &base,

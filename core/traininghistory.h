@@ -77,6 +77,10 @@ public:
     // step of that granularity could have stopped at, before the cursor.
     std::optional<TimelinePosition> stepBackTarget(const Trainer &trainer, Granularity granularity);
     bool stepBack(Trainer &trainer, Granularity granularity);
+    // At an iteration start reached at full speed (no values of the last iteration kept):
+    // replays the last iteration by steps from a checkpoint before it, so its values and
+    // update can be shown. Same state, same bits; false when nothing was done.
+    bool showFinishedIteration(Trainer &trainer);
     bool reset(Trainer &trainer); // back to the lesson's start, dropping every edit; undoable
     bool undo(Trainer &trainer);
     bool redo(Trainer &trainer);

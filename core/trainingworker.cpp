@@ -25,6 +25,16 @@ void TrainingWorker::requestPause()
     QMetaObject::invokeMethod(this, &TrainingWorker::pause, Qt::QueuedConnection);
 }
 
+void TrainingWorker::acknowledgeSnapshot()
+{
+    m_snapshotInFlight.store(false, std::memory_order_release);
+}
+
+bool TrainingWorker::isSnapshotInFlight() const
+{
+    return m_snapshotInFlight.load(std::memory_order_acquire);
+}
+
 void TrainingWorker::loadLesson(const Lesson &lesson)
 {
     loadSavedLesson(SavedLesson {lesson, std::nullopt});
@@ -45,7 +55,7 @@ void TrainingWorker::loadSavedLesson(const SavedLesson &saved)
     d->history.start(d->trainer.state());
     d->selected = d->trainer.network().findParameter(lesson.selectedParameter);
     d->queued.clear();
-    d->newLosses.clear();
+    d->losses.clear();
     d->recomputed = false;
     d->emitSnapshot();
     d->emitHistory();
@@ -190,6 +200,13 @@ void TrainingWorker::selectParameter(const ParameterId &id)
     d->selected = id;
     if (!d->isRunning())
         d->emitSnapshot(); // a run's next snapshot carries it anyway
+}
+
+void TrainingWorker::selectSample(long sample)
+{
+    d->selectedSample = sample < 0 ? -1 : sample;
+    if (d->loaded && !d->isRunning())
+        d->emitSnapshot();
 }
 
 void TrainingWorker::requestCurve(const CurveRequest &request)

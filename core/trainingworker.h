@@ -91,9 +91,11 @@ struct OutputGridResult
 // worker's thread ever touches the Trainer. Every signal carries copied values.
 //
 // Single steps and animated runs emit every per-phase signal. A full-speed run emits at
-// most one snapshot per frame (60 Hz) carrying the E_total of every iteration since the
-// last one. pause() may also be called directly from any thread: it sets an atomic flag the
-// run loop checks between iterations, so a run stops within a frame.
+// most one snapshot per frame (60 Hz), and none while the last one has not been
+// acknowledged (acknowledgeSnapshot): the window is never sent more than it can take.
+// Every snapshot carries the bounded loss history of the whole run. pause() may also be called
+// directly from any thread: it sets an atomic flag the run loop checks between iterations, so a run
+// stops within a frame.
 class TrainingWorker : public QObject
 {
     Q_OBJECT
@@ -104,6 +106,10 @@ public:
 
     // Thread-safe: asks a running loop to stop at the next iteration boundary.
     void requestPause();
+    // Thread-safe: the receiver of snapshotTaken has shown the last snapshot. A run sends
+    // its next frame only after this (one snapshot in flight at most; the newest wins).
+    void acknowledgeSnapshot();
+    bool isSnapshotInFlight() const;
 
 public slots:
     void loadLesson(const backprop::Lesson &lesson);
@@ -124,6 +130,9 @@ public slots:
     void undo(); // the last hand edit or step, in order
     void redo();
     void selectParameter(const backprop::ParameterId &id); // its chain rule rides on snapshots
+    // The data set's sample the chain rule and the drawing explain (−1: the sample of the
+    // batch that adds most to the gradient); one not in the batch gives the engine's choice.
+    void selectSample(long sample);
     void requestCurve(const backprop::CurveRequest &request);
     void requestSurface(const backprop::SurfaceRequest &request);
     void requestSnapshot();
@@ -132,7 +141,7 @@ public slots:
     // the history starts there (reset comes back to it). Shapes must fit the network.
     void setDataset(const backprop::Dataset &dataset);
     void requestOutputGrid(const backprop::OutputGridRequest &request);
-    // Checkpoints stay within this many bytes (default 256 MiB); the oldest go first.
+    // Checkpoints stay within this many bytes (default 16 MiB): older ones are thinned out.
     void setMemoryBudget(qint64 bytes);
     // The edits and cursor the current state is made of (for marks on the loss plot, and
     // for checking the worker against a plain replay).
@@ -165,6 +174,7 @@ private:
     class Private;
     std::unique_ptr<Private> d;
     std::atomic<bool> m_pauseRequested {false};
+    std::atomic<bool> m_snapshotInFlight {false};
 };
 
 } // namespace backprop

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "losshistory.h"
 #include "trainer.h"
 #include "traininghistory.h"
 #include "trainingworker.h"
@@ -44,7 +45,10 @@ public:
     // The trainer moved back or jumped: losses not yet sent may belong to undone iterations.
     void afterJump();
 
-    void emitSnapshot();
+    // Single steps and edits are always shown; a run's frames only once the window has
+    // taken the previous one (latest wins), so a busy window is never flooded.
+    enum class Delivery { Always, WhenTaken };
+    void emitSnapshot(Delivery delivery = Delivery::Always);
     void emitHistory();
     void reportDroppedHistory();
     void scheduleExplanations();
@@ -58,6 +62,7 @@ public:
     bool loaded = false;
     Lesson lesson; // as loaded: its name, title, description, initialisation and seed
     std::optional<ParameterId> selected;
+    long selectedSample = -1;
 
     RunState runState = RunState::Paused;
     RunLimit limit;
@@ -72,8 +77,9 @@ public:
     double captureNanoseconds = 0.0;  // the last checkpoint of a run took this long
     std::vector<TimelineEdit> queued; // edits made during a run, for the next iteration start
 
-    std::vector<double> newLosses;
-    long long firstNewLoss = 0;
+    LossHistory losses;    // E_total of every iteration, bounded; rides on every snapshot
+    double lastLoss = 0.0; // E_total of the last iteration finished…
+    long long lastLossIteration = -1; // …which was this one (−1: unknown after a jump)
     QElapsedTimer sinceSnapshot;
     qint64 snapshotCost = 0; // milliseconds the last snapshot took
     bool recomputed = false;

@@ -45,7 +45,7 @@ void TrainingWorker::setDataset(const Dataset &dataset)
     d->lesson = lesson;
     d->history.start(d->trainer.state());
     d->queued.clear();
-    d->newLosses.clear();
+    d->losses.clear();
     d->recomputed = false;
     d->emitSnapshot();
     d->emitHistory();

@@ -51,7 +51,7 @@ void TrainingWorker::Private::computeCurve(const CurveRequest &request)
                 .arg(maximumCurvePoints));
         return;
     }
-    const ExplainedBatch batch = explainedBatch(trainer);
+    const ExplainedBatch batch = nextBatch(trainer); // where the next step goes
     Explainer explainer(network, batch.inputs, batch.targets, trainer.loss());
     CurveResult result;
     result.parameter = request.parameter;
@@ -83,7 +83,7 @@ void TrainingWorker::Private::computeSurface(const SurfaceRequest &request)
                 .arg(maximumSurfaceSize));
         return;
     }
-    const ExplainedBatch batch = explainedBatch(trainer);
+    const ExplainedBatch batch = nextBatch(trainer); // where the next step goes
     Explainer explainer(network, batch.inputs, batch.targets, trainer.loss());
     SurfaceResult result;
     result.a = request.a;

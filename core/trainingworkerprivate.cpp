@@ -77,6 +77,8 @@ void TrainingWorker::Private::stopRun()
     if (trainer.isAtIterationStart())
         history.capture(trainer);
     applyQueuedEdits();
+    // The run's last iteration, with every value and its update, is what the class sees.
+    history.showFinishedIteration(trainer);
     emitSnapshot();
     emitHistory();
 }
@@ -162,7 +164,7 @@ void TrainingWorker::Private::runChunk()
     // A snapshot of a large network (the whole data set's outputs, the chain rule) can cost
     // several iterations: then it is taken less often, so it never dominates the run.
     if (sinceSnapshot.elapsed() >= std::max(snapshotMilliseconds, 4 * snapshotCost))
-        emitSnapshot();
+        emitSnapshot(Delivery::WhenTaken);
     scheduleChunk();
 }
 
@@ -171,8 +173,12 @@ void TrainingWorker::Private::tuneChunking(long long iterations, double nanoseco
     const double perIteration = nanoseconds / static_cast<double>(std::max(1LL, iterations));
     clockEvery = std::max(1LL, static_cast<long long>(clockNanoseconds / perIteration));
     // What a checkpoint costs (measured at the last one) decides how often a run keeps one.
+    // Never so rarely that rebuilding the last iteration at a pause (a replay from the last
+    // checkpoint) takes longer than a chunk.
     const double interval = std::ceil(captureNanoseconds / (checkpointShare * perIteration));
-    history.setCaptureInterval(static_cast<long long>(std::clamp(interval, 1.0, 1e6)));
+    const double longest = std::max(1.0, chunkNanoseconds / perIteration);
+    history.setCaptureInterval(
+        static_cast<long long>(std::clamp(interval, 1.0, std::min(1e6, longest))));
 }
 
 void TrainingWorker::Private::animate()
@@ -192,12 +198,12 @@ void TrainingWorker::Private::animate()
     bool done = false;
     for (long long k = 0; k < finished && !done; ++k) {
         ++runIterations;
-        done = limitReached(newLosses.empty() ? trainer.pass().loss() : newLosses.back());
+        done = limitReached(lastLoss);
     }
     if (done)
         stopRun();
     else
-        emitSnapshot();
+        emitSnapshot(Delivery::WhenTaken);
 }
 
 void TrainingWorker::Private::stepAndEmit(Granularity granularity)
@@ -254,9 +260,9 @@ void TrainingWorker::Private::finishIteration(long long iteration, double loss)
 
 void TrainingWorker::Private::pushLoss(long long iteration, double loss)
 {
-    if (newLosses.empty())
-        firstNewLoss = iteration;
-    newLosses.push_back(loss);
+    losses.record(iteration, loss);
+    lastLoss = loss;
+    lastLossIteration = iteration;
 }
 
 void TrainingWorker::Private::reportFault()
@@ -295,27 +301,38 @@ void TrainingWorker::Private::applyQueuedEdits()
 
 void TrainingWorker::Private::afterJump()
 {
-    newLosses.clear();
+    // The loss history keeps the values past the new position until new ones replace them
+    // (a redo shows them again); snapshots show only those before state.iteration.
+    lastLossIteration = -1;
 }
 
-void TrainingWorker::Private::emitSnapshot()
+void TrainingWorker::Private::emitSnapshot(Delivery delivery)
 {
     if (!loaded)
         return;
+    if (delivery == Delivery::WhenTaken && q->m_snapshotInFlight.load(std::memory_order_acquire))
+        return; // the window is still busy with the last one: this frame is dropped
     QElapsedTimer cost;
     cost.start();
     Snapshot snapshot = takeSnapshot(trainer);
     if (selected && trainer.network().isValid(*selected)) {
         snapshot.selectedParameter = selected;
-        snapshot.chainRule = chainRuleOf(trainer, *selected);
+        snapshot.chainRule = chainRuleOf(trainer, *selected, selectedSample);
     }
-    snapshot.newLosses.swap(newLosses);
-    newLosses.reserve(snapshot.newLosses.size()); // the next frame needs about as many
-    snapshot.firstNewLossIteration = firstNewLoss;
+    snapshot.explainSample(snapshot.chainRule ? snapshot.chainRule->datasetSample : selectedSample);
+    snapshot.lossHistory = losses;
+    const long long finished = snapshot.state.iteration - 1;
+    if (!snapshot.lastIterationLoss && finished >= 0) {
+        if (losses.hasExactValue(finished))
+            snapshot.lastIterationLoss = losses.exactValue(finished);
+        else if (lastLossIteration == finished)
+            snapshot.lastIterationLoss = lastLoss;
+    }
     snapshot.recomputed = recomputed;
     recomputed = false;
     snapshotCost = cost.elapsed();
     sinceSnapshot.restart();
+    q->m_snapshotInFlight.store(true, std::memory_order_release);
     emit q->snapshotTaken(snapshot);
 }
 

@@ -65,10 +65,71 @@ QString ChainRulePanel::product(const std::vector<backprop::ChainFactor> &factor
                                 bool withValues) const
 {
     QStringList parts;
-    for (const backprop::ChainFactor &factor : factors)
-        parts.append(withValues ? bracketed(number(factor.value))
-                                : QString::fromStdString(factor.name));
+    for (const backprop::ChainFactor &factor : factors) {
+        if (!withValues)
+            parts.append(QString::fromStdString(factor.name));
+        else
+            parts.append(factor.isComputed ? bracketed(number(factor.value)) : unknown());
+    }
     return parts.join(QStringLiteral(" × "));
+}
+
+QString ChainRulePanel::unknown()
+{
+    return QStringLiteral("?");
+}
+
+QStringList ChainRulePanel::updateLines(const backprop::UpdateExplanation &update,
+                                        const QString &name, const QString &gradientName) const
+{
+    using backprop::OptimizerKind;
+    const QString plus = name + QStringLiteral("⁺"), g = gradientName;
+    // Settings as the teacher typed them (0.9, 1e-08); 1 − 0.99 as 0.01, not 0.010000000.
+    const auto typed = [](double value) {
+        return QString::number(value, 'g', 12).replace(QLatin1Char('-'), QChar(0x2212));
+    };
+    const QString gradient = bracketed(number(update.gradient));
+    const QString value = NumberFormat::shortest(update.value, NumberFormat::lessonDecimals);
+    const QString eta = typed(update.learningRate);
+    QStringList lines;
+    switch (update.kind) {
+    case OptimizerKind::GradientDescent:
+        lines << QStringLiteral("%1 = %2 − η·%3 = %4 − %5 × %6 = %7")
+                     .arg(plus, name, g, value, eta, gradient, number(update.newValue));
+        break;
+    case OptimizerKind::Momentum:
+        lines << tr("momentum: v = μ·v + %1 = %2 × %3 + %4 = %5")
+                     .arg(g, typed(update.momentum), bracketed(number(update.firstBefore)),
+                          gradient, number(update.firstAfter));
+        lines << QStringLiteral("%1 = %2 − η·v = %3 − %4 × %5 = %6")
+                     .arg(plus, name, value, eta, bracketed(number(update.firstAfter)),
+                          number(update.newValue));
+        break;
+    case OptimizerKind::RmsProp:
+        lines << tr("RMSprop: s = α·s + (1 − α)·(%1)² = %2 × %3 + %4 × %5² = %6")
+                     .arg(g, typed(update.alpha), number(update.secondBefore),
+                          typed(1.0 - update.alpha), gradient, number(update.secondAfter));
+        lines << QStringLiteral("%1 = %2 − η·%3 / (√s + ε) = %4 − %5 × %6 / (√%7 + %8) = %9")
+                     .arg(plus, name, g, value, eta, gradient, number(update.secondAfter),
+                          typed(update.epsilon), number(update.newValue));
+        break;
+    case OptimizerKind::Adam:
+        lines << tr("Adam, step t = %1: m = β1·m + (1 − β1)·%2 = %3 × %4 + %5 × %6 = %7")
+                     .arg(update.step)
+                     .arg(g, typed(update.beta1), bracketed(number(update.firstBefore)),
+                          typed(1.0 - update.beta1), gradient, number(update.firstAfter));
+        lines << QStringLiteral("v = β2·v + (1 − β2)·(%1)² = %2 × %3 + %4 × %5² = %6")
+                     .arg(g, typed(update.beta2), number(update.secondBefore),
+                          typed(1.0 - update.beta2), gradient, number(update.secondAfter));
+        lines << QStringLiteral("m̂ = m / (1 − β1ᵗ) = %1,  v̂ = v / (1 − β2ᵗ) = %2")
+                     .arg(bracketed(number(update.firstCorrected)), number(update.secondCorrected));
+        lines << QStringLiteral("%1 = %2 − η·m̂ / (√v̂ + ε) = %3 − %4 × %5 / (√%6 + %7) = %8")
+                     .arg(plus, name, value, eta, bracketed(number(update.firstCorrected)),
+                          number(update.secondCorrected), typed(update.epsilon),
+                          number(update.newValue));
+        break;
+    }
+    return lines;
 }
 
 void ChainRulePanel::render()
@@ -84,7 +145,6 @@ void ChainRulePanel::render()
     const backprop::ChainRule &rule = *m_rule;
     const QString name = QString::fromStdString(rule.parameterName);
     const QString gradientName = QString::fromStdString(rule.gradientName);
-    const QString eta = QStringLiteral("η");
 
     // Each entry: the text and whether it is a result the eye should find first.
     QList<QPair<QString, bool>> body;
@@ -98,17 +158,19 @@ void ChainRulePanel::render()
         body.append(
             {QStringLiteral("%1 = %2").arg(sumName, names.join(QStringLiteral(" + "))), false});
         body.append({QStringLiteral("= %1 = %2")
-                         .arg(values.join(QStringLiteral(" + ")), number(rule.sumValue)),
+                         .arg(values.join(QStringLiteral(" + ")),
+                              rule.sumComputed ? number(rule.sumValue) : unknown()),
                      false});
     }
     if (!rule.factors.empty()) {
         body.append(
             {QStringLiteral("%1 = %2").arg(gradientName, product(rule.factors, false)), false});
         body.append({QStringLiteral("= %1 = %2")
-                         .arg(product(rule.factors, true), number(rule.sampleGradient)),
+                         .arg(product(rule.factors, true),
+                              rule.gradientComputed ? number(rule.sampleGradient) : unknown()),
                      true});
     }
-    if (rule.batchSize > 1) {
+    if (rule.batchSize > 1 && rule.gradientComputed) {
         // Up to eight samples, every share is written out so the sum can be checked by eye.
         QString shares;
         if (rule.sampleGradients.size() <= 8) {
@@ -118,27 +180,34 @@ void ChainRulePanel::render()
             shares = terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ");
         }
         body.append({tr("Sample %1 of the batch of %2; summed over the batch: %3 = %4%5")
-                             .arg(rule.sample + 1)
-                             .arg(rule.batchSize)
-                             .arg(gradientName, shares, number(rule.gradient)),
+                         .arg(rule.sample + 1)
+                         .arg(rule.batchSize)
+                         .arg(gradientName, shares, number(rule.gradient)),
                      true});
     }
-    body.append(
-        {tr("Finite-difference check: %1 ≈ %2").arg(gradientName, number(rule.finiteDifference)),
-         false});
-    if (rule.frozen)
-        body.append({tr("%1 is frozen: it keeps its value %2 (switch on Train biases, B, to let "
-                        "it learn)")
-                             .arg(name, NumberFormat::shortest(rule.value,
-                                                               NumberFormat::lessonDecimals)),
-                     true});
-    else
-        body.append({QStringLiteral("%1⁺ = %1 − %2·%3 = %4 − %5 × %6 = %7")
-                     .arg(name, eta, gradientName,
-                          NumberFormat::shortest(rule.value, NumberFormat::lessonDecimals),
-                          NumberFormat::shortest(rule.learningRate, NumberFormat::lessonDecimals),
-                          bracketed(number(rule.gradient)), number(rule.updatedValue)),
-                 true});
+    if (rule.gradientComputed)
+        body.append({tr("Finite-difference check: %1 ≈ %2")
+                         .arg(gradientName, number(rule.finiteDifference)),
+                     false});
+    if (rule.frozen) {
+        body.append(
+            {tr("%1 is frozen: it keeps its value %2 (switch on Train biases, B, to let "
+                "it learn)")
+                 .arg(name, NumberFormat::shortest(rule.value, NumberFormat::lessonDecimals)),
+             true});
+    } else if (rule.update) {
+        body.append(
+            {rule.isUpdateDone ? tr("The update just made:") : tr("The next update will make:"),
+             false});
+        for (const QString &line : updateLines(*rule.update, name, gradientName))
+            body.append({line, true});
+    } else if (!rule.gradientComputed) {
+        body.append(
+            {tr("? is computed by a phase still to come; %1⁺ appears at the update.").arg(name),
+             false});
+    } else {
+        body.append({tr("%1⁺ appears at the update phase.").arg(name), false});
+    }
 
     const QString title = tr("Chain rule for %1").arg(name);
     m_lines.append(title);

@@ -10,7 +10,9 @@
 class QTextBrowser;
 
 // The chain rule of the selected weight or bias in the lesson's notation: the formula, the
-// same with the engine's numbers, the finite-difference check beside it, and the update.
+// same with the engine's numbers (a "?" for what the iteration has not computed yet), the
+// finite-difference check beside it, and the update as the optimizer made it (momentum's
+// velocity, RMSprop's average, Adam's moments and bias corrections) once it has been made.
 // For a hidden weight the first factor is written out as its sum over paths. The text is
 // selectable and copyable, so a teacher can paste it into notes.
 class ChainRulePanel : public QWidget
@@ -38,6 +40,9 @@ public:
 private:
     void render();
     QString number(double value) const;
+    static QString unknown();
+    QStringList updateLines(const backprop::UpdateExplanation &update, const QString &name,
+                            const QString &gradientName) const;
     QString product(const std::vector<backprop::ChainFactor> &factors, bool withValues) const;
 
     QTextBrowser *m_text = nullptr;

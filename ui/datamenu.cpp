@@ -9,23 +9,30 @@
 #include "datatablemodel.h"
 #include "datatableview.h"
 #include "decisionboundaryview.h"
-#include "lessonfiles.h"
-#include "mainwindow.h"
+#include "lessonsession.h"
 
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QStatusBar>
 #include <QTabWidget>
+
+#include <filesystem>
 
 using namespace backprop;
 
 namespace {
 // A file this large cannot hold a data set within the limits; it is not read at all.
 constexpr qint64 maxCsvBytes = 256LL << 20;
+
+// Checked by type before anything opens the file: opening a FIFO for reading blocks until a
+// writer comes, which would freeze the window.
+bool isRegularFile(const QString &path)
+{
+    std::error_code error;
+    return std::filesystem::is_regular_file(std::filesystem::path(path.toStdString()), error);
+}
 
 QString titleOf(DatasetShape shape, long samples)
 {
@@ -36,10 +43,10 @@ QString titleOf(DatasetShape shape, long samples)
 }
 } // namespace
 
-DataMenu::DataMenu(MainWindow *window)
-    : QObject(window), m_window(window), m_boundaryView(new DecisionBoundaryView(window))
+DataMenu::DataMenu(LessonSession &session, DataTableView *table, QTabWidget *tabs, QWidget *window)
+    : QObject(window), m_session(session), m_tabs(tabs), m_window(window),
+      m_menu(new QMenu(tr("&Data"), window)), m_boundaryView(new DecisionBoundaryView(window))
 {
-    m_menu = window->menuBar()->addMenu(tr("&Data"));
     m_menu
         ->addAction(tr("&Generate a data set…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
                     &DataMenu::openGenerateDialog)
@@ -49,65 +56,58 @@ DataMenu::DataMenu(MainWindow *window)
                     &DataMenu::openImportDialog)
         ->setToolTip(tr("Import samples from a CSV file (Ctrl+I)"));
     m_menu->addSeparator();
-    m_menu->addAction(window->dataTableView()->duplicateSampleAction());
-    m_menu->addAction(window->dataTableView()->removeSamplesAction());
+    m_menu->addAction(table->duplicateSampleAction());
+    m_menu->addAction(table->removeSamplesAction());
 
-    window->curveTabs()->addTab(m_boundaryView, tr("Input plane"));
-    window->curveTabs()->setTabToolTip(window->curveTabs()->indexOf(m_boundaryView),
-                                       tr("A neuron's output over the two inputs, with the "
-                                          "samples: the decision boundary"));
+    tabs->addTab(m_boundaryView, tr("Input plane"));
+    tabs->setTabToolTip(tabs->indexOf(m_boundaryView),
+                        tr("A neuron's output over the two inputs, with the samples: the "
+                           "decision boundary"));
 
-    TrainingWorker *worker = window->worker();
-    DataTableModel *model = window->dataTableView()->dataModel();
-    // Through the File menu's structural history, so that Ctrl+Z brings the old data back.
+    DataTableModel *model = table->dataModel();
+    // Through the session's structural history, so that Ctrl+Z brings the old data back.
     connect(model, &DataTableModel::datasetEdited, this,
             [this](const Dataset &dataset, const QString &description) {
-                LessonFiles::of(m_window)->applyDataChange(dataset, description);
+                m_session.applyDataChange(dataset, description);
             });
     connect(model, &DataTableModel::editRefused, this, &DataMenu::report);
-    connect(window, &MainWindow::snapshotShown, this, [this] {
-        if (m_window->snapshot())
-            m_boundaryView->setSnapshot(*m_window->snapshot());
-    });
-    connect(m_boundaryView, &DecisionBoundaryView::outputGridRequested, this,
-            [worker](const OutputGridRequest &request) {
-                QMetaObject::invokeMethod(
-                    worker, [worker, request] { worker->requestOutputGrid(request); });
-            });
-    connect(worker, &TrainingWorker::outputGridReady, m_boundaryView,
+    connect(&m_session, &LessonSession::snapshotChanged, m_boundaryView,
+            &DecisionBoundaryView::setSnapshot);
+    connect(m_boundaryView, &DecisionBoundaryView::outputGridRequested, &m_session,
+            &LessonSession::requestOutputGrid);
+    connect(&m_session, &LessonSession::outputGridReady, m_boundaryView,
             &DecisionBoundaryView::setResult);
 }
 
 bool DataMenu::networkFits(long inputs, long outputs) const
 {
-    const auto &snapshot = m_window->snapshot();
+    const auto &snapshot = m_session.snapshot();
     return snapshot && snapshot->state.network.inputCount == inputs
         && snapshot->state.network.outputCount() == outputs;
 }
 
 void DataMenu::report(const QString &message)
 {
-    m_window->statusBar()->showMessage(message, 8000);
+    m_session.showMessage(message);
 }
 
 void DataMenu::generate(DatasetShape shape, long samples, double noise, std::uint64_t seed,
                         TargetRange range, bool replace)
 {
     const Dataset dataset = generateDataset(shape, samples, noise, seed, range);
-    LessonFiles *files = LessonFiles::of(m_window);
     const QString title = titleOf(shape, dataset.sampleCount());
     const QString description = tr("Generate %1").arg(title);
     if (replace && networkFits(2, 1)) {
-        files->applyDataChange(dataset, description);
+        m_session.applyDataChange(dataset, description);
         return;
     }
     const DatasetTask task =
         isClassification(shape) ? DatasetTask::Classification : DatasetTask::Regression;
-    files->applyLessonChange(datasetLesson(dataset, task, range,
-                                           std::string(datasetShapeName(shape)),
-                                           title.toStdString(), seed),
-                             description);
-    m_window->curveTabs()->setCurrentWidget(m_boundaryView);
+    m_session.applyLessonChange(datasetLesson(dataset, task, range,
+                                              std::string(datasetShapeName(shape)),
+                                              title.toStdString(), seed),
+                                description);
+    m_tabs->setCurrentWidget(m_boundaryView);
 }
 
 QString DataMenu::importFile(const QString &path, bool replace, const QStringList &inputs,
@@ -115,6 +115,13 @@ QString DataMenu::importFile(const QString &path, bool replace, const QStringLis
 {
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
+    if (!isRegularFile(path)) {
+        const QString message = tr("%1: not a regular file (a folder, pipe or device is not "
+                                   "read).")
+                                    .arg(name);
+        report(message);
+        return message;
+    }
     if (file.size() > maxCsvBytes) {
         const QString message = tr("%1: the file is too large for a data set.").arg(name);
         report(message);
@@ -140,11 +147,10 @@ QString DataMenu::importFile(const QString &path, bool replace, const QStringLis
         return message;
     }
     const CsvImport &csv = std::get<CsvImport>(result);
-    LessonFiles *files = LessonFiles::of(m_window);
     const QString description = tr("Import %1").arg(name);
     if (replace) {
         // The worker refuses (with a message) columns that do not fit the network.
-        files->applyDataChange(csv.dataset, description);
+        m_session.applyDataChange(csv.dataset, description);
         return {};
     }
     const std::optional<TargetRange> labels = labelRangeOf(csv.dataset);
@@ -155,7 +161,7 @@ QString DataMenu::importFile(const QString &path, bool replace, const QStringLis
     lesson.network.neuronNames[0] = csv.inputNames;
     if (csv.targetNames.size() == static_cast<std::size_t>(lesson.network.outputCount()))
         lesson.network.neuronNames.back() = csv.targetNames;
-    files->applyLessonChange(lesson, description);
+    m_session.applyLessonChange(lesson, description);
     return {};
 }
 
@@ -175,7 +181,7 @@ void DataMenu::openImportDialog()
     if (path.isEmpty())
         return;
     QFile file(path);
-    if (file.size() > maxCsvBytes || !file.open(QIODevice::ReadOnly)) {
+    if (!isRegularFile(path) || file.size() > maxCsvBytes || !file.open(QIODevice::ReadOnly)) {
         report(tr("%1: cannot read the file.").arg(QFileInfo(path).fileName()));
         return;
     }
@@ -190,7 +196,7 @@ void DataMenu::openImportDialog()
         return;
     }
     CsvImportDialog dialog(std::get<std::vector<std::string>>(header), separator,
-                           m_window->snapshot().has_value(), m_window);
+                           m_session.snapshot().has_value(), m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const CsvImportOptions options = dialog.options();

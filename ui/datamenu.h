@@ -4,20 +4,24 @@
 
 #include <QObject>
 
+class DataTableView;
 class DecisionBoundaryView;
-class MainWindow;
+class LessonSession;
 class QMenu;
+class QTabWidget;
+class QWidget;
 
-// The window's "Data" part, attached with one line: the Data menu (generate a built-in data
-// set, import a CSV file, add or remove samples), the data table's edits sent to the worker,
-// and the decision-boundary tab. It computes nothing: data sets come from the engine's
-// generator and importer, and every change goes to the worker as a whole new data set.
+// The window's "Data" part: the Data menu (generate a built-in data set, import a CSV file,
+// add or remove samples), the data table's edits as undoable changes of the session, and the
+// decision-boundary tab (added to `tabs`). It computes nothing: data sets come from the
+// engine's generator and importer, and every change goes to the session as a whole new data
+// set. `window` parents the dialogs.
 class DataMenu : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit DataMenu(MainWindow *window);
+    DataMenu(LessonSession &session, DataTableView *table, QTabWidget *tabs, QWidget *window);
 
     QMenu *menu() const { return m_menu; }
     DecisionBoundaryView *boundaryView() const { return m_boundaryView; }
@@ -36,7 +40,9 @@ private:
     void report(const QString &message);
     bool networkFits(long inputs, long outputs) const;
 
-    MainWindow *m_window = nullptr;
+    LessonSession &m_session;
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_window = nullptr;
     QMenu *m_menu = nullptr;
     DecisionBoundaryView *m_boundaryView = nullptr;
 };

@@ -44,11 +44,58 @@ bool EdgeLabelPlacer::labelsEveryEdge(const NetworkScene &scene, int weightCount
     return scene.isLabelled && weightCount <= maxLabelledEdges;
 }
 
-// Greedy placement: each label goes to the first spot along its edge (nearest the source
-// first) that overlaps no neuron, bias node or label placed before it. A label with no free
-// spot is left out, except the selected one, which takes the least crowded spot.
+// Greedy placement, retried: each label goes to the first spot along its edge (nearest the
+// source first) that overlaps no neuron, bias node or label placed before it. When labels are
+// left without a spot, the placement starts again with them placed first (after the selected
+// one), a few times; the attempt that hides the fewest is kept. A label with no free spot is
+// left out, except the selected one, which takes the least crowded spot.
 void EdgeLabelPlacer::place(const LabelSize &labelSize)
 {
+    QList<int> order;
+    int weightCount = 0;
+    for (int e = 0; e < m_scene.edges.size(); ++e) {
+        const NetworkScene::Edge &edge = m_scene.edges[e];
+        if (edge.isDashed)
+            continue;
+        ++weightCount;
+        if (edge.parameter == m_selected)
+            order.prepend(e);
+        else
+            order.append(e);
+    }
+    const NetworkScene start = m_scene;
+    std::optional<NetworkScene> best;
+    constexpr int attempts = 4;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        m_scene = start;
+        const QList<int> hidden = placeInOrder(order, weightCount, labelSize);
+        if (!best || m_scene.hiddenLabelCount < best->hiddenLabelCount)
+            best = m_scene;
+        if (hidden.isEmpty() || !labelsEveryEdge(m_scene, weightCount))
+            break;
+        // The crowded ones first next time; the selected edge stays first of all.
+        QList<int> next;
+        for (int e : order) {
+            if (e == order.first() && m_scene.edges[e].parameter == m_selected)
+                next.append(e);
+        }
+        for (int e : hidden) {
+            if (!next.contains(e))
+                next.append(e);
+        }
+        for (int e : order) {
+            if (!next.contains(e))
+                next.append(e);
+        }
+        order = next;
+    }
+    m_scene = *best;
+}
+
+QList<int> EdgeLabelPlacer::placeInOrder(const QList<int> &order, int weightCount,
+                                         const LabelSize &labelSize)
+{
+    QList<int> hidden;
     // Rectangle arithmetic leaves rounding dust; less than a pixel² is no overlap.
     constexpr double overlapTolerance = 0.5;
     const double f = m_scene.fontPixelSize;
@@ -62,18 +109,6 @@ void EdgeLabelPlacer::place(const LabelSize &labelSize)
                                 QSizeF(2 * bias.radius, 2 * bias.radius)));
     }
 
-    QList<int> order;
-    int weightCount = 0;
-    for (int e = 0; e < m_scene.edges.size(); ++e) {
-        const NetworkScene::Edge &edge = m_scene.edges[e];
-        if (edge.isDashed)
-            continue;
-        ++weightCount;
-        if (edge.parameter == m_selected)
-            order.prepend(e);
-        else
-            order.append(e);
-    }
     const QList<const NetworkScene::Node *> nodes = [this] {
         QList<const NetworkScene::Node *> result;
         for (const NetworkScene::Node &node : std::as_const(m_scene.nodes))
@@ -85,6 +120,7 @@ void EdgeLabelPlacer::place(const LabelSize &labelSize)
         const bool isSelected = edge.parameter == m_selected;
         if (!isSelected && !labelsEveryEdge(m_scene, weightCount)) {
             ++m_scene.hiddenLabelCount;
+            hidden.append(e);
             continue;
         }
         const QSizeF size = labelSize(edge.lines);
@@ -137,10 +173,12 @@ void EdgeLabelPlacer::place(const LabelSize &labelSize)
         }
         if (bestOverlap >= overlapTolerance && !isSelected) {
             ++m_scene.hiddenLabelCount;
+            hidden.append(e);
             continue;
         }
         edge.labelRect = best;
         // A little air between labels, so neighbours never touch.
         obstacles.append(best.adjusted(-0.15 * f, -0.1 * f, 0.15 * f, 0.1 * f));
     }
+    return hidden;
 }

@@ -30,6 +30,9 @@ public:
     void place(const LabelSize &labelSize);
 
 private:
+    // One greedy pass in `order`; returns the edges left without a label.
+    QList<int> placeInOrder(const QList<int> &order, int weightCount, const LabelSize &labelSize);
+
     NetworkScene &m_scene;
     QRectF m_area;
     std::optional<backprop::ParameterId> m_selected;

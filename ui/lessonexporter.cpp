@@ -1,11 +1,9 @@
 #include "lessonexporter.h"
 
 #include "chainrulepanel.h"
-#include "errorcurveview.h"
-#include "errorsurfaceview.h"
-#include "losshistoryview.h"
-#include "mainwindow.h"
+#include "lessonsession.h"
 #include "networkview.h"
+#include "plotwidget.h"
 #include "trainingtoolbar.h"
 
 #include <QApplication>
@@ -16,7 +14,6 @@
 #include <QMenu>
 #include <QPainter>
 #include <QSaveFile>
-#include <QStatusBar>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -24,18 +21,16 @@
 
 using namespace backprop;
 
-LessonExporter::LessonExporter(MainWindow *window, QObject *parent)
-    : QObject(parent), m_window(window), m_menu(new QMenu(tr("&Export"), window))
+LessonExporter::LessonExporter(LessonSession &session, Sources sources, QWidget *window)
+    : QObject(window), m_session(session), m_sources(std::move(sources)), m_window(window),
+      m_menu(new QMenu(tr("&Export"), window))
 {
     m_menu->addAction(tr("Network as &PNG…"), this,
                       [this] { exportNetworkWithDialog(QStringLiteral("png")); });
     m_menu->addAction(tr("Network as &SVG…"), this,
                       [this] { exportNetworkWithDialog(QStringLiteral("svg")); });
     m_menu->addSeparator();
-    const std::pair<PlotWidget *, QString> plots[] = {
-        {m_window->errorCurveView(), tr("E(w) curve")},
-        {m_window->errorSurfaceView(), tr("E(wa, wb) surface")},
-        {m_window->lossHistoryView(), tr("Loss history")}};
+    const auto &plots = m_sources.plots;
     for (const auto &[plot, name] : plots) {
         PlotWidget *view = plot;
         m_menu->addAction(tr("%1 as PNG…").arg(name), this,
@@ -46,38 +41,27 @@ LessonExporter::LessonExporter(MainWindow *window, QObject *parent)
     m_menu->addSeparator();
     m_menu->addAction(tr("Step log as &CSV…"), this, &LessonExporter::exportStepLogWithDialog);
     m_menu->addAction(tr("Chain rule as &text…"), this, &LessonExporter::exportChainRuleWithDialog);
-    connectWorker();
+    connectSession();
 }
 
-void LessonExporter::connectWorker()
+void LessonExporter::connectSession()
 {
-    TrainingWorker *worker = m_window->worker();
     // Phase rows only while the teacher steps phase by phase (or neuron by neuron).
-    const auto add = [this](const PhaseRecord &record) {
-        const Granularity granularity = m_window->trainingToolBar()->granularity();
+    connect(&m_session, &LessonSession::phaseRecorded, this, [this](const PhaseRecord &record) {
+        const Granularity granularity = m_sources.toolBar->granularity();
         m_stepLog.addRecord(
             record, granularity == Granularity::Phase || granularity == Granularity::Neuron);
-    };
-    for (auto signal : {&TrainingWorker::activationsComputed, &TrainingWorker::lossComputed,
-                        &TrainingWorker::deltasComputed, &TrainingWorker::gradientsComputed,
-                        &TrainingWorker::weightsUpdated})
-        connect(worker, signal, this, add);
-    connect(worker, &TrainingWorker::snapshotTaken, this, [this](const Snapshot &snapshot) {
+    });
+    connect(&m_session, &LessonSession::snapshotChanged, this, [this](const Snapshot &snapshot) {
         if (!m_stepLog.hasNetworkOf(snapshot.state.network))
             m_stepLog.setNetwork(snapshot.state.network); // a new lesson: a new log
-        m_stepLog.addLosses(snapshot.firstNewLossIteration, snapshot.newLosses);
         m_stepLog.truncate(snapshot.state.iteration);
     });
-    connect(worker, &TrainingWorker::stepLogReady, this,
-            [this](const StepLogRows &replayed, long long serial) {
-                if (serial == m_stepLogSerial && !m_stepLogPath.isEmpty())
-                    writeStepLog(replayed);
-            });
 }
 
 QImage LessonExporter::networkImage(QSize size) const
 {
-    const NetworkView *shown = m_window->networkView();
+    const NetworkView *shown = m_sources.network;
     if (size.isEmpty())
         size = shown->size();
     // A second view of the same snapshot, laid out at the export size, so the window's own
@@ -85,8 +69,8 @@ QImage LessonExporter::networkImage(QSize size) const
     NetworkView view;
     view.setScale(shown->scale());
     view.setPrecision(shown->precision());
-    if (m_window->snapshot())
-        view.setSnapshot(*m_window->snapshot());
+    if (m_session.snapshot())
+        view.setSnapshot(*m_session.snapshot());
     if (const auto selected = shown->selectedParameter())
         view.selectParameter(*selected);
     view.resize(size);
@@ -99,10 +83,10 @@ QImage LessonExporter::networkImage(QSize size) const
 
 QString LessonExporter::exportNetwork(const QString &path, QSize size) const
 {
-    if (!m_window->snapshot())
+    if (!m_session.snapshot())
         return tr("There is no network to export yet.");
     if (size.isEmpty())
-        size = m_window->networkView()->size();
+        size = m_sources.network->size();
     if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) != 0) {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || !networkImage(size).save(&file, "PNG")
@@ -111,10 +95,10 @@ QString LessonExporter::exportNetwork(const QString &path, QSize size) const
         return {};
     }
     NetworkView view;
-    view.setScale(m_window->networkView()->scale());
-    view.setPrecision(m_window->networkView()->precision());
-    view.setSnapshot(*m_window->snapshot());
-    if (const auto selected = m_window->networkView()->selectedParameter())
+    view.setScale(m_sources.network->scale());
+    view.setPrecision(m_sources.network->precision());
+    view.setSnapshot(*m_session.snapshot());
+    if (const auto selected = m_sources.network->selectedParameter())
         view.selectParameter(*selected);
     view.resize(size);
     QSaveFile file(path);
@@ -148,17 +132,13 @@ long long LessonExporter::maxReplayedIterations() const
 
 void LessonExporter::exportStepLog(const QString &path)
 {
-    m_stepLogPath = path;
-    const long long serial = ++m_stepLogSerial;
-    const long long maxIterations = maxReplayedIterations();
-    TrainingWorker *worker = m_window->worker();
-    QMetaObject::invokeMethod(
-        worker, [worker, serial, maxIterations] { worker->requestStepLog(serial, maxIterations); });
+    m_session.requestStepLog(maxReplayedIterations(), [this, path](const StepLogRows &replayed) {
+        writeStepLog(path, replayed);
+    });
 }
 
-void LessonExporter::writeStepLog(const StepLogRows &replayed)
+void LessonExporter::writeStepLog(const QString &path, const StepLogRows &replayed)
 {
-    const QString path = std::exchange(m_stepLogPath, QString());
     StepLog log = m_stepLog;
     log.setReplayedIterations(replayed);
     const QString note = replayed.capped
@@ -170,7 +150,7 @@ void LessonExporter::writeStepLog(const StepLogRows &replayed)
 
 QString LessonExporter::chainRuleText() const
 {
-    return m_window->chainRulePanel()->text();
+    return m_sources.chainRule->text();
 }
 
 QString LessonExporter::exportChainRule(const QString &path) const
@@ -214,18 +194,17 @@ QSize LessonExporter::askSize(QSize onScreen) const
 void LessonExporter::report(const QString &path, const QString &error, const QString &note)
 {
     if (!error.isEmpty()) {
-        m_window->statusBar()->showMessage(error, 8000);
+        m_session.showMessage(error);
         emit exportFailed(error);
         return;
     }
-    m_window->statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()) + note,
-                                       8000);
+    m_session.showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()) + note);
     emit exported(path);
 }
 
 void LessonExporter::exportNetworkWithDialog(const QString &suffix)
 {
-    const QSize size = askSize(m_window->networkView()->size());
+    const QSize size = askSize(m_sources.network->size());
     if (size.isEmpty())
         return;
     const QString path = askPath(tr("Export network"), suffix,

@@ -5,9 +5,15 @@
 #include <QObject>
 #include <QSize>
 
-class MainWindow;
+#include <utility>
+#include <vector>
+
+class ChainRulePanel;
+class LessonSession;
+class NetworkView;
 class PlotWidget;
 class QMenu;
+class TrainingToolBar;
 
 // File ▸ Export: the network view as PNG or SVG at a chosen size, every plot (through the
 // plots' own exportTo), the step log as CSV, and the chain rule of the selected weight as
@@ -19,7 +25,17 @@ class LessonExporter : public QObject
     Q_OBJECT
 
 public:
-    LessonExporter(MainWindow *window, QObject *parent);
+    // What it exports: the window's views, read as they are.
+    struct Sources
+    {
+        NetworkView *network = nullptr;
+        ChainRulePanel *chainRule = nullptr;
+        std::vector<std::pair<PlotWidget *, QString>> plots; // with their menu names
+        TrainingToolBar *toolBar = nullptr;                  // phase rows while single-stepping
+    };
+
+    // `window` parents the dialogs.
+    LessonExporter(LessonSession &session, Sources sources, QWidget *window);
 
     QMenu *menu() const { return m_menu; }
     const StepLog &stepLog() const { return m_stepLog; }
@@ -41,7 +57,7 @@ signals:
     void exportFailed(const QString &message);
 
 private:
-    void connectWorker();
+    void connectSession();
     void exportNetworkWithDialog(const QString &suffix);
     void exportPlotWithDialog(PlotWidget *plot, const QString &suffix);
     void exportStepLogWithDialog();
@@ -49,11 +65,11 @@ private:
     QString askPath(const QString &title, const QString &suffix, const QString &filter) const;
     QSize askSize(QSize onScreen) const;
     void report(const QString &path, const QString &error, const QString &note = {});
-    void writeStepLog(const backprop::StepLogRows &replayed);
+    void writeStepLog(const QString &path, const backprop::StepLogRows &replayed);
 
-    MainWindow *m_window;
+    LessonSession &m_session;
+    Sources m_sources;
+    QWidget *m_window;
     QMenu *m_menu;
     StepLog m_stepLog;
-    QString m_stepLogPath; // the export waiting for the worker's replay, if any
-    long long m_stepLogSerial = 0;
 };

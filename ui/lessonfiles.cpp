@@ -1,7 +1,7 @@
 #include "lessonfiles.h"
 
 #include "lessonexporter.h"
-#include "mainwindow.h"
+#include "lessonsession.h"
 #include "networkeditordialog.h"
 
 #include <QAction>
@@ -11,11 +11,9 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QStatusBar>
 #include <QTimer>
 
 #include <utility>
@@ -29,18 +27,15 @@ const char *const lessonFilter =
     QT_TRANSLATE_NOOP("LessonFiles", "Lessons (*.json);;All files (*)");
 } // namespace
 
-LessonFiles::LessonFiles(MainWindow *window)
-    : QObject(window), m_window(window), m_exporter(new LessonExporter(window, this)),
+LessonFiles::LessonFiles(LessonSession &session, LessonExporter *exporter, QWidget *window)
+    : QObject(window), m_session(session), m_window(window), m_exporter(exporter),
       m_menu(new QMenu(tr("&File"), window)), m_autosaveTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("lessonFiles"));
     m_prompts = QGuiApplication::platformName() != QLatin1String("offscreen");
     m_recoveryPending = hasAutosave();
 
-    // The Lesson menu's Open (Ctrl+O, which opens through open() too) is shown here as well:
-    // one action, so one shortcut.
-    if (auto *open = window->findChild<QAction *>(QStringLiteral("openLessonFile")))
-        m_menu->addAction(open);
+    m_menu->addAction(tr("&Open…"), QKeySequence::Open, this, &LessonFiles::open);
     m_recentMenu = m_menu->addMenu(tr("Open &recent"));
     m_menu->addAction(tr("&Save"), QKeySequence::Save, this, &LessonFiles::save);
     m_menu->addAction(tr("Save &as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
@@ -48,26 +43,17 @@ LessonFiles::LessonFiles(MainWindow *window)
     m_menu->addSeparator();
     m_menu->addAction(tr("Edit &network…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                       &LessonFiles::editNetwork);
-    createHistoryActions();
     m_menu->addSeparator();
     m_menu->addMenu(m_exporter->menu());
-    QMenuBar *bar = m_window->menuBar();
-    bar->insertMenu(bar->actions().value(0), m_menu);
     connect(m_recentMenu, &QMenu::aboutToShow, this, &LessonFiles::updateRecentMenu);
     updateRecentMenu();
 
-    TrainingWorker *worker = m_window->worker();
-    connect(worker, &TrainingWorker::lessonStateReady, this, &LessonFiles::receiveState);
-    connect(m_window, &MainWindow::snapshotShown, this, [this] {
-        if (!m_window->snapshot())
-            return;
-        if (m_baselinePending)
-            m_baseline = m_window->snapshot()->state;
-        m_baselinePending = false;
-        if (m_autosavePending) {
-            m_autosavePending = false;
-            autosave(); // every structural change is saved at once
-        }
+    // Every structural change (a new lesson, network or data) is saved at once.
+    connect(&m_session, &LessonSession::structureChanged, this,
+            [this] { m_autosavePending = true; });
+    connect(&m_session, &LessonSession::snapshotChanged, this, [this] {
+        if (std::exchange(m_autosavePending, false))
+            autosave();
     });
     connect(m_autosaveTimer, &QTimer::timeout, this, &LessonFiles::autosave);
     m_autosaveTimer->start(autosaveMilliseconds);
@@ -76,10 +62,9 @@ LessonFiles::LessonFiles(MainWindow *window)
         QTimer::singleShot(0, this, &LessonFiles::offerAutosaveRestore);
 }
 
-LessonFiles *LessonFiles::of(const MainWindow *window)
+QString LessonFiles::currentPath() const
 {
-    return window->findChild<LessonFiles *>(QStringLiteral("lessonFiles"),
-                                            Qt::FindDirectChildrenOnly);
+    return m_session.currentPath();
 }
 
 QString LessonFiles::autosavePath()
@@ -95,32 +80,7 @@ QStringList LessonFiles::recentFiles() const
 
 bool LessonFiles::isModified() const
 {
-    const auto &snapshot = m_window->snapshot();
-    if (!snapshot)
-        return false;
-    if (!m_baseline)
-        return m_changedSinceSave;
-    const TrainingState &now = snapshot->state;
-    return m_changedSinceSave || now.iteration != m_baseline->iteration
-        || !(now.network == m_baseline->network) || !(now.settings == m_baseline->settings);
-}
-
-void LessonFiles::requestState(StateHandler handler)
-{
-    const long long serial = m_nextSerial++;
-    m_pending.emplace(serial, std::move(handler));
-    TrainingWorker *worker = m_window->worker();
-    QMetaObject::invokeMethod(worker, [worker, serial] { worker->requestLessonState(serial); });
-}
-
-void LessonFiles::receiveState(const SavedLesson &saved, long long serial)
-{
-    const auto found = m_pending.find(serial);
-    if (found == m_pending.end())
-        return;
-    StateHandler handler = std::move(found->second);
-    m_pending.erase(found);
-    handler(saved);
+    return m_session.isModified();
 }
 
 bool LessonFiles::openFile(const QString &path)
@@ -137,40 +97,15 @@ bool LessonFiles::openFile(const QString &path)
 
 void LessonFiles::openSaved(const SavedLesson &saved, const QString &path)
 {
-    load(saved);
-    m_currentPath = path;
-    m_history.clear();
-    m_changedSinceSave = false;
-    updateHistoryActions();
+    m_session.openSavedFile(saved, path);
     addRecentFile(path);
-    showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
+    m_session.showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
     emit lessonOpened(path);
-}
-
-void LessonFiles::load(const SavedLesson &saved)
-{
-    m_window->openLesson(saved);
-    structuralChange();
-    if (!saved.state)
-        return;
-    // The first snapshot may still be the lesson's start: the baseline is the saved state.
-    TrainingState baseline = *saved.state;
-    baseline.network = saved.lesson.network;
-    baseline.settings = saved.lesson.optimizer;
-    m_baseline = baseline;
-    m_baselinePending = false;
-}
-
-void LessonFiles::structuralChange()
-{
-    m_baselinePending = true;
-    m_autosavePending = true;
-    m_baseline.reset();
 }
 
 void LessonFiles::saveTo(const QString &path)
 {
-    requestState([this, path](const SavedLesson &saved) {
+    m_session.requestLessonState([this, path](const SavedLesson &saved) {
         const std::string error = LessonFile::writeFile(saved, path.toStdString());
         if (!error.empty()) {
             const QString message = QString::fromStdString(error);
@@ -179,21 +114,13 @@ void LessonFiles::saveTo(const QString &path)
             emit saveFailed(message);
             return;
         }
-        m_currentPath = path;
-        markSaved(saved);
+        m_session.markSaved(saved, path);
         addRecentFile(path);
-        showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
+        m_session.showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
         emit lessonSaved(path);
         if (const std::function<void()> then = std::exchange(m_afterSave, nullptr))
             then();
     });
-}
-
-void LessonFiles::markSaved(const SavedLesson &saved)
-{
-    m_baseline = saved.state;
-    m_baselinePending = false;
-    m_changedSinceSave = false;
 }
 
 void LessonFiles::open()
@@ -206,10 +133,10 @@ void LessonFiles::open()
 
 void LessonFiles::save()
 {
-    if (m_currentPath.isEmpty())
+    if (m_session.currentPath().isEmpty())
         saveAs();
     else
-        saveTo(m_currentPath);
+        saveTo(m_session.currentPath());
 }
 
 void LessonFiles::saveAs()
@@ -227,26 +154,26 @@ void LessonFiles::saveAs()
 
 void LessonFiles::editNetwork()
 {
-    requestState([this](const SavedLesson &saved) {
+    m_session.requestLessonState([this](const SavedLesson &saved) {
         NetworkEditorDialog dialog(saved.lesson, m_window);
         if (dialog.exec() != QDialog::Accepted)
             return;
         auto edited = dialog.editedLesson();
         if (auto *lesson = std::get_if<Lesson>(&edited))
-            applyNetworkChange(*lesson);
+            m_session.applyNetworkChange(*lesson);
     });
 }
 
 void LessonFiles::autosave()
 {
-    if (m_recoveryPending || !m_window->snapshot())
+    if (m_recoveryPending || !m_session.snapshot())
         return;
-    requestState([this](const SavedLesson &saved) {
+    m_session.requestLessonState([this](const SavedLesson &saved) {
         const QString path = autosavePath();
         QDir().mkpath(QFileInfo(path).absolutePath());
         const std::string error = LessonFile::writeFile(saved, path.toStdString());
         if (!error.empty()) {
-            showMessage(tr("Autosave failed: %1").arg(QString::fromStdString(error)));
+            m_session.showMessage(tr("Autosave failed: %1").arg(QString::fromStdString(error)));
             return;
         }
         emit autosaved(path);
@@ -269,11 +196,8 @@ bool LessonFiles::restoreAutosave()
             tr("The autosaved lesson cannot be restored.\n%1").arg(QString::fromStdString(*error)));
         return false;
     }
-    load(std::get<SavedLesson>(read));
-    m_currentPath.clear();
-    m_history.clear();
-    updateHistoryActions();
-    showMessage(tr("Restored the lesson autosaved before Backprop Lab stopped."));
+    m_session.openSavedFile(std::get<SavedLesson>(read), QString());
+    m_session.showMessage(tr("Restored the lesson autosaved before Backprop Lab stopped."));
     return true;
 }
 
@@ -352,12 +276,9 @@ LessonFiles::UnsavedChangesAnswer LessonFiles::askAboutUnsavedChanges(const QStr
 
 void LessonFiles::whenLessonMayBeReplaced(std::function<void()> proceed)
 {
-    if (m_window->runState() != RunState::Paused) {
-        // The lesson must hold still while the question is on screen and while it is saved.
-        TrainingWorker *worker = m_window->worker();
-        worker->requestPause();
-        QMetaObject::invokeMethod(worker, &TrainingWorker::pause);
-    }
+    // The lesson must hold still while the question is on screen and while it is saved.
+    if (m_session.isRunning())
+        m_session.pause();
     if (!isModified()) {
         proceed();
         return;
@@ -383,13 +304,9 @@ void LessonFiles::openFileAfterAsking(const QString &path)
 
 void LessonFiles::openLessonAfterAsking(const Lesson &lesson)
 {
+    // No file: Save must not write another lesson's file.
     whenLessonMayBeReplaced([this, lesson] {
-        m_window->openLesson(lesson);
-        structuralChange();
-        m_currentPath.clear(); // Save must not write another lesson's file
-        m_history.clear();
-        m_changedSinceSave = false;
-        updateHistoryActions();
+        m_session.openSavedFile(SavedLesson {lesson, std::nullopt}, QString());
     });
 }
 
@@ -422,13 +339,7 @@ void LessonFiles::updateRecentMenu()
 void LessonFiles::showError(const QString &message)
 {
     m_lastError = message;
-    showMessage(message.section(QLatin1Char('\n'), -1));
+    m_session.showMessage(message.section(QLatin1Char('\n'), -1));
     if (m_prompts)
         QMessageBox::warning(m_window, tr("Backprop Lab"), message);
-}
-
-void LessonFiles::showMessage(const QString &message)
-{
-    m_window->statusBar()->showMessage(message, 8000);
-    emit messageShown(message);
 }

@@ -32,8 +32,8 @@ LossHistoryView::LossHistoryView(QWidget *parent)
 void LossHistoryView::setSnapshot(const Snapshot &snapshot)
 {
     m_iterationCount = snapshot.state.iteration;
-    m_currentError = snapshot.datasetLoss;
-    m_history.absorb(m_iterationCount, snapshot.newLosses, snapshot.firstNewLossIteration);
+    m_history = snapshot.lossHistory;
+    m_lastIterationError = snapshot.lastIterationLoss;
     update();
 }
 
@@ -41,6 +41,7 @@ void LossHistoryView::clear()
 {
     m_history.clear();
     m_iterationCount = 0;
+    m_lastIterationError.reset();
     update();
 }
 
@@ -80,10 +81,11 @@ PlotArea LossHistoryView::areaFor(const QRectF &bounds) const
     PlotArea area(bounds, scale());
     // A little room after the current iteration, so that its marker does not hide in the
     // frame's edge.
-    const double span = std::max<double>(
-        10.0, 1.03 * static_cast<double>(std::max<long long>(m_iterationCount, m_history.size())));
+    // Iterations are counted from 1 as the status bar counts them: iteration k's E_total
+    // stands at x = k, and "now" (k iterations done) at the last of them.
+    const double span = std::max<double>(10.0, 1.03 * static_cast<double>(m_iterationCount));
     area.setXRange(0.0, span);
-    const LossHistory::Column extent = m_history.extent(m_logarithmic);
+    const LossHistory::Column extent = m_history.extent(m_iterationCount, m_logarithmic);
     if (m_logarithmic) {
         const double low = extent.isEmpty ? 1e-3 : extent.low,
                      high = extent.isEmpty ? 1 : extent.high;
@@ -98,10 +100,8 @@ PlotArea LossHistoryView::areaFor(const QRectF &bounds) const
         {Symbol::Line, PlotArea::curveColor(), tr("%1 of each iteration").arg(errorName)},
         {Symbol::DashedLine, PlotArea::accentColor(),
          tr("now: %1 iterations done").arg(QLocale().toString(m_iterationCount))}};
-    if (!m_history.isEmpty() && std::isfinite(m_history.values().back()))
-        legend.push_back(
-            {Symbol::Text, QColor(),
-             tr("last: %1 = %2").arg(errorName, NumberFormat::lesson(m_history.values().back()))});
+    if (const QString last = lastIterationText(); !last.isEmpty())
+        legend.push_back({Symbol::Text, QColor(), last});
     area.setLegend(std::move(legend));
     area.setLabels(tr("iteration"), errorName);
     area.layout();
@@ -120,35 +120,50 @@ void LossHistoryView::render(QPainter &painter, const QRectF &bounds) const
     painter.setPen(QPen(PlotArea::accentColor(), 2.0 * scale(), Qt::DashLine));
     painter.drawLine(QPointF(x, area.frame().top()), QPointF(x, area.frame().bottom()));
     painter.restore();
-    if (m_history.isEmpty())
+    if (m_iterationCount == 0)
         area.drawMessage(painter, tr("Step or run to see E_total fall."));
+}
+
+QString LossHistoryView::lastIterationText() const
+{
+    if (!m_lastIterationError || !std::isfinite(*m_lastIterationError))
+        return {};
+    return tr("iteration %1: %2 = %3")
+        .arg(QLocale().toString(m_iterationCount), errorName,
+             NumberFormat::lesson(*m_lastIterationError));
 }
 
 void LossHistoryView::drawHistory(QPainter &painter, const PlotArea &area) const
 {
-    const std::vector<double> &values = m_history.values();
     const QRectF frame = area.frame();
     const int columns = std::max(1, static_cast<int>(std::ceil(frame.width())));
     const double span = area.xTo() - area.xFrom();
     painter.setPen(
         QPen(PlotArea::curveColor(), 2.0 * scale(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    QPolygonF line;
-    if (values.size() <= static_cast<std::size_t>(2 * columns)) {
-        // Few enough to draw every value; a NaN (a gap) breaks the line.
-        for (std::size_t k = 0; k < values.size(); ++k) {
-            if (std::isfinite(values[k]) && (!m_logarithmic || values[k] > 0.0)) {
-                line << area.map(static_cast<double>(k), values[k]);
+    const long long shown = std::min(m_iterationCount, m_history.iterationCount());
+    if (m_history.span() == 1 && shown <= 2 * columns) {
+        // Few enough to draw every value; a gap (NaN) breaks the line. Iteration k (0-based
+        // in the engine) is drawn at k + 1.
+        QPolygonF line;
+        const auto isDrawn = [this](double value) {
+            return std::isfinite(value) && (!m_logarithmic || value > 0.0);
+        };
+        for (long long k = 0; k < shown; ++k) {
+            const double value = m_history.exactValue(k);
+            if (isDrawn(value)) {
+                line << area.map(static_cast<double>(k + 1), value);
             } else {
                 painter.drawPolyline(line);
                 line.clear();
             }
         }
         painter.drawPolyline(line);
-        if (values.size() <= 60) {
+        if (shown <= 60) {
             painter.setBrush(PlotArea::curveColor());
-            for (std::size_t k = 0; k < values.size(); ++k) {
-                if (std::isfinite(values[k]))
-                    painter.drawEllipse(area.map(static_cast<double>(k), values[k]), 2.5 * scale(),
+            for (long long k = 0; k < shown; ++k) {
+                const double value = m_history.exactValue(k);
+                if (isDrawn(value))
+                    painter.drawEllipse(area.map(static_cast<double>(k + 1), value), 2.5 * scale(),
                                         2.5 * scale());
             }
         }
@@ -159,7 +174,7 @@ void LossHistoryView::drawHistory(QPainter &painter, const PlotArea &area) const
     // still shows. Plain vertical lines without antialiasing draw ~100× faster than a
     // stroked zig-zag polyline.
     const std::vector<LossHistory::Column> decimated =
-        m_history.decimate(columns, span * columns / frame.width(), m_logarithmic);
+        m_history.decimate(columns, span * columns / frame.width(), shown, m_logarithmic);
     std::vector<QLineF> strokes;
     strokes.reserve(static_cast<std::size_t>(columns));
     LossHistory::Column previous; // isEmpty after a gap

@@ -7,10 +7,10 @@
 
 class QCheckBox;
 
-// E_total per iteration over the whole run, with the current iteration marked. Fed by
-// snapshots: a full-speed run's snapshots carry every iteration's E_total, so nothing is
-// missed; a snapshot with fewer iterations than held cuts the history (step back, undo,
-// reset). Paints the min and max of each pixel column, so 100 000+ iterations draw fast.
+// E_total per iteration over the whole run, with the current iteration marked. Draws the
+// snapshot's own loss history (bounded in the engine: every iteration, or the min and max
+// of each bucket past its capacity), only the iterations before the snapshot's moment.
+// Paints the min and max of each pixel column, so 10⁹ iterations draw as fast as 100.
 class LossHistoryView : public PlotWidget
 {
     Q_OBJECT
@@ -21,7 +21,10 @@ public:
     void setSnapshot(const backprop::Snapshot &snapshot);
     void clear();
 
-    const LossHistory &history() const { return m_history; }
+    const backprop::LossHistory &history() const { return m_history; }
+    // E_total of the last finished iteration (before its update) and over the data set now,
+    // as the legend writes them.
+    QString lastIterationText() const;
     long long iterationCount() const { return m_iterationCount; }
     bool isLogarithmic() const { return m_logarithmic; }
     void setLogarithmic(bool on);
@@ -43,8 +46,8 @@ private:
 
     QWidget *m_controls = nullptr;
     QCheckBox *m_logarithmicBox = nullptr;
-    LossHistory m_history;
+    backprop::LossHistory m_history;
     long long m_iterationCount = 0;
-    double m_currentError = 0.0;
+    std::optional<double> m_lastIterationError;
     bool m_logarithmic = false;
 };

@@ -8,8 +8,10 @@
 #include "errorcurveview.h"
 #include "errorsurfaceview.h"
 #include "learningrateedit.h"
+#include "lessonexporter.h"
 #include "lessonfiles.h"
 #include "lessonlibrary.h"
+#include "lessonsession.h"
 #include "losshistoryview.h"
 #include "networkview.h"
 #include "neuronhoverpreview.h"
@@ -34,7 +36,7 @@
 using namespace backprop;
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_networkView(new NetworkView(this)),
+    : QMainWindow(parent), m_session(new LessonSession(this)), m_networkView(new NetworkView(this)),
       m_chainRulePanel(new ChainRulePanel(this)), m_dataTableView(new DataTableView(this)),
       m_curveTabs(new QTabWidget(this)), m_errorCurveView(new ErrorCurveView(this)),
       m_errorSurfaceView(new ErrorSurfaceView(this)), m_lossHistoryView(new LossHistoryView(this)),
@@ -64,15 +66,25 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_statusLine);
 
     createActions();
-    createMenus();
     createCurveTabs();
-    connectWorker();
+    auto *exporter = new LessonExporter(*m_session,
+                                        {m_networkView,
+                                         m_chainRulePanel,
+                                         {{m_errorCurveView, tr("E(w) curve")},
+                                          {m_errorSurfaceView, tr("E(wa, wb) surface")},
+                                          {m_lossHistoryView, tr("Loss history")}},
+                                         m_toolBar},
+                                        this);
+    // File menu: open/save with state, autosave, the network editor, exports.
+    m_lessonFiles = new LessonFiles(*m_session, exporter, this);
+    // Data menu: data sets, CSV import, sample edits, the input plane.
+    m_dataMenu = new DataMenu(*m_session, m_dataTableView, m_curveTabs, this);
+    createMenus();
+    connectViews();
     restoreSettings();
-    new LessonFiles(this);           // File menu: open/save with state, autosave, editor, exports
-    m_dataMenu = new DataMenu(this); // Data menu: data sets, CSV import, sample edits, input plane
     // Pointing at a neuron shows its picture over the input plane.
     new NeuronHoverPreview(m_networkView, m_dataMenu->boundaryView(), this);
-    ShortcutActions::nameKeysInToolTips(userActions()); // the File menu's too
+    ShortcutActions::nameKeysInToolTips(userActions());
 }
 
 MainWindow::~MainWindow()
@@ -106,41 +118,32 @@ void MainWindow::createActions()
     addToolBar(bar);
     addToolBar(m_toolBar);
 
-    connect(m_reset, &QAction::triggered, this,
-            [this] { QMetaObject::invokeMethod(worker(), &TrainingWorker::reset); });
-    connect(m_step, &QAction::triggered, this, [this] {
-        const Granularity granularity = m_toolBar->granularity();
-        QMetaObject::invokeMethod(worker(), [w = worker(), granularity] { w->step(granularity); });
-    });
-    connect(m_stepBack, &QAction::triggered, this, [this] {
-        const Granularity granularity = m_toolBar->granularity();
-        QMetaObject::invokeMethod(worker(),
-                                  [w = worker(), granularity] { w->stepBack(granularity); });
-    });
-    connect(m_run, &QAction::triggered, this, &MainWindow::toggleRun);
-    connect(m_undo, &QAction::triggered, this,
-            [this] { QMetaObject::invokeMethod(worker(), &TrainingWorker::undo); });
-    connect(m_redo, &QAction::triggered, this,
-            [this] { QMetaObject::invokeMethod(worker(), &TrainingWorker::redo); });
+    LessonSession *session = m_session;
+    connect(m_reset, &QAction::triggered, session, &LessonSession::reset);
+    connect(m_step, &QAction::triggered, this,
+            [this] { m_session->step(m_toolBar->granularity()); });
+    connect(m_stepBack, &QAction::triggered, this,
+            [this] { m_session->stepBack(m_toolBar->granularity()); });
+    connect(m_run, &QAction::triggered, session, &LessonSession::toggleRun);
+    connect(m_undo, &QAction::triggered, session, &LessonSession::undo);
+    connect(m_redo, &QAction::triggered, session, &LessonSession::redo);
     connect(m_trainBiases, &QAction::triggered, this, [this](bool on) {
-        changeSettings([on](OptimizerSettings &settings) { settings.trainBiases = on; });
+        m_session->changeSettings([on](OptimizerSettings &settings) { settings.trainBiases = on; });
     });
 
     m_toolBar->addKeysTo(this);
 
-    connect(m_toolBar, &TrainingToolBar::speedChanged, this, [this](double speed) {
-        QMetaObject::invokeMethod(worker(), [w = worker(), speed] { w->setSpeed(speed); });
-    });
-    connect(m_toolBar, &TrainingToolBar::granularityChanged, this, [this](Granularity g) {
-        QMetaObject::invokeMethod(worker(), [w = worker(), g] { w->setAnimationGranularity(g); });
-    });
+    connect(m_toolBar, &TrainingToolBar::speedChanged, session, &LessonSession::setSpeed);
+    connect(m_toolBar, &TrainingToolBar::granularityChanged, session,
+            &LessonSession::setAnimationGranularity);
     connect(m_toolBar, &TrainingToolBar::learningRateEdited, this, [this](double rate) {
-        changeSettings([rate](OptimizerSettings &settings) { settings.learningRate = rate; });
+        m_session->changeSettings(
+            [rate](OptimizerSettings &settings) { settings.learningRate = rate; });
     });
     connect(m_toolBar, &TrainingToolBar::optimizerChosen, this, [this](OptimizerKind kind) {
-        changeSettings([kind](OptimizerSettings &settings) { settings.kind = kind; });
+        m_session->changeSettings([kind](OptimizerSettings &settings) { settings.kind = kind; });
     });
-    connect(m_toolBar, &TrainingToolBar::editRefused, this, &MainWindow::showMessage);
+    connect(m_toolBar, &TrainingToolBar::editRefused, session, &LessonSession::showMessage);
     // Once a field is done with, the keys (Space, R, 1…6) belong to stepping again.
     // Queued: the field finishes handling Enter (and takes the value) before it lets go.
     connect(
@@ -160,17 +163,15 @@ void MainWindow::createActions()
     connect(m_zoomIn, &QAction::triggered, this, [this] { zoom(1.25); });
     connect(m_zoomOut, &QAction::triggered, this, [this] { zoom(1 / 1.25); });
 
-    connect(m_networkView, &NetworkView::parameterSelected, this, &MainWindow::selectParameter);
-    connect(m_networkView, &NetworkView::parameterEdited, this,
-            [this](const ParameterId &id, double value) {
-                QMetaObject::invokeMethod(
-                    worker(), [w = worker(), id, value] { w->setParameter(id, value); });
-            });
-    connect(m_networkView, &NetworkView::editRefused, this, &MainWindow::showMessage);
+    connect(m_networkView, &NetworkView::parameterSelected, session,
+            &LessonSession::selectParameter);
+    connect(m_networkView, &NetworkView::parameterEdited, session, &LessonSession::setParameter);
+    connect(m_networkView, &NetworkView::editRefused, session, &LessonSession::showMessage);
 }
 
 void MainWindow::createMenus()
 {
+    menuBar()->addMenu(m_lessonFiles->menu());
     QMenu *lessons = menuBar()->addMenu(tr("&Lesson"));
     int number = 0;
     for (const std::string &name : LessonLibrary::builtInNames()) {
@@ -184,13 +185,6 @@ void MainWindow::createMenus()
         lessons->addAction(open);
     }
     lessons->addSeparator();
-    QAction *open =
-        ShortcutActions::make(this, tr("&Open lesson file…"), QKeySequence(QKeySequence::Open),
-                              tr("Open a lesson file (JSON)"));
-    open->setObjectName(QStringLiteral("openLessonFile")); // the File menu shows it too
-    connect(open, &QAction::triggered, this, &MainWindow::openLessonFile);
-    lessons->addAction(open);
-    lessons->addSeparator();
     QAction *quit = ShortcutActions::make(this, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q),
                                           tr("Close the window"));
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -200,6 +194,7 @@ void MainWindow::createMenus()
     training->addActions({m_step, m_stepBack, m_run, m_reset, m_trainBiases});
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({m_undo, m_redo});
+    menuBar()->addMenu(m_dataMenu->menu());
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_presentation, m_zoomIn, m_zoomOut});
     // A submenu of choices without keys, like the recent files.
@@ -215,15 +210,22 @@ void MainWindow::createMenus()
     }
 }
 
-void MainWindow::connectWorker()
+void MainWindow::connectViews()
 {
-    TrainingWorker *w = worker();
-    connect(w, &TrainingWorker::snapshotTaken, this, &MainWindow::showSnapshot);
-    connect(w, &TrainingWorker::runStateChanged, this, &MainWindow::showRunState);
-    connect(w, &TrainingWorker::historyChanged, this, &MainWindow::showHistory);
-    connect(w, &TrainingWorker::errorOccurred, this, &MainWindow::showMessage);
-    connect(w, &TrainingWorker::curveReady, m_errorCurveView, &ErrorCurveView::setResult);
-    connect(w, &TrainingWorker::surfaceReady, m_errorSurfaceView, &ErrorSurfaceView::setResult);
+    LessonSession *session = m_session;
+    connect(session, &LessonSession::snapshotChanged, this, &MainWindow::showSnapshot);
+    connect(session, &LessonSession::runStateChanged, this, &MainWindow::showRunState);
+    connect(session, &LessonSession::historyChanged, this, &MainWindow::showHistory);
+    connect(session, &LessonSession::messageShown, this, &MainWindow::showMessage);
+    connect(session, &LessonSession::curveReady, m_errorCurveView, &ErrorCurveView::setResult);
+    connect(session, &LessonSession::surfaceReady, m_errorSurfaceView,
+            &ErrorSurfaceView::setResult);
+    connect(session, &LessonSession::lessonOpened, this,
+            [this](const QString &title) { setWindowTitle(tr("%1 — Backprop Lab").arg(title)); });
+    connect(session, &LessonSession::selectionChanged, this, [this] {
+        if (const auto id = m_session->selectedParameter())
+            m_networkView->selectParameter(*id);
+    });
 }
 
 void MainWindow::createCurveTabs()
@@ -235,62 +237,16 @@ void MainWindow::createCurveTabs()
     m_curveTabs->setTabToolTip(m_curveTabs->addTab(m_lossHistoryView, tr("Loss")),
                                tr("E_total of every iteration"));
 
-    // The views ask; the worker answers with curveReady/surfaceReady (see connectWorker).
-    connect(m_errorCurveView, &ErrorCurveView::curveRequested, this,
-            [this](const CurveRequest &request) {
-                QMetaObject::invokeMethod(worker(),
-                                          [w = worker(), request] { w->requestCurve(request); });
-            });
-    connect(m_errorSurfaceView, &ErrorSurfaceView::surfaceRequested, this,
-            [this](const SurfaceRequest &request) {
-                QMetaObject::invokeMethod(worker(),
-                                          [w = worker(), request] { w->requestSurface(request); });
-            });
-    // Two edits, each undoable on its own, as if both values had been typed.
-    connect(m_errorSurfaceView, &ErrorSurfaceView::pointClicked, this,
-            [this](const ParameterId &a, double va, const ParameterId &b, double vb) {
-                QMetaObject::invokeMethod(worker(), [w = worker(), a, va, b, vb] {
-                    w->setParameter(a, va);
-                    w->setParameter(b, vb);
-                });
-            });
+    // The views ask; the session answers with curveReady/surfaceReady (see connectViews).
+    connect(m_errorCurveView, &ErrorCurveView::curveRequested, m_session,
+            &LessonSession::requestCurve);
+    connect(m_errorSurfaceView, &ErrorSurfaceView::surfaceRequested, m_session,
+            &LessonSession::requestSurface);
+    connect(m_errorSurfaceView, &ErrorSurfaceView::pointClicked, m_session,
+            &LessonSession::setParameters);
     for (PlotWidget *view : std::initializer_list<PlotWidget *> {
              m_errorCurveView, m_errorSurfaceView, m_lossHistoryView})
-        connect(view, &PlotWidget::exportFailed, this, &MainWindow::showMessage);
-}
-
-void MainWindow::openLesson(const Lesson &lesson)
-{
-    openLesson(SavedLesson {lesson, std::nullopt});
-}
-
-void MainWindow::openLesson(const SavedLesson &saved)
-{
-    const Lesson &lesson = saved.lesson;
-    m_lessonName = QString::fromStdString(lesson.name);
-    setWindowTitle(tr("%1 — Backprop Lab").arg(QString::fromStdString(lesson.title)));
-    QMetaObject::invokeMethod(worker(), [w = worker(), saved] { w->loadSavedLesson(saved); });
-    if (const auto id = lesson.network.findParameter(lesson.selectedParameter))
-        selectParameter(*id);
-}
-
-void MainWindow::trainFor(long long iterations)
-{
-    if (iterations <= 0)
-        return;
-    RunLimit limit;
-    limit.kind = RunLimit::Kind::ForIterations;
-    limit.iterations = iterations;
-    QMetaObject::invokeMethod(worker(), [w = worker(), limit] {
-        w->setSpeed(0.0);
-        w->run(limit);
-    });
-}
-
-void MainWindow::stepPhases(int count)
-{
-    for (int k = 0; k < count; ++k)
-        QMetaObject::invokeMethod(worker(), [w = worker()] { w->step(Granularity::Phase); });
+        connect(view, &PlotWidget::exportFailed, m_session, &LessonSession::showMessage);
 }
 
 QList<QAction *> MainWindow::userActions() const
@@ -311,35 +267,15 @@ void MainWindow::openBuiltInLesson(const QString &name)
         return;
     }
     // Asks first when the current lesson has unsaved changes.
-    LessonFiles::of(this)->openLessonAfterAsking(std::get<Lesson>(loaded));
-}
-
-void MainWindow::openLessonFile()
-{
-    LessonFiles::of(this)->open(); // saved lessons carry their training state
-}
-
-void MainWindow::selectParameter(const ParameterId &id)
-{
-    m_networkView->selectParameter(id);
-    QMetaObject::invokeMethod(worker(), [w = worker(), id] { w->selectParameter(id); });
-}
-
-void MainWindow::changeSettings(const std::function<void(OptimizerSettings &)> &change)
-{
-    if (!m_snapshot)
-        return;
-    OptimizerSettings settings = m_snapshot->state.settings;
-    change(settings);
-    QMetaObject::invokeMethod(worker(), [w = worker(), settings] { w->setSettings(settings); });
+    m_lessonFiles->openLessonAfterAsking(std::get<Lesson>(loaded));
 }
 
 void MainWindow::showSnapshot(const Snapshot &snapshot)
 {
-    m_snapshot = snapshot;
     // Empty neurons at an iteration's start would look like a fault on a projector.
     m_networkView->setHint(
-        ProgressText::isAtIterationStart(snapshot) && m_runState == RunState::Paused
+        ProgressText::isAtIterationStart(snapshot) && !snapshot.isIterationFinished
+                && !m_session->isRunning()
             ? tr("Nothing computed yet: press %1 to compute %2")
                   .arg(m_step->shortcut().toString(QKeySequence::NativeText),
                        QString::fromStdString(phaseDescription(snapshot.phases.front())))
@@ -357,42 +293,28 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
     m_trainBiases->setChecked(snapshot.state.settings.trainBiases);
 
     m_statusLine->showSnapshot(snapshot);
-    if (snapshot.recomputed)
-        showMessage(tr("The edit recomputed this iteration from its start."));
-    emit snapshotShown();
 }
 
 void MainWindow::showRunState(RunState state)
 {
-    m_runState = state;
     const bool running = state != RunState::Paused;
     m_run->setText(running ? tr("Pause") : tr("Run"));
     m_step->setEnabled(!running);
     m_stepBack->setEnabled(!running);
 }
 
-void MainWindow::showHistory(bool canUndo, bool canRedo, bool canStepBack)
+void MainWindow::showHistory()
 {
-    m_undo->setEnabled(canUndo);
-    m_redo->setEnabled(canRedo);
-    m_stepBack->setEnabled(canStepBack && m_runState == RunState::Paused);
+    m_undo->setEnabled(m_session->canUndo());
+    m_undo->setText(m_session->undoText());
+    m_redo->setEnabled(m_session->canRedo());
+    m_redo->setText(m_session->redoText());
+    m_stepBack->setEnabled(m_session->canStepBack() && !m_session->isRunning());
 }
 
 void MainWindow::showMessage(const QString &message)
 {
-    m_lastMessage = message;
     statusBar()->showMessage(message, 8000);
-    emit messageShown(message);
-}
-
-void MainWindow::toggleRun()
-{
-    if (m_runState != RunState::Paused) {
-        worker()->requestPause(); // atomic: stops a full-speed loop within an iteration
-        QMetaObject::invokeMethod(worker(), &TrainingWorker::pause);
-        return;
-    }
-    QMetaObject::invokeMethod(worker(), [w = worker()] { w->run(RunLimit {}); });
 }
 
 void MainWindow::setFontScale(double scale)
@@ -466,9 +388,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("view/precision"), m_networkView->precision());
     settings.setValue(QStringLiteral("view/palette"), Theme::paletteName(Theme::palette()));
     // Read back at the next interactive start without --lesson (StartLesson::reopen).
-    const LessonFiles *files = LessonFiles::of(this);
-    const QString last =
-        StartLesson::toRemember(m_lessonName, files ? files->currentPath() : QString());
+    const QString last = StartLesson::toRemember(m_session->lessonName(), m_session->currentPath());
     if (last.isEmpty())
         settings.remove(StartLesson::settingsKey());
     else

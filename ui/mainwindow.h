@@ -3,7 +3,6 @@
 #include "snapshot.h"
 #include "theme.h"
 #include "trainingworker.h"
-#include "workerthread.h"
 
 #include <QMainWindow>
 
@@ -16,6 +15,8 @@ class QTabWidget;
 class ChainRulePanel;
 class DataMenu;
 class DataTableView;
+class LessonFiles;
+class LessonSession;
 class ErrorCurveView;
 class ErrorSurfaceView;
 class LossHistoryView;
@@ -24,9 +25,9 @@ class StatusLine;
 class TrainingToolBar;
 
 // The window: the network in the centre; beside it the chain rule of the selected weight and
-// the curves; below it the data table; a toolbar and a status bar. It owns the training
-// worker's thread, forwards every user action to the worker as a queued call and shows
-// every snapshot the worker sends back. It computes nothing itself.
+// the curves; below it the data table; a toolbar and a status bar. It owns the LessonSession
+// (the worker, the moment on screen, the file, the undo), lays the views out, connects them
+// to the session and turns keys and menus into the session's commands. It computes nothing.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -35,17 +36,9 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void openLesson(const backprop::Lesson &lesson);
-    // With its training state, if it has one: training continues where it was saved.
-    void openLesson(const backprop::SavedLesson &saved);
-    // Asks the worker for `iterations` iterations (full speed) and then a snapshot.
-    void trainFor(long long iterations);
-    // Asks the worker for `count` single phases, each shown as if Space had been pressed.
-    void stepPhases(int count);
-
-    backprop::TrainingWorker *worker() const { return m_workerThread.worker(); }
-    const std::optional<backprop::Snapshot> &snapshot() const { return m_snapshot; }
-    backprop::RunState runState() const { return m_runState; }
+    LessonSession &session() const { return *m_session; }
+    LessonFiles *lessonFiles() const { return m_lessonFiles; }
+    DataMenu *dataMenu() const { return m_dataMenu; }
     NetworkView *networkView() const { return m_networkView; }
     ChainRulePanel *chainRulePanel() const { return m_chainRulePanel; }
     DataTableView *dataTableView() const { return m_dataTableView; }
@@ -67,39 +60,25 @@ public:
     // View ▸ Palette: the weights' colours in every view, remembered with the settings.
     void setWeightPalette(Theme::Palette palette);
     QActionGroup *paletteActions() const { return m_paletteActions; } // data: the palette's name
-    // A line in the status bar for a while (also remembered as lastMessage()).
-    void showMessage(const QString &message);
-    QString lastMessage() const { return m_lastMessage; }
     QString statusText() const; // the status bar's permanent part
-
-signals:
-    // After every snapshot has been shown (tests wait for it).
-    void snapshotShown();
-    void messageShown(const QString &message);
 
 private:
     void createActions();
     void createMenus();
     void connectWorker();
     void createCurveTabs();
+    void connectViews();
     void showSnapshot(const backprop::Snapshot &snapshot);
     void showRunState(backprop::RunState state);
-    void showHistory(bool canUndo, bool canRedo, bool canStepBack);
-    void toggleRun();
+    void showHistory();
+    void showMessage(const QString &message);
     void setPresentationMode(bool on);
     void zoom(double factor);
-    void selectParameter(const backprop::ParameterId &id);
-    void changeSettings(const std::function<void(backprop::OptimizerSettings &)> &change);
-    void openLessonFile();
     void openBuiltInLesson(const QString &name);
     void restoreSettings();
     void saveSettings() const;
 
-    backprop::WorkerThread m_workerThread;
-    std::optional<backprop::Snapshot> m_snapshot;
-    backprop::RunState m_runState = backprop::RunState::Paused;
-    QString m_lessonName;
-    QString m_lastMessage;
+    LessonSession *m_session;
     double m_fontScale = 1.0;
     // Presentation mode has its own scale, remembered apart from the desk's.
     double m_deskScale = 1.0;
@@ -115,6 +94,7 @@ private:
     TrainingToolBar *m_toolBar = nullptr;
     StatusLine *m_statusLine = nullptr;
     DataMenu *m_dataMenu = nullptr;
+    LessonFiles *m_lessonFiles = nullptr;
 
     QAction *m_reset = nullptr;
     QAction *m_stepBack = nullptr;

@@ -176,7 +176,9 @@ double NetworkSceneBuilder::parameterValue(const ParameterId &id) const
 
 std::optional<double> NetworkSceneBuilder::oldValue(const ParameterId &id) const
 {
-    if (!isActive(PhaseKind::Update, -1))
+    // Only the update just made by steps has its old values (a full-speed iteration keeps
+    // none): never pair the new value with an older one.
+    if (!isActive(PhaseKind::Update, -1) || !m_snapshot.isIterationFinished)
         return std::nullopt;
     const auto &before = m_snapshot.layersBeforeUpdate;
     if (static_cast<std::size_t>(id.layer) >= before.size())
@@ -240,10 +242,19 @@ void NetworkSceneBuilder::buildHeader()
 {
     m_scene.header.append({ProgressText::heading(m_snapshot), false});
     if (m_snapshot.lossPerOutput)
-        m_scene.header.append({QStringLiteral("E_total = %1").arg(number(m_snapshot.batchLoss)),
-                               isActive(PhaseKind::Loss, -1)});
+        m_scene.header.append(
+            {batchSize() > 1 ? tr("E_total of the batch of %1 = %2")
+                                   .arg(batchSize())
+                                   .arg(number(m_snapshot.batchLoss))
+                             : QStringLiteral("E_total = %1").arg(number(m_snapshot.batchLoss)),
+             isActive(PhaseKind::Loss, -1)});
     else if (!m_options.hint.isEmpty())
         m_scene.header.append({m_options.hint, false, true});
+}
+
+long NetworkSceneBuilder::batchSize() const
+{
+    return static_cast<long>(m_snapshot.batchSamples.size());
 }
 
 int NetworkSceneBuilder::lineCount(int column) const
@@ -254,7 +265,8 @@ int NetworkSceneBuilder::lineCount(int column) const
 void NetworkSceneBuilder::fillNode(NetworkScene::Node &node) const
 {
     const long n = node.neuron;
-    const long sample = m_options.sampleColumn;
+    // The sample the whole window explains (the chain rule's): its column of the batch.
+    const long sample = std::max<long>(0, m_snapshot.explainedColumn);
     const QString name = node.title;
     if (node.column == 0) {
         const Eigen::MatrixXd &inputs = m_snapshot.batchInputs;
@@ -287,9 +299,11 @@ void NetworkSceneBuilder::fillNode(NetworkScene::Node &node) const
                 {QStringLiteral("target_%1 = %2").arg(name, number(targets(n, sample))), false});
         if (m_snapshot.lossPerOutput && n < m_snapshot.lossPerOutput->size()) {
             const bool lossActive = isActive(PhaseKind::Loss, -1);
+            // E of an output is summed over the batch: a batch of several says so.
+            const QString total =
+                batchSize() > 1 ? tr("Σ E_%1 over the batch = %2") : QStringLiteral("E_%1 = %2");
             node.lines.append(
-                {QStringLiteral("E_%1 = %2").arg(name, number((*m_snapshot.lossPerOutput)(n))),
-                 lossActive});
+                {total.arg(name, number((*m_snapshot.lossPerOutput)(n))), lossActive});
             node.isHighlighted = node.isHighlighted || lossActive;
         }
     }

@@ -3,6 +3,7 @@
 #include "networkscene.h"
 #include "snapshot.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QSizeF>
 
@@ -14,13 +15,14 @@
 // engine's numbers; it computes none.
 class NetworkSceneBuilder
 {
+    Q_DECLARE_TR_FUNCTIONS(NetworkSceneBuilder)
+
 public:
     struct Options
     {
         QSizeF size;
         int precision = 4;
         double scale = 1.0;
-        long sampleColumn = 0; // which column of the batch the neurons show
         std::optional<backprop::ParameterId> selected;
         QString hint; // shown beside the heading while the iteration has no values yet
     };
@@ -54,6 +56,7 @@ private:
     QList<NetworkScene::TextLine> parameterLines(const backprop::ParameterId &id) const;
 
     int lineCount(int column) const;
+    long batchSize() const;
     void buildHeader();
     void layoutNodes();
     void fillNode(NetworkScene::Node &node) const;

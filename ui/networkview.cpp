@@ -40,25 +40,8 @@ NetworkView::~NetworkView() = default;
 
 void NetworkView::setSnapshot(const backprop::Snapshot &snapshot)
 {
-    // Field by field: the data set and its outputs can be large and the view draws neither.
-    m_snapshot.state = snapshot.state;
-    m_snapshot.loss = snapshot.loss;
-    m_snapshot.phases = snapshot.phases;
-    m_snapshot.phaseIndex = snapshot.phaseIndex;
-    m_snapshot.revealedNeurons = snapshot.revealedNeurons;
-    m_snapshot.lastPhase = snapshot.lastPhase;
-    m_snapshot.batchSamples = snapshot.batchSamples;
-    m_snapshot.batchInputs = snapshot.batchInputs;
-    m_snapshot.batchTargets = snapshot.batchTargets;
-    m_snapshot.net = snapshot.net;
-    m_snapshot.out = snapshot.out;
-    m_snapshot.deltas = snapshot.deltas;
-    m_snapshot.weightGradients = snapshot.weightGradients;
-    m_snapshot.biasGradients = snapshot.biasGradients;
-    m_snapshot.lossPerOutput = snapshot.lossPerOutput;
-    m_snapshot.batchLoss = snapshot.batchLoss;
-    m_snapshot.layersBeforeUpdate = snapshot.layersBeforeUpdate;
-    m_snapshot.fault = snapshot.fault;
+    // The moment only: the data set and its outputs can be large and the view draws neither.
+    static_cast<backprop::SnapshotMoment &>(m_snapshot) = snapshot;
     m_hasSnapshot = true;
     if (m_hovered && m_hovered->first >= m_snapshot.state.network.layerCount())
         setHoveredNeuron(std::nullopt);
@@ -79,12 +62,6 @@ void NetworkView::setPrecision(int decimals)
 void NetworkView::setScale(double scale)
 {
     m_scale = Theme::clampScale(scale);
-    rebuildScene();
-}
-
-void NetworkView::setSampleColumn(long column)
-{
-    m_sampleColumn = std::max(0L, column);
     rebuildScene();
 }
 
@@ -112,7 +89,6 @@ void NetworkView::rebuildScene()
     options.size = size();
     options.precision = m_precision;
     options.scale = m_scale;
-    options.sampleColumn = m_sampleColumn;
     options.selected = m_selected;
     options.hint = m_hint;
     m_scene = NetworkSceneBuilder(m_snapshot, options).build();

@@ -35,8 +35,6 @@ public:
     // Presentation mode: multiplies every font size and line width.
     void setScale(double scale);
     // Which sample of the batch the neurons show (0 unless the batch has several).
-    long sampleColumn() const { return m_sampleColumn; }
-    void setSampleColumn(long column);
     // A grey aside beside the heading while the iteration has computed nothing yet, e.g.
     // which key computes the first phase (the window knows its keys; the view does not).
     QString hint() const { return m_hint; }
@@ -104,7 +102,6 @@ private:
     NetworkScene m_scene;
     int m_precision = defaultPrecision;
     double m_scale = 1.0;
-    long m_sampleColumn = 0;
     std::optional<backprop::ParameterId> m_selected;
     QPointer<QLineEdit> m_editor;
     std::optional<backprop::ParameterId> m_editing;

@@ -52,9 +52,6 @@ QString ProgressText::nextStep(const Snapshot &snapshot)
     if (snapshot.phaseIndex < 0 || snapshot.phaseIndex >= static_cast<int>(snapshot.phases.size()))
         return {};
     const QString phase = describe(snapshot.phases[snapshot.phaseIndex]);
-    if (isAtIterationStart(snapshot) && snapshot.lastPhase
-        && snapshot.lastPhase->kind == PhaseKind::Update)
-        return tr("next: %1 of iteration %2").arg(phase).arg(snapshot.state.iteration + 1);
     return tr("next: %1").arg(phase);
 }
 
@@ -62,4 +59,15 @@ QString ProgressText::heading(const Snapshot &snapshot)
 {
     const QString last = lastStep(snapshot);
     return last.isEmpty() ? iteration(snapshot) : tr("%1 · %2").arg(iteration(snapshot), last);
+}
+
+QString ProgressText::epoch(const Snapshot &snapshot)
+{
+    const backprop::TrainingState &state = snapshot.state;
+    const bool atBoundary = state.batchStart == 0 && isAtIterationStart(snapshot);
+    if (atBoundary && state.epoch > 0)
+        return tr("Epoch %1 finished").arg(state.epoch);
+    if (atBoundary && state.iteration == 0)
+        return tr("Epoch 1 not started");
+    return tr("Epoch %1 in progress").arg(state.epoch + 1);
 }

@@ -23,4 +23,7 @@ public:
     static QString nextStep(const backprop::Snapshot &snapshot);
     // The iteration and the last step: the network view's heading.
     static QString heading(const backprop::Snapshot &snapshot);
+    // "Epoch 2 finished" (as many as the headless run's epoch = 2), "Epoch 3 in progress",
+    // "Epoch 1 not started".
+    static QString epoch(const backprop::Snapshot &snapshot);
 };

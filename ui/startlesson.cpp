@@ -2,6 +2,7 @@
 
 #include "lessonfiles.h"
 #include "lessonlibrary.h"
+#include "lessonsession.h"
 #include "mainwindow.h"
 
 #include <QFileInfo>
@@ -55,9 +56,9 @@ QString StartLesson::toRemember(const QString &lessonName, const QString &filePa
 void StartLesson::openIn(MainWindow &window) const
 {
     if (path.isEmpty())
-        window.openLesson(saved);
+        window.session().openLesson(saved);
     else
-        LessonFiles::of(&window)->openSaved(saved, path);
+        window.lessonFiles()->openSaved(saved, path);
     if (!message.isEmpty())
-        window.showMessage(message);
+        window.session().showMessage(message);
 }

@@ -31,17 +31,21 @@ StatusLine::StatusLine(QWidget *parent)
     m_progress->setToolTip(tr("Where the current iteration stands; the network view's "
                               "heading says the same"));
     m_epoch->setToolTip(tr("Passes over the whole data set"));
-    m_error->setToolTip(tr("E_total over every sample of the data set, at the current weights"));
+    m_error->setToolTip(tr("E_total over every sample of the data set, at the current weights "
+                           "(the Loss tab shows each iteration's E_total before its update)"));
 }
 
 void StatusLine::showSnapshot(const backprop::Snapshot &snapshot)
 {
+    // Short phrases, numbers first: a status bar squeezed by a narrow window cuts the end
+    // of a label, and a cut number would be a wrong number.
     const QString next = ProgressText::nextStep(snapshot);
-    m_progress->setText(next.isEmpty() ? ProgressText::heading(snapshot)
-                                       : tr("%1 · %2").arg(ProgressText::heading(snapshot), next));
-    m_epoch->setText(tr("Epoch %1").arg(snapshot.state.epoch + 1));
-    m_error->setText(
-        QStringLiteral("E_total = %1").arg(NumberFormat::lesson(snapshot.datasetLoss)));
+    const QString iteration = ProgressText::iteration(snapshot);
+    m_progress->setText(next.isEmpty() ? iteration : tr("%1 · %2").arg(iteration, next));
+    m_epoch->setText(ProgressText::epoch(snapshot));
+    m_error->setText(tr("E_total now = %1").arg(NumberFormat::lesson(snapshot.datasetLoss)));
+    for (QLabel *label : {m_progress, m_epoch, m_error})
+        label->setMinimumWidth(label->sizeHint().width());
 }
 
 QString StatusLine::text() const

@@ -97,16 +97,18 @@ void StepLog::addRecord(const PhaseRecord &record, bool asPhaseRow)
             row.values = valuesOf(record.after);
         m_phaseRows.push_back(std::move(row));
     }
+    keepWithinBounds();
 }
 
-void StepLog::addLosses(long long first, const std::vector<double> &losses)
+void StepLog::keepWithinBounds()
 {
-    for (std::size_t k = 0; k < losses.size(); ++k) {
-        Row &row = m_iterations[first + static_cast<long long>(k)];
-        row.iteration = first + static_cast<long long>(k);
-        row.phase = QStringLiteral("iteration");
-        row.loss = losses[k];
-    }
+    // The oldest rows go first: an animated run left for hours must not grow without end.
+    while (m_iterations.size() > maxRows)
+        m_iterations.erase(m_iterations.begin());
+    if (m_phaseRows.size() > maxRows)
+        m_phaseRows.erase(m_phaseRows.begin(),
+                          m_phaseRows.begin()
+                              + static_cast<std::ptrdiff_t>(m_phaseRows.size() - maxRows));
 }
 
 void StepLog::setReplayedIterations(const StepLogRows &replayed)

@@ -15,12 +15,15 @@
 // at) and, when the teacher single-steps phases, one row per phase. Fed by the window with
 // the worker's records and snapshots; it computes nothing itself.
 //
-// A full-speed run reports only E_total for each iteration (the worker sends no records
-// then), so its rows have empty weight and gradient columns until the exporter fills every
-// iteration row in with the worker's replay of the training (setReplayedIterations).
+// A full-speed run sends no records, so its iterations have no rows until the exporter
+// fills every iteration row in with the worker's replay of the training
+// (setReplayedIterations). Bounded: at most maxRows rows of each kind.
 class StepLog
 {
 public:
+    // Rows kept at most, of each kind (the oldest are dropped first).
+    static constexpr std::size_t maxRows = 100'000;
+
     struct Row
     {
         long long iteration = 0; // 0-based, as the engine counts
@@ -36,8 +39,6 @@ public:
     bool hasNetworkOf(const backprop::Network &network) const;
     // A record of a single step or animated run; `asPhaseRow`: also log it as a phase row.
     void addRecord(const backprop::PhaseRecord &record, bool asPhaseRow);
-    // E_total of iterations first, first + 1, … (a snapshot's newLosses).
-    void addLosses(long long first, const std::vector<double> &losses);
     // Iteration rows replayed by the worker: they replace the rows of the same iterations.
     // Ignored when their columns are not the log's (another network).
     void setReplayedIterations(const backprop::StepLogRows &replayed);
@@ -54,6 +55,7 @@ public:
     QString writeCsv(const QString &path) const;
 
 private:
+    void keepWithinBounds();
     std::vector<double> valuesOf(const std::vector<backprop::Layer> &layers) const;
     std::vector<double> gradientsOf(long long iteration) const;
 

@@ -153,10 +153,8 @@ void BM_PaintLoss(benchmark::State &state)
     const long long iterations = state.range(0);
     Snapshot snapshot;
     snapshot.state.iteration = iterations;
-    snapshot.newLosses.resize(static_cast<std::size_t>(iterations));
     for (long long k = 0; k < iterations; ++k)
-        snapshot.newLosses[static_cast<std::size_t>(k)] =
-            0.3 / (1.0 + k * 1e-3) + 0.01 * std::sin(k * 0.37);
+        snapshot.lossHistory.record(k, 0.3 / (1.0 + k * 1e-3) + 0.01 * std::sin(k * 0.37));
     LossHistoryView view;
     view.resize(paintSize);
     view.setSnapshot(snapshot);
@@ -176,7 +174,11 @@ void BM_FullSpeed(benchmark::State &state)
         ErrorCurveView curve;
         curve.resize(paintSize);
         TrainingWorker *w = worker.thread.worker();
-        QObject::connect(w, &TrainingWorker::snapshotTaken, &loss, &LossHistoryView::setSnapshot);
+        QObject::connect(w, &TrainingWorker::snapshotTaken, &loss,
+                         [&loss, w](const Snapshot &snapshot) {
+                             loss.setSnapshot(snapshot);
+                             w->acknowledgeSnapshot(); // taken, as the window does
+                         });
         long long curves = 0;
         if (curveOpen) {
             QObject::connect(w, &TrainingWorker::snapshotTaken, &curve,
@@ -197,7 +199,7 @@ void BM_FullSpeed(benchmark::State &state)
         state.SetIterationTime(seconds);
         state.counters["iterations/s"] = static_cast<double>(iterations) / seconds;
         state.counters["curves/s"] = static_cast<double>(curves) / seconds;
-        if (loss.history().size() != static_cast<std::size_t>(iterations))
+        if (loss.history().iterationCount() != iterations)
             state.SkipWithError("the loss view missed iterations");
     }
 }

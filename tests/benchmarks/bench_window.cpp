@@ -3,6 +3,7 @@
 // pass and for a 2-16-16-16-1 network, and the round trip of a pause asked from the GUI
 // (the R key's action) during a full-speed run until the window shows the paused state.
 
+#include "lessonsession.h"
 #include "mainwindow.h"
 #include "networkview.h"
 #include "random.h"
@@ -83,19 +84,19 @@ void BM_GuiPauseRoundTrip(benchmark::State &state)
     MainWindow window;
     window.resize(1600, 1000);
     window.show();
-    window.openLesson(testlessons::twoTwoTwo());
+    window.session().openLesson(testlessons::twoTwoTwo());
     QTest::qWait(200);
     for (auto _ : state) {
         window.runAction()->trigger();
-        while (window.runState() != RunState::Running)
+        while (window.session().runState() != RunState::Running)
             QTest::qWait(1);
         QTest::qWait(200);
         int shown = 0;
-        const QMetaObject::Connection counting =
-            QObject::connect(&window, &MainWindow::snapshotShown, [&shown] { ++shown; });
+        const QMetaObject::Connection counting = QObject::connect(
+            &window.session(), &LessonSession::snapshotChanged, [&shown] { ++shown; });
         const Clock::time_point start = Clock::now();
         window.runAction()->trigger();
-        while (window.runState() != RunState::Paused || shown == 0)
+        while (window.session().runState() != RunState::Paused || shown == 0)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
         QObject::disconnect(counting);

@@ -47,8 +47,15 @@ public:
             worker, &TrainingWorker::snapshotTaken, this,
             [this](const backprop::Snapshot &snapshot) {
                 events << "snapshot";
-                snapshots.push_back(snapshot);
+                if (keepSnapshots || snapshots.empty())
+                    snapshots.push_back(snapshot);
+                else
+                    snapshots.back() = snapshot;
+                ++snapshotCount;
                 snapshotClock.restart();
+                // Taken, as the window takes it: a run sends its next frame only after this.
+                if (acknowledges)
+                    m_worker->acknowledgeSnapshot();
             },
             queued);
         connect(
@@ -139,6 +146,11 @@ public:
     std::vector<backprop::PhaseRecord> records;
     std::vector<std::pair<long long, double>> finished;
     std::vector<backprop::Snapshot> snapshots;
+    // false: only the latest snapshot is kept (long runs whose memory a test measures).
+    bool keepSnapshots = true;
+    // false: the probe leaves acknowledging to the window it watches.
+    bool acknowledges = true;
+    long long snapshotCount = 0;
     std::vector<backprop::RunState> states;
     std::vector<backprop::CurveResult> curves;
     QStringList errors;

@@ -111,10 +111,10 @@ private slots:
         QVERIFY(runFor(50));
         QCOMPARE(probe.last().state.iteration, 120LL);
         std::map<long long, double> reported;
-        for (const Snapshot &snapshot : probe.snapshots)
-            for (std::size_t k = 0; k < snapshot.newLosses.size(); ++k)
-                reported[snapshot.firstNewLossIteration + static_cast<long long>(k)] =
-                    snapshot.newLosses[k];
+        const LossHistory &losses = probe.last().lossHistory;
+        for (long long k = 0; k < 120; ++k)
+            if (losses.hasExactValue(k))
+                reported[k] = losses.exactValue(k);
         QCOMPARE(reported.size(), std::size_t(120));
 
         std::optional<StepLogRows> replayed;

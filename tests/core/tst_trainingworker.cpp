@@ -97,7 +97,8 @@ private slots:
         QCOMPARE(m_probe->snapshots[2].lastPhase->kind, PhaseKind::Loss);
         QVERIFY(m_probe->last().chainRule.has_value());
         QCOMPARE(m_probe->last().chainRule->parameterName, std::string("w5"));
-        QCOMPARE(m_probe->last().newLosses.size(), std::size_t(1));
+        QCOMPARE(m_probe->last().lossHistory.iterationCount(), 1LL);
+        QVERIFY(roundsTo(m_probe->last().lossHistory.exactValue(0), "0.298371109"));
         QVERIFY(m_probe->canUndo);
         QVERIFY(m_probe->canStepBack);
     }
@@ -108,17 +109,15 @@ private slots:
         load(lesson);
         RunLimit limit;
         limit.kind = RunLimit::Kind::ForIterations;
-        limit.iterations = 100000;
+        limit.iterations = 10000; // within the loss history's capacity: every value kept
         m_probe->post([limit](TrainingWorker *w) { w->run(limit); });
         QVERIFY(m_probe->waitUntilPaused());
+        QVERIFY(m_probe->sync());
         std::vector<double> delivered;
-        for (const Snapshot &snapshot : m_probe->snapshots) {
-            if (snapshot.newLosses.empty())
-                continue;
-            QCOMPARE(snapshot.firstNewLossIteration, static_cast<long long>(delivered.size()));
-            delivered.insert(delivered.end(), snapshot.newLosses.begin(), snapshot.newLosses.end());
-        }
-        QCOMPARE(delivered.size(), std::size_t(100000));
+        const LossHistory &losses = m_probe->last().lossHistory;
+        QCOMPARE(losses.iterationCount(), 10000LL);
+        for (long long k = 0; k < 10000; ++k)
+            delivered.push_back(losses.exactValue(k));
         Trainer bare;
         bare.load(lesson);
         for (std::size_t k = 0; k < delivered.size(); ++k) {
@@ -131,6 +130,30 @@ private slots:
         QVERIFY(m_probe->snapshots.size() < 2000);
         QCOMPARE(m_probe->states.front(), RunState::Running);
         QCOMPARE(m_probe->states.back(), RunState::Paused);
+    }
+
+    void aRunSendsNoFrameUntilTheLastOneIsTaken()
+    {
+        load(testlessons::twoTwoTwo());
+        m_probe->acknowledges = false; // a window too busy to take what it was sent
+        QVERIFY(m_probe->sync());
+        m_thread->worker()->acknowledgeSnapshot(); // the load's snapshot was taken
+        const long long before = m_probe->snapshotCount;
+        m_probe->post([](TrainingWorker *w) { w->run(RunLimit {}); });
+        QTRY_VERIFY_WITH_TIMEOUT(m_probe->snapshotCount == before + 1, 5000);
+        QTest::qWait(300); // ~18 frames of a run: none may follow while this one is not taken
+        QCOMPARE(m_probe->snapshotCount, before + 1);
+        QVERIFY(m_thread->worker()->isSnapshotInFlight());
+        const long long seen = m_probe->last().state.iteration;
+        m_thread->worker()->acknowledgeSnapshot();
+        QTRY_VERIFY_WITH_TIMEOUT(m_probe->snapshotCount == before + 2, 5000);
+        QVERIFY(m_probe->last().state.iteration > seen); // the newest moment, not a queued one
+        m_thread->worker()->requestPause();
+        QVERIFY(m_probe->waitUntilPaused());
+        QVERIFY(m_probe->sync());
+        // The paused moment is always sent, even to a window that has not taken the last.
+        QCOMPARE(m_probe->last().state.iteration, m_probe->last().lossHistory.iterationCount());
+        m_probe->acknowledges = true;
     }
 
     void pauseStopsALongRunWithinAFrame()

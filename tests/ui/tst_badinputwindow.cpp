@@ -6,6 +6,7 @@
 
 #include "initialization.h"
 #include "learningrateedit.h"
+#include "lessonsession.h"
 #include "random.h"
 #include "trainingtoolbar.h"
 #include "windowrig.h"
@@ -95,15 +96,16 @@ void TestBadInputWindow::learningRateField()
     if (expected == 0.0) {
         QCOMPARE(rig.snapshot().state.settings.learningRate, 0.5);
         QCOMPARE(rate->text(), QStringLiteral("0.5"));
-        QVERIFY2(rig.window->lastMessage().contains(QStringLiteral("learning rate")),
-                 qPrintable(rig.window->lastMessage()));
+        QVERIFY2(rig.window->session().lastMessage().contains(QStringLiteral("learning rate")),
+                 qPrintable(rig.window->session().lastMessage()));
     } else {
         QCOMPARE(rig.snapshot().state.settings.learningRate, expected);
     }
     QVERIFY(rig.train(5));
-    QCOMPARE(rig.window->runState(), RunState::Paused);
+    QCOMPARE(rig.window->session().runState(), RunState::Paused);
     const Snapshot &after = rig.snapshot();
-    QVERIFY(after.state.iteration == 5 || (after.fault && !rig.window->lastMessage().isEmpty()));
+    QVERIFY(after.state.iteration == 5
+            || (after.fault && !rig.window->session().lastMessage().isEmpty()));
 }
 
 void TestBadInputWindow::weightEditor_data()
@@ -143,7 +145,7 @@ void TestBadInputWindow::weightEditor()
     QCOMPARE(rig.probe.canUndo, accepted);
     const QStringList labels = rig.window->networkView()->labelTexts();
     if (!accepted) {
-        QVERIFY(!rig.window->lastMessage().isEmpty());
+        QVERIFY(!rig.window->session().lastMessage().isEmpty());
         // The editor stays open on the refused text so it can be corrected, or Escape.
         QVERIFY(rig.window->networkView()->isEditing());
         rig.press(Qt::Key_Escape);
@@ -153,7 +155,7 @@ void TestBadInputWindow::weightEditor()
     // The network trains on, or stops with a fault that is shown.
     QVERIFY(rig.train(3));
     QVERIFY(rig.snapshot().state.iteration == 3
-            || (rig.snapshot().fault && !rig.window->lastMessage().isEmpty()));
+            || (rig.snapshot().fault && !rig.window->session().lastMessage().isEmpty()));
 }
 
 // y = W·x: W = 1e308 makes 2·W overflow, so the first step stops with a fault the window
@@ -167,8 +169,8 @@ void TestBadInputWindow::largestWeightStopsTrainingWithAFault()
     QVERIFY(rig.snapshot().fault.has_value());
     QCOMPARE(rig.snapshot().state.iteration, 0);
     QCOMPARE(rig.value("W"), 1e308);
-    QVERIFY(!rig.window->lastMessage().isEmpty());
-    QCOMPARE(rig.window->runState(), RunState::Paused);
+    QVERIFY(!rig.window->session().lastMessage().isEmpty());
+    QCOMPARE(rig.window->session().runState(), RunState::Paused);
 
     QVERIFY(rig.typeValue("W", QStringLiteral("2.5")));
     QVERIFY(rig.train(10));
@@ -182,9 +184,9 @@ void TestBadInputWindow::closingTheWindowMidRun()
 {
     WindowRig rig(busyLesson());
     rig.window->runAction()->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(rig.window->runState(), RunState::Running, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.window->session().runState(), RunState::Running, 10000);
     QTest::qWait(200);
-    QPointer<TrainingWorker> worker = rig.window->worker();
+    QPointer<TrainingWorker> worker = rig.window->session().worker();
     QElapsedTimer closing;
     closing.start();
     rig.window->close();
@@ -199,17 +201,17 @@ void TestBadInputWindow::openingALessonMidRun()
 {
     WindowRig rig(busyLesson());
     rig.window->runAction()->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(rig.window->runState(), RunState::Running, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.window->session().runState(), RunState::Running, 10000);
     QTest::qWait(200);
-    rig.window->openLesson(testlessons::twoTwoTwo());
+    rig.window->session().openLesson(testlessons::twoTwoTwo());
     QVERIFY(rig.settle());
-    QTRY_COMPARE_WITH_TIMEOUT(rig.window->runState(), RunState::Paused, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.window->session().runState(), RunState::Paused, 10000);
     QVERIFY(rig.settle());
     const Snapshot &shown = rig.snapshot();
     QCOMPARE(shown.state.iteration, 0);
     QCOMPARE(shown.dataset.sampleCount(), Eigen::Index(1));
     QCOMPARE(rig.value("w5"), 0.40);
-    rig.window->stepPhases(1);
+    rig.window->session().stepPhases(1);
     QVERIFY(rig.settle());
     QVERIFY(rig.window->networkView()->labelTexts().contains(QStringLiteral("out_h1 = 0.5933")));
 }

@@ -1,7 +1,11 @@
 // The chain-rule panel writes the engine's factors for w5 and w1 in the lesson's notation
-// with the lesson's 9 decimals, selectable, and larger in presentation mode.
+// with the lesson's 9 decimals, selectable, and larger in presentation mode. It shows what
+// the moment has computed: "?" before a factor's phase, the update only once it is made,
+// and then in the optimizer's own formula with the very value the engine wrote.
 
+#include "batchexplanation.h"
 #include "chainrulepanel.h"
+#include "trainer.h"
 #include "uitesthelpers.h"
 
 #include <QTest>
@@ -14,16 +18,26 @@ class TestChainRulePanel : public QObject
     Q_OBJECT
 
 private:
-    ChainRule chainRuleOf(const char *name)
+    // The rule of `name` after `phases` single phases of two-two-two (8: the first update),
+    // as the worker puts it on a snapshot.
+    static ChainRule ruleAfter(const char *name, int phases,
+                               OptimizerKind kind = OptimizerKind::GradientDescent,
+                               Trainer *trained = nullptr)
     {
-        const Lesson lesson = testlessons::twoTwoTwo();
+        Lesson lesson = testlessons::twoTwoTwo();
+        lesson.optimizer.kind = kind;
+        Trainer local;
+        Trainer &trainer = trained ? *trained : local;
+        trainer.load(lesson);
+        for (int k = 0; k < phases; ++k)
+            trainer.stepPhase();
         const std::optional<ParameterId> id = lesson.network.findParameter(name);
         if (!id)
             qFatal("no parameter %s", name);
-        Explainer explainer(lesson.network, lesson.dataset.inputs, lesson.dataset.targets,
-                            lesson.loss);
-        return explainer.chainRule(*id, lesson.optimizer.learningRate);
+        return backprop::chainRuleOf(trainer, *id);
     }
+
+    static ChainRule chainRuleOf(const char *name) { return ruleAfter(name, 8); }
 
 private slots:
     void initTestCase() { QLocale::setDefault(QLocale::c()); }
@@ -60,6 +74,88 @@ private slots:
         QVERIFY(text.contains(
             QStringLiteral("w1⁺ = w1 − η·∂E_total/∂w1 = 0.15 − 0.5 × 0.000438568 = 0.149780716")));
         uitest::grabAndSave(panel, QStringLiteral("chainrule-w1"));
+    }
+
+    void nothingComputedShowsQuestionMarks()
+    {
+        ChainRulePanel panel;
+        panel.setChainRule(ruleAfter("w5", 0));
+        const QString text = panel.lines().join('\n');
+        QVERIFY2(text.contains(QStringLiteral("= ? × ? × ? = ?")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("0.082167041")));
+        QVERIFY(!text.contains(QStringLiteral("w5⁺ =")));
+    }
+
+    void factorsAppearWithTheirPhases()
+    {
+        ChainRulePanel panel;
+        // After forward layer 2: ∂net_o1/∂w5 = out_h1 is known, the deltas are not.
+        panel.setChainRule(ruleAfter("w5", 2));
+        QString text = panel.lines().join('\n');
+        QVERIFY2(text.contains(QStringLiteral("= ? × ? × 0.593269992 = ?")), qPrintable(text));
+        // After the output deltas: every factor, but not yet the gradient's phase.
+        panel.setChainRule(ruleAfter("w5", 4));
+        text = panel.lines().join('\n');
+        QVERIFY2(text.contains(QStringLiteral("= 0.741365070 × 0.186815602 × 0.593269992 = ?")),
+                 qPrintable(text));
+        // After the gradients of layer 2: the product, and still no update.
+        panel.setChainRule(ruleAfter("w5", 5));
+        text = panel.lines().join('\n');
+        QVERIFY(text.contains(
+            QStringLiteral("= 0.741365070 × 0.186815602 × 0.593269992 = 0.082167041")));
+        QVERIFY(!text.contains(QStringLiteral("w5⁺ =")));
+        QVERIFY(text.contains(QStringLiteral("w5⁺ appears at the update phase.")));
+    }
+
+    void eachOptimizerShowsItsOwnUpdate_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QStringList>("expected");
+        // The first update from zero memory, worked by hand from PyTorch's formulas with
+        // g = 0.082167041: momentum v = g, w⁺ = 0.4 − 0.5·g; RMSprop s = 0.01·g²,
+        // w⁺ = 0.4 − 0.5·g/(0.1·g + 1e-8) = −4.599993915; Adam m = 0.1·g, v = 0.001·g²,
+        // m̂ = g, v̂ = g², w⁺ = 0.4 − 0.5·g/(g + 1e-8) = −0.099999939.
+        QTest::newRow("sgd") << int(OptimizerKind::GradientDescent)
+                             << QStringList {QStringLiteral(
+                                    "w5⁺ = w5 − η·∂E_total/∂w5 = 0.4 − 0.5 × 0.082167041 = "
+                                    "0.358916480")};
+        QTest::newRow("momentum")
+            << int(OptimizerKind::Momentum)
+            << QStringList {
+                   QStringLiteral("momentum: v = μ·v + ∂E_total/∂w5 = 0.9 × 0.000000000 + "
+                                  "0.082167041 = 0.082167041"),
+                   QStringLiteral("w5⁺ = w5 − η·v = 0.4 − 0.5 × 0.082167041 = 0.358916480")};
+        QTest::newRow("rmsprop")
+            << int(OptimizerKind::RmsProp)
+            << QStringList {QStringLiteral("RMSprop: s = α·s + (1 − α)·(∂E_total/∂w5)² = 0.99 × "
+                                           "0.000000000 + 0.01 × 0.082167041² = 6.75142256e-05"),
+                            QStringLiteral("= −4.599993915")};
+        QTest::newRow("adam") << int(OptimizerKind::Adam)
+                              << QStringList {QStringLiteral("Adam, step t = 1: m = β1·m + (1 − "
+                                                             "β1)·∂E_total/∂w5 = 0.9 × "
+                                                             "0.000000000 + 0.1 × 0.082167041 = "
+                                                             "0.008216704"),
+                                              QStringLiteral("m̂ = m / (1 − β1ᵗ) = 0.082167041,  "
+                                                             "v̂ = v / (1 − β2ᵗ) = 0.006751423"),
+                                              QStringLiteral("= −0.099999939")};
+    }
+
+    void eachOptimizerShowsItsOwnUpdate()
+    {
+        QFETCH(int, kind);
+        QFETCH(QStringList, expected);
+        Trainer trainer;
+        const ChainRule rule = ruleAfter("w5", 8, OptimizerKind(kind), &trainer);
+        QVERIFY(rule.update && rule.isUpdateDone);
+        // The panel's w⁺ is the value the engine wrote, to the bit.
+        const ParameterId w5 = *trainer.network().findParameter("w5");
+        QCOMPARE(rule.update->newValue, trainer.network().value(w5));
+        ChainRulePanel panel;
+        panel.setChainRule(rule);
+        const QString text = panel.lines().join('\n');
+        for (const QString &line : expected)
+            QVERIFY2(text.contains(line), qPrintable(line + QStringLiteral("\nnot in\n") + text));
+        QVERIFY(text.contains(QStringLiteral("The update just made:")));
     }
 
     void textIsSelectable()

@@ -5,9 +5,11 @@
 
 #include "errorcurveview.h"
 #include "errorsurfaceview.h"
+#include "lessonsession.h"
 #include "losshistoryview.h"
 #include "mainwindow.h"
 #include "testlessons.h"
+#include "workerthread.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -56,15 +58,13 @@ private slots:
         MainWindow window;
         window.resize(1600, 1000);
         window.show();
-        window.openLesson(testlessons::oneWeight());
+        window.session().openLesson(testlessons::oneWeight());
         QTRY_VERIFY_WITH_TIMEOUT(curveShown(window), 20000);
         const ErrorCurveView *view = window.errorCurveView();
         QCOMPARE(view->parameterName(), QStringLiteral("W"));
         const ParameterId w = *view->parameter();
         for (const double value : {3.0, 4.0, 2.0}) {
-            QMetaObject::invokeMethod(window.worker(), [worker = window.worker(), w, value] {
-                worker->setParameter(w, value);
-            });
+            window.session().setParameter(w, value);
             QTRY_VERIFY_WITH_TIMEOUT(curveShown(window) && view->result()->value == value, 20000);
             QCOMPARE(view->result()->error, 5 * (value - 2) * (value - 2));
         }
@@ -75,7 +75,7 @@ private slots:
         MainWindow window;
         window.resize(1600, 1000);
         window.show();
-        window.openLesson(testlessons::twoTwoTwo());
+        window.session().openLesson(testlessons::twoTwoTwo());
         QTRY_VERIFY_WITH_TIMEOUT(curveShown(window), 20000);
         QCOMPARE(window.errorCurveView()->parameterName(), QStringLiteral("w5"));
 
@@ -88,7 +88,7 @@ private slots:
         QCOMPARE(surface->comboB()->currentText(), QStringLiteral("w6"));
         QTest::mouseClick(surface, Qt::LeftButton, {}, surface->pixelOf(1.0, -0.3).toPoint());
         const auto weights = [&window] {
-            const Network &network = window.snapshot()->state.network;
+            const Network &network = window.session().snapshot()->state.network;
             return std::pair {network.value(*network.findParameter("w5")),
                               network.value(*network.findParameter("w6"))};
         };
@@ -105,13 +105,14 @@ private slots:
     void lossTabFollowsRunsAndStepBack()
     {
         MainWindow window;
-        window.openLesson(testlessons::twoTwoTwo());
-        window.trainFor(300);
+        window.session().openLesson(testlessons::twoTwoTwo());
+        window.session().trainFor(300);
         const LossHistoryView *loss = window.lossHistoryView();
-        QTRY_COMPARE_WITH_TIMEOUT(loss->history().size(), std::size_t(300), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(window.runState(), RunState::Paused, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(loss->iterationCount(), 300LL, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session().runState(), RunState::Paused, 20000);
+        QCOMPARE(loss->history().iterationCount(), 300LL);
         window.stepBackAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(loss->history().size(), std::size_t(299), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(loss->iterationCount(), 299LL, 20000);
     }
 };
 

@@ -6,6 +6,7 @@
 #include "datamenu.h"
 #include "datatablemodel.h"
 #include "datatableview.h"
+#include "lessonsession.h"
 #include "mainwindow.h"
 #include "testlessons.h"
 #include "workerprobe.h"
@@ -25,16 +26,16 @@ class TestDataEditing : public QObject
 private:
     struct Rig
     {
-        Rig() : probe(window.worker())
+        Rig() : probe(window.session().worker())
         {
             window.resize(1400, 900);
             window.show();
-            window.openLesson(testlessons::oneWeight());
+            window.session().openLesson(testlessons::oneWeight());
             settle();
         }
-        bool settle() { return probe.sync() && window.snapshot().has_value(); }
+        bool settle() { return probe.sync() && window.session().snapshot().has_value(); }
         DataTableModel *model() const { return window.dataTableView()->dataModel(); }
-        const Dataset &dataset() const { return window.snapshot()->dataset; }
+        const Dataset &dataset() const { return window.session().snapshot()->dataset; }
 
         MainWindow window;
         testlessons::WorkerProbe probe;
@@ -64,8 +65,9 @@ private slots:
 
         rig.probe.post([](TrainingWorker *w) { w->step(Granularity::Iteration); });
         QVERIFY(rig.settle());
-        QCOMPARE(rig.window.snapshot()->state.iteration, 1);
-        const double weight = rig.window.snapshot()->state.network.layers[0].weights(0, 0);
+        QCOMPARE(rig.window.session().snapshot()->state.iteration, 1);
+        const double weight =
+            rig.window.session().snapshot()->state.network.layers[0].weights(0, 0);
 
         QVERIFY(model->setData(input, QStringLiteral("1.5")));
         // The model itself does not change the number: the worker's snapshot does.
@@ -74,10 +76,10 @@ private slots:
         QCOMPARE(rig.probe.last().dataset.inputs(0, 1), 1.5);
         QCOMPARE(model->data(input, DataTableModel::ValueRole).toDouble(), 1.5);
         // Output and errors of the edited row are the engine's for the new input.
-        QCOMPARE(rig.window.snapshot()->datasetOutputs(0, 1), 1.5 * weight);
+        QCOMPARE(rig.window.session().snapshot()->datasetOutputs(0, 1), 1.5 * weight);
         // Training starts a fresh epoch from the current weights.
-        QCOMPARE(rig.window.snapshot()->state.iteration, 0);
-        QCOMPARE(rig.window.snapshot()->state.network.layers[0].weights(0, 0), weight);
+        QCOMPARE(rig.window.session().snapshot()->state.iteration, 0);
+        QCOMPARE(rig.window.session().snapshot()->state.network.layers[0].weights(0, 0), weight);
 
         QVERIFY(model->setData(target, QStringLiteral("−3")));
         QVERIFY(rig.settle());
@@ -155,14 +157,14 @@ private slots:
         QVERIFY(menu);
         menu->generate(DatasetShape::Circle, 120, 0.1, 3, TargetRange::MinusOneToOne, false);
         QVERIFY(rig.settle());
-        QCOMPARE(rig.window.snapshot()->state.network.inputCount, 2);
-        QCOMPARE(rig.window.snapshot()->state.network.layerCount(), 3);
+        QCOMPARE(rig.window.session().snapshot()->state.network.inputCount, 2);
+        QCOMPARE(rig.window.session().snapshot()->state.network.layerCount(), 3);
         QCOMPARE(rig.dataset(),
                  generateDataset(DatasetShape::Circle, 120, 0.1, 3, TargetRange::MinusOneToOne));
-        const Network network = rig.window.snapshot()->state.network;
+        const Network network = rig.window.session().snapshot()->state.network;
         menu->generate(DatasetShape::Xor, 50, 0.0, 4, TargetRange::MinusOneToOne, true);
         QVERIFY(rig.settle());
-        QCOMPARE(rig.window.snapshot()->state.network, network);
+        QCOMPARE(rig.window.session().snapshot()->state.network, network);
         QCOMPARE(rig.dataset(),
                  generateDataset(DatasetShape::Xor, 50, 0.0, 4, TargetRange::MinusOneToOne));
     }
@@ -180,9 +182,9 @@ private slots:
         QCOMPARE(menu->importFile(good, false), QString());
         QVERIFY(rig.settle());
         QCOMPARE(rig.dataset().inputs.rows(), 2);
-        QCOMPARE(rig.window.snapshot()->state.network.neuronNames[0],
+        QCOMPARE(rig.window.session().snapshot()->state.network.neuronNames[0],
                  (std::vector<std::string> {"a", "b"}));
-        QCOMPARE(rig.window.snapshot()->state.network.layers.back().activation,
+        QCOMPARE(rig.window.session().snapshot()->state.network.layers.back().activation,
                  Activation::Sigmoid); // 0/1 labels: classification
 
         const QString bad = folder.filePath(QStringLiteral("bad.csv"));

@@ -24,11 +24,11 @@ namespace {
 // the lesson the last of them left.
 bool waitForHistory(WindowRig &rig, int undo, int redo)
 {
-    const LessonFiles *files = LessonFiles::of(rig.window.get());
+    const LessonSession &session = rig.window->session();
     return QTest::qWaitFor(
                [&] {
-                   return files->history().undoCount() == undo
-                       && files->history().redoCount() == redo;
+                   return session.structuralHistory().undoCount() == undo
+                       && session.structuralHistory().redoCount() == redo;
                },
                10000)
         && rig.settle();
@@ -54,11 +54,10 @@ private slots:
         WindowRig rig(std::get<Lesson>(LessonLibrary::load("xor")));
         QVERIFY(rig.trainAll(2));
         const Snapshot original = rig.snapshot();
-        LessonFiles *files = LessonFiles::of(rig.window.get());
         DataTableModel *model = rig.window->dataTableView()->dataModel();
-        QAction *undo = files->undoStructuralAction();
-        QAction *redo = files->redoStructuralAction();
-        QVERIFY(!undo->isEnabled());
+        QAction *undo = rig.window->undoAction();
+        QAction *redo = rig.window->redoAction();
+        QCOMPARE(undo->text(), QStringLiteral("Undo")); // the run, the worker's own history
 
         const QModelIndex cell = model->index(1, model->columnOf(Kind::Input, 0));
         QVERIFY(model->setData(cell, QStringLiteral("0.75")));
@@ -77,7 +76,7 @@ private slots:
         const Snapshot generated = rig.snapshot();
         QCOMPARE(undo->text(), QStringLiteral("Undo Generate spiral (200 samples)"));
         QVERIFY(undo->isEnabled());
-        QVERIFY(!rig.window->undoAction()->isEnabled()); // the worker's history starts afresh
+        // The worker's history starts afresh: the one Undo takes back the structural change.
 
         rig.press(Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(waitForHistory(rig, 2, 1));
@@ -113,16 +112,15 @@ private slots:
     void refusedDataLeavesNoEntry()
     {
         WindowRig rig(testlessons::twoTwoTwo());
-        LessonFiles *files = LessonFiles::of(rig.window.get());
         Dataset wrong;
         wrong.inputs = Eigen::MatrixXd::Zero(3, 2); // three inputs for a two-input network
         wrong.targets = Eigen::MatrixXd::Zero(2, 2);
-        files->applyDataChange(wrong, QStringLiteral("Import wrong.csv"));
+        rig.window->session().applyDataChange(wrong, QStringLiteral("Import wrong.csv"));
         Dataset right = rig.snapshot().dataset;
         right.targets(0, 0) = 0.5;
-        files->applyDataChange(right, QStringLiteral("Edit o1 of row 1"));
+        rig.window->session().applyDataChange(right, QStringLiteral("Edit o1 of row 1"));
         QVERIFY(waitForHistory(rig, 1, 0));
-        QCOMPARE(files->undoStructuralAction()->text(), QStringLiteral("Undo Edit o1 of row 1"));
+        QCOMPARE(rig.window->undoAction()->text(), QStringLiteral("Undo Edit o1 of row 1"));
     }
 
     void networkChangeUndoAndRedo()
@@ -130,15 +128,14 @@ private slots:
         WindowRig rig(testlessons::twoTwoTwo());
         QVERIFY(rig.trainAll(3));
         const Snapshot before = rig.snapshot();
-        LessonFiles *files = LessonFiles::of(rig.window.get());
         Lesson edited = testlessons::twoTwoTwo();
         NetworkDesign design = NetworkBuilder::designOf(edited);
         design.layers[0].neurons = 3;
         edited = std::get<Lesson>(NetworkBuilder::build(edited, design));
-        files->applyNetworkChange(edited);
+        rig.window->session().applyNetworkChange(edited);
         QVERIFY(waitForHistory(rig, 1, 0));
         QCOMPARE(rig.snapshot().state.network.layers[0].neuronCount(), Eigen::Index(3));
-        QCOMPARE(files->undoStructuralAction()->text(), QStringLiteral("Undo Edit network"));
+        QCOMPARE(rig.window->undoAction()->text(), QStringLiteral("Undo Edit network"));
 
         rig.press(Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(waitForHistory(rig, 0, 1));

@@ -4,6 +4,7 @@
 #include "datamenu.h"
 #include "datasetlesson.h"
 #include "decisionboundaryview.h"
+#include "lessonsession.h"
 #include "mainwindow.h"
 #include "networkpass.h"
 #include "uitesthelpers.h"
@@ -42,21 +43,22 @@ private slots:
     void gridIsTheEnginesOutput()
     {
         MainWindow window;
-        testlessons::WorkerProbe probe(window.worker());
+        testlessons::WorkerProbe probe(window.session().worker());
         window.resize(1600, 1000);
         window.show();
         auto *menu = window.findChild<DataMenu *>();
         QVERIFY(menu);
         menu->generate(DatasetShape::Circle, 200, 0.1, 11, TargetRange::MinusOneToOne, false);
         QVERIFY(probe.sync());
-        window.trainFor(1500);
-        QTRY_VERIFY_WITH_TIMEOUT(window.snapshot() && window.snapshot()->state.iteration == 1500,
+        window.session().trainFor(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session().snapshot()
+                                     && window.session().snapshot()->state.iteration == 1500,
                                  60000);
         DecisionBoundaryView *view = menu->boundaryView();
         QCOMPARE(window.curveTabs()->currentWidget(), view);
         QTRY_VERIFY(view->grid().has_value() && view->gridIteration() == 1500);
 
-        const Network &network = window.snapshot()->state.network;
+        const Network &network = window.session().snapshot()->state.network;
         const OutputGrid &grid = *view->grid();
         QCOMPARE(grid.size, DecisionBoundaryView::gridSize);
         QCOMPARE(grid.layer, 2);
@@ -65,8 +67,8 @@ private slots:
                 QCOMPARE(grid.values(i, j), engineOutput(network, 2, 0, grid.x(i), grid.y(j)));
         }
         // The range covers the samples.
-        QVERIFY(grid.fromX < window.snapshot()->dataset.inputs.row(0).minCoeff());
-        QVERIFY(grid.toY > window.snapshot()->dataset.inputs.row(1).maxCoeff());
+        QVERIFY(grid.fromX < window.session().snapshot()->dataset.inputs.row(0).minCoeff());
+        QVERIFY(grid.toY > window.session().snapshot()->dataset.inputs.row(1).maxCoeff());
         // A trained circle: positive in the middle, negative in the corners.
         QVERIFY(grid.values(grid.size / 2, grid.size / 2) > 0);
         QVERIFY(grid.values(0, 0) < 0);
@@ -93,12 +95,12 @@ private slots:
     void otherNetworksSaySo()
     {
         MainWindow window;
-        testlessons::WorkerProbe probe(window.worker());
+        testlessons::WorkerProbe probe(window.session().worker());
         window.resize(1200, 800);
         window.show();
-        window.openLesson(testlessons::oneWeight());
+        window.session().openLesson(testlessons::oneWeight());
         QVERIFY(probe.sync());
-        QTRY_VERIFY(window.snapshot().has_value());
+        QTRY_VERIFY(window.session().snapshot().has_value());
         DecisionBoundaryView *view = window.findChild<DataMenu *>()->boundaryView();
         window.curveTabs()->setCurrentWidget(view);
         QVERIFY(!view->hasTwoInputs());

@@ -65,7 +65,7 @@ private slots:
         {
             WindowRig rig(adamXor());
             QVERIFY(rig.trainAll(23));
-            LessonFiles *files = LessonFiles::of(rig.window.get());
+            LessonFiles *files = rig.window->lessonFiles();
             QSignalSpy done(files, &LessonFiles::lessonSaved);
             files->saveTo(path);
             QTRY_COMPARE(done.count(), 1);
@@ -74,7 +74,7 @@ private slots:
             saved = rig.snapshot();
         }
         WindowRig rig(testlessons::twoTwoTwo());
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         QVERIFY(files->openFile(path));
         QVERIFY(QTest::qWaitFor(
             [&] { return rig.settle() && rig.snapshot().state.iteration == 23; }, 10000));
@@ -119,7 +119,7 @@ private slots:
         QVERIFY(rig.trainAll(3));
         const Snapshot before = rig.snapshot();
         const QString title = rig.window->windowTitle();
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         QElapsedTimer clock;
         clock.start();
         QVERIFY(!files->openFile(path));
@@ -139,7 +139,7 @@ private slots:
         {
             WindowRig rig(adamXor());
             QVERIFY(rig.trainAll(7));
-            LessonFiles *files = LessonFiles::of(rig.window.get());
+            LessonFiles *files = rig.window->lessonFiles();
             QSignalSpy autosaved(files, &LessonFiles::autosaved);
             files->autosave();
             QTRY_VERIFY(autosaved.count() >= 1);
@@ -148,7 +148,7 @@ private slots:
         }
         QVERIFY(QFileInfo::exists(LessonFiles::autosavePath()));
         WindowRig rig(testlessons::twoTwoTwo());
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         QVERIFY(files->hasAutosave());
         QVERIFY(files->restoreAutosave());
         QVERIFY(QTest::qWaitFor([&] { return rig.settle() && rig.snapshot().state.iteration == 7; },
@@ -160,7 +160,7 @@ private slots:
     void cleanQuitRemovesTheAutosave()
     {
         WindowRig rig(testlessons::twoTwoTwo());
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         QSignalSpy autosaved(files, &LessonFiles::autosaved);
         files->autosave();
         QTRY_VERIFY(autosaved.count() >= 1);
@@ -180,7 +180,7 @@ private slots:
         QVERIFY(rig.trainAll(16));
         QTemporaryDir folder;
         const QString path = folder.filePath("steps.csv");
-        LessonExporter *exporter = LessonFiles::of(rig.window.get())->exporter();
+        LessonExporter *exporter = rig.window->lessonFiles()->exporter();
         QSignalSpy exported(exporter, &LessonExporter::exported);
         exporter->exportStepLog(path); // answered once the worker has replayed the training
         QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
@@ -205,21 +205,19 @@ private slots:
     void appliedNetworkChangeCanBeReverted()
     {
         WindowRig rig(testlessons::twoTwoTwo());
-        LessonFiles *files = LessonFiles::of(rig.window.get());
         Lesson edited = testlessons::twoTwoTwo();
         NetworkDesign design = NetworkBuilder::designOf(edited);
         design.layers[0].neurons = 3;
         edited = std::get<Lesson>(NetworkBuilder::build(edited, design));
-        files->applyNetworkChange(edited);
+        rig.window->session().applyNetworkChange(edited);
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return rig.settle() && rig.snapshot().state.network.layers[0].neuronCount() == 3
-                    && files->history().canUndo();
+                    && rig.window->session().structuralHistory().canUndo();
             },
             10000));
-        QVERIFY(files->undoStructuralAction()->isEnabled());
-        QCOMPARE(files->undoStructuralAction()->text(), QStringLiteral("Undo Edit network"));
-        QVERIFY(!rig.window->undoAction()->isEnabled());
+        QVERIFY(rig.window->undoAction()->isEnabled());
+        QCOMPARE(rig.window->undoAction()->text(), QStringLiteral("Undo Edit network"));
         rig.press(Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -227,14 +225,14 @@ private slots:
             },
             10000));
         QVERIFY(rig.snapshot().state.network == testlessons::twoTwoTwo().network);
-        QVERIFY(!files->history().canUndo());
-        QVERIFY(files->history().canRedo());
+        QVERIFY(!rig.window->session().structuralHistory().canUndo());
+        QVERIFY(rig.window->session().structuralHistory().canRedo());
     }
 
     void exportsTheNetwork()
     {
         WindowRig rig(testlessons::twoTwoTwo());
-        LessonExporter *exporter = LessonFiles::of(rig.window.get())->exporter();
+        LessonExporter *exporter = rig.window->lessonFiles()->exporter();
         QTemporaryDir folder;
         const QString png = folder.filePath("network.png");
         const QString svg = folder.filePath("network.svg");

@@ -129,9 +129,12 @@ private slots:
 
     void labelsNeverOverlap()
     {
-        const QList<int> precisions {4, 9};
-        for (int precision : precisions) {
+        // Every phase of an iteration and the moment it finishes (every neuron full, every
+        // weight as w → w⁺ with its gradient), at 4 and at 9 decimals.
+        const QList<std::pair<int, QSize>> cases {{4, QSize(1000, 640)}, {9, QSize(1200, 720)}};
+        for (const auto &[precision, size] : cases) {
             m_trainer = uitest::trainerFor(testlessons::twoTwoTwo());
+            m_view->resize(size);
             m_view->setPrecision(precision);
             for (int phase = 0; phase <= static_cast<int>(m_trainer->phases().size()); ++phase) {
                 showSnapshot();

@@ -6,6 +6,7 @@
 #include "lessonfile.h"
 #include "lessonfiles.h"
 #include "lessonlibrary.h"
+#include "lessonsession.h"
 #include "startlesson.h"
 #include "windowrig.h"
 
@@ -133,7 +134,7 @@ private slots:
             std::get<StartLesson>(StartLesson::load(path)).openIn(*rig.window);
             QVERIFY(rig.settle());
             QCOMPARE(rig.value("W"), 7.0);
-            QCOMPARE(LessonFiles::of(rig.window.get())->currentPath(), path);
+            QCOMPARE(rig.window->lessonFiles()->currentPath(), path);
         }
         QCOMPARE(QSettings().value(StartLesson::settingsKey()).toString(), path);
         const StartLesson again = StartLesson::reopen(path);
@@ -159,8 +160,8 @@ private slots:
         start.openIn(*rig.window);
         QVERIFY(rig.settle());
         QVERIFY(rig.snapshot().state.network.findParameter("w5")); // two-two-two
-        QCOMPARE(rig.window->lastMessage(), start.message);
-        QVERIFY(LessonFiles::of(rig.window.get())->currentPath().isEmpty());
+        QCOMPARE(rig.window->session().lastMessage(), start.message);
+        QVERIFY(rig.window->lessonFiles()->currentPath().isEmpty());
     }
 };
 

@@ -27,17 +27,13 @@ private slots:
         WindowRig rig(testlessons::twoTwoTwo());
         QVERIFY(rig.trainAll(200));
         // E_total of the last iteration, as the run reported it in a snapshot.
-        std::optional<double> lastLoss;
-        for (const Snapshot &snapshot : rig.probe.snapshots) {
-            const long long last = 199 - snapshot.firstNewLossIteration;
-            if (last >= 0 && last < static_cast<long long>(snapshot.newLosses.size()))
-                lastLoss = snapshot.newLosses[static_cast<std::size_t>(last)];
-        }
+        const std::optional<double> lastLoss = rig.snapshot().lastIterationLoss;
         QVERIFY(lastLoss.has_value());
+        QCOMPARE(*lastLoss, rig.snapshot().lossHistory.exactValue(199));
 
         QTemporaryDir folder;
         const QString path = folder.filePath("steps.csv");
-        LessonExporter *exporter = LessonFiles::of(rig.window.get())->exporter();
+        LessonExporter *exporter = rig.window->lessonFiles()->exporter();
         QSignalSpy exported(exporter, &LessonExporter::exported);
         QSignalSpy failed(exporter, &LessonExporter::exportFailed);
         exporter->exportStepLog(path);

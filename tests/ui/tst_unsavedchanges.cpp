@@ -6,6 +6,7 @@
 
 #include "lessonfiles.h"
 #include "lessonlibrary.h"
+#include "lessonsession.h"
 #include "windowrig.h"
 
 #include <QAction>
@@ -64,7 +65,7 @@ private slots:
     void nothingUnsavedAsksNothing()
     {
         WindowRig rig(testlessons::twoTwoTwo());
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         Answerer answerer(files, Answer::Cancel);
         QVERIFY(!files->isModified());
         lessonAction(rig, "xor")->trigger();
@@ -77,7 +78,7 @@ private slots:
     {
         WindowRig rig(testlessons::twoTwoTwo());
         QVERIFY(rig.trainAll(3));
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         QVERIFY(files->isModified());
         Answerer answerer(files, Answer::Cancel);
         const Snapshot before = rig.snapshot();
@@ -96,7 +97,7 @@ private slots:
     {
         WindowRig rig(testlessons::twoTwoTwo());
         QVERIFY(rig.trainAll(3));
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         Answerer answerer(files, Answer::Discard);
         lessonAction(rig, "xor")->trigger();
         QVERIFY(QTest::qWaitFor(
@@ -116,7 +117,7 @@ private slots:
                      LessonFile::writeFile(SavedLesson {xorLesson(), {}}, other.toStdString())),
                  QString());
         WindowRig rig(testlessons::twoTwoTwo());
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         QSignalSpy saved(files, &LessonFiles::lessonSaved);
         files->saveTo(mine);
         QTRY_COMPARE(saved.count(), 1);
@@ -144,11 +145,13 @@ private slots:
     void dataEditsAreUnsavedChanges()
     {
         WindowRig rig(testlessons::twoTwoTwo());
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         Dataset data = rig.snapshot().dataset;
         data.inputs(0, 0) = 0.25;
-        files->applyDataChange(data, "Edit i1 of row 1");
-        QVERIFY(QTest::qWaitFor([&] { return rig.settle() && files->history().canUndo(); }, 10000));
+        rig.window->session().applyDataChange(data, "Edit i1 of row 1");
+        QVERIFY(QTest::qWaitFor(
+            [&] { return rig.settle() && rig.window->session().structuralHistory().canUndo(); },
+            10000));
         QCOMPARE(rig.snapshot().state.iteration, 0);
         QVERIFY(files->isModified());
         Answerer answerer(files, Answer::Cancel);
@@ -162,14 +165,14 @@ private slots:
     {
         Lesson busy = xorLesson();
         WindowRig rig(busy);
-        LessonFiles *files = LessonFiles::of(rig.window.get());
+        LessonFiles *files = rig.window->lessonFiles();
         Answerer answerer(files, Answer::Cancel);
         rig.window->runAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(rig.window->runState(), RunState::Running, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.window->session().runState(), RunState::Running, 10000);
         QTest::qWait(100);
         files->openFileAfterAsking("/nonexistent/never-read.json");
         QCOMPARE(answerer.questions.size(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(rig.window->runState(), RunState::Paused, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.window->session().runState(), RunState::Paused, 10000);
         QVERIFY(rig.settle());
         const long long stopped = rig.snapshot().state.iteration;
         QVERIFY(stopped > 0);

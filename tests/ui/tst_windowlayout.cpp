@@ -5,6 +5,7 @@
 
 #include "chainrulepanel.h"
 #include "datatableview.h"
+#include "lessonsession.h"
 #include "windowrig.h"
 
 #include <QLabel>
@@ -66,7 +67,7 @@ private slots:
         rig.window->setFontScale(scale);
         // Up to the update: the longest labels (w and w⁺, gradients) are all on screen.
         const int phases = static_cast<int>(rig.snapshot().phases.size());
-        rig.window->stepPhases(phases - 1);
+        rig.window->session().stepPhases(phases - 1);
         QVERIFY(rig.settle());
         QCOMPARE(rig.snapshot().phaseIndex, phases - 1);
         QCoreApplication::processEvents(); // layouts settle after the font change

@@ -2,6 +2,7 @@
 // pause is shown (run state Paused and a fresh snapshot) quickly. While it runs, the Run
 // button says Pause and stepping is disabled.
 
+#include "lessonsession.h"
 #include "windowrig.h"
 
 #include <QAction>
@@ -23,21 +24,21 @@ private slots:
         WindowRig rig(testlessons::twoTwoTwo());
         QCOMPARE(rig.window->runAction()->text(), QStringLiteral("Run"));
         rig.press(Qt::Key_R);
-        QTRY_COMPARE_WITH_TIMEOUT(rig.window->runState(), RunState::Running, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.window->session().runState(), RunState::Running, 5000);
         QCOMPARE(rig.window->runAction()->text(), QStringLiteral("Pause"));
         QVERIFY(!rig.window->stepAction()->isEnabled());
         QVERIFY(!rig.window->stepBackAction()->isEnabled());
         // Let it run long enough to be well inside its loop.
         QTest::qWait(200);
-        const long long before = rig.window->snapshot()->state.iteration;
+        const long long before = rig.window->session().snapshot()->state.iteration;
 
-        QSignalSpy shown(rig.window.get(), &MainWindow::snapshotShown);
+        QSignalSpy shown(&rig.window->session(), &LessonSession::snapshotChanged);
         QElapsedTimer clock;
         clock.start();
         rig.press(Qt::Key_R);
         // Polled every millisecond (QTRY_ would round up to 50 ms). Generous bound: the
         // worker promises a frame (~17 ms); a loaded CI machine gets a whole second.
-        while (!(rig.window->runState() == RunState::Paused && !shown.isEmpty())
+        while (!(rig.window->session().runState() == RunState::Paused && !shown.isEmpty())
                && clock.elapsed() < 5000)
             QTest::qWait(1);
         const qint64 roundTrip = clock.elapsed();
@@ -45,15 +46,15 @@ private slots:
         QVERIFY(roundTrip < 1000);
 
         QVERIFY(rig.settle());
-        QVERIFY(rig.window->snapshot()->state.iteration > before);
+        QVERIFY(rig.window->session().snapshot()->state.iteration > before);
         QCOMPARE(rig.window->runAction()->text(), QStringLiteral("Run"));
         QVERIFY(rig.window->stepAction()->isEnabled());
         QVERIFY(rig.window->stepBackAction()->isEnabled());
         // Paused means paused: no more iterations arrive.
-        const long long paused = rig.window->snapshot()->state.iteration;
+        const long long paused = rig.window->session().snapshot()->state.iteration;
         QTest::qWait(100);
         QVERIFY(rig.settle());
-        QCOMPARE(rig.window->snapshot()->state.iteration, paused);
+        QCOMPARE(rig.window->session().snapshot()->state.iteration, paused);
     }
 };
 

@@ -4,11 +4,14 @@
 // offscreen, a probe on its worker to wait until everything posted has been handled, and
 // keyboard and mouse helpers that go through the window the way a teacher's hands do.
 
+#include "lessonfiles.h"
+#include "lessonsession.h"
 #include "mainwindow.h"
 #include "networkview.h"
 #include "testlessons.h"
 #include "uitesthelpers.h"
 #include "workerprobe.h"
+#include "workerthread.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -44,14 +47,14 @@ class WindowRig
 {
 public:
     explicit WindowRig(const backprop::Lesson &lesson, QSize size = QSize(1600, 1000))
-        : window(std::make_unique<MainWindow>()), probe(window->worker())
+        : window(std::make_unique<MainWindow>()), probe(window->session().worker())
     {
         window->resize(size);
         window->show();
         QApplication::setActiveWindow(window.get());
         if (!QTest::qWaitForWindowActive(window.get()))
             qWarning("the window did not become active; shortcuts may not reach it");
-        window->openLesson(lesson);
+        window->session().openLesson(lesson);
         settle();
         window->networkView()->setFocus();
     }
@@ -59,14 +62,14 @@ public:
     // Waits until the worker has handled every command posted so far and the window has
     // shown what came back. The probe and the window receive the worker's signals in the
     // order they were sent, so once the probe has its answer the window has its snapshot.
-    bool settle() { return probe.sync() && window->snapshot().has_value(); }
+    bool settle() { return probe.sync() && window->session().snapshot().has_value(); }
 
     // Trains `iterations` at full speed and waits until the run has stopped and its last
     // snapshot is on screen (a sync alone may land between a slice of the run and the next,
     // or between the paused state and the last snapshot).
     bool train(long long iterations)
     {
-        window->trainFor(iterations);
+        window->session().trainFor(iterations);
         return probe.waitUntilPaused() && settle();
     }
 
@@ -75,10 +78,10 @@ public:
     {
         const long long target = snapshot().state.iteration + iterations;
         return train(iterations) && snapshot().state.iteration == target
-            && window->runState() == backprop::RunState::Paused;
+            && window->session().runState() == backprop::RunState::Paused;
     }
 
-    const backprop::Snapshot &snapshot() const { return *window->snapshot(); }
+    const backprop::Snapshot &snapshot() const { return *window->session().snapshot(); }
 
     backprop::ParameterId parameter(const char *name) const
     {
