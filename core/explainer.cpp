@@ -70,7 +70,7 @@ std::vector<CurvePoint> Explainer::errorCurve(const ParameterId &id, double from
     const double old = m_network.value(id);
     // The layers below the parameter do not change along the curve: compute them once.
     m_pass.forward(m_network, m_inputs);
-    for (int k = 0; k < points; ++k) {
+    for (int k = 0; k < points && !isCancelled(); ++k) {
         const double value = points == 1 ? from : from + (to - from) * k / (points - 1);
         m_network.setValue(id, value);
         for (int l = id.layer; l < m_network.layerCount(); ++l)
@@ -94,7 +94,7 @@ ErrorSurface Explainer::errorSurface(const ParameterId &a, double fromA, double 
     auto at = [size](double from, double to, int k) {
         return size == 1 ? from : from + (to - from) * k / (size - 1);
     };
-    for (int i = 0; i < size; ++i) {
+    for (int i = 0; i < size && !isCancelled(); ++i) {
         m_network.setValue(a, at(fromA, toA, i));
         for (int j = 0; j < size; ++j) {
             m_network.setValue(b, at(fromB, toB, j));

@@ -7,6 +7,7 @@
 
 #include <Eigen/Core>
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,6 +92,11 @@ public:
     Explainer(const Network &network, const Eigen::MatrixXd &inputs, const Eigen::MatrixXd &targets,
               Loss loss);
 
+    // A flag another thread may set to stop a long curve or surface early (the worker's
+    // pause): the result is then incomplete and isCancelled() says so.
+    void setCancelFlag(const std::atomic<bool> *flag) { m_cancel = flag; }
+    bool isCancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
+
     double error(); // E_total at the current values
     double errorWith(const ParameterId &id, double value);
     double errorWith(const ParameterId &a, double valueA, const ParameterId &b, double valueB);
@@ -113,6 +119,7 @@ private:
     Eigen::MatrixXd m_targets;
     Loss m_loss;
     NetworkPass m_pass;
+    const std::atomic<bool> *m_cancel = nullptr;
 };
 
 } // namespace backprop

@@ -110,6 +110,9 @@ public:
     // its next frame only after this (one snapshot in flight at most; the newest wins).
     void acknowledgeSnapshot();
     bool isSnapshotInFlight() const;
+    // Thread-safe: whether a run is going on in the worker's thread right now (false from
+    // the moment a run stops, before the window hears of it).
+    bool isRunningNow() const { return m_isRunning.load(std::memory_order_acquire); }
 
 public slots:
     void loadLesson(const backprop::Lesson &lesson);
@@ -175,6 +178,7 @@ private:
     std::unique_ptr<Private> d;
     std::atomic<bool> m_pauseRequested {false};
     std::atomic<bool> m_snapshotInFlight {false};
+    std::atomic<bool> m_isRunning {false};
 };
 
 } // namespace backprop

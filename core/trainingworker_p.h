@@ -88,6 +88,9 @@ public:
     std::optional<SurfaceRequest> pendingSurface;
     std::optional<OutputGridRequest> pendingOutputGrid;
     bool explanationsScheduled = false;
+    bool hasPendingExplanations() const;
+    QElapsedTimer explanationClock; // since the last explanations were computed
+    qint64 explanationPause = 0;    // milliseconds to leave to training after them
 };
 
 } // namespace backprop

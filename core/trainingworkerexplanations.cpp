@@ -17,6 +17,11 @@ bool isFiniteRange(double from, double to)
 }
 } // namespace
 
+bool TrainingWorker::Private::hasPendingExplanations() const
+{
+    return pendingCurve || pendingSurface || pendingOutputGrid;
+}
+
 void TrainingWorker::Private::scheduleExplanations()
 {
     if (explanationsScheduled)
@@ -27,12 +32,21 @@ void TrainingWorker::Private::scheduleExplanations()
         q,
         [this] {
             explanationsScheduled = false;
+            // During a run, explanations take at most about a quarter of the worker's time:
+            // a 201-point curve of a big network costs hundreds of milliseconds. The newest
+            // request waits; the run loop asks again once it is due (runChunk).
+            if (isRunning() && explanationClock.isValid()
+                && explanationClock.elapsed() < explanationPause)
+                return;
+            explanationClock.start();
             if (std::optional<CurveRequest> request = std::exchange(pendingCurve, {}))
                 computeCurve(*request);
             if (std::optional<SurfaceRequest> request = std::exchange(pendingSurface, {}))
                 computeSurface(*request);
             if (std::optional<OutputGridRequest> request = std::exchange(pendingOutputGrid, {}))
                 computeOutputGrid(*request);
+            explanationPause = 3 * explanationClock.elapsed();
+            explanationClock.start();
         },
         Qt::QueuedConnection);
 }
@@ -53,11 +67,14 @@ void TrainingWorker::Private::computeCurve(const CurveRequest &request)
     }
     const ExplainedBatch batch = nextBatch(trainer); // where the next step goes
     Explainer explainer(network, batch.inputs, batch.targets, trainer.loss());
+    explainer.setCancelFlag(&q->m_pauseRequested); // a pause does not wait for a curve
     CurveResult result;
     result.parameter = request.parameter;
     result.serial = request.serial;
     result.points =
         explainer.errorCurve(request.parameter, request.from, request.to, request.points);
+    if (explainer.isCancelled())
+        return; // the paused moment's snapshot asks again
     result.value = network.value(request.parameter);
     result.error = explainer.error();
     result.gradient = explainer.gradient(request.parameter);
@@ -85,12 +102,15 @@ void TrainingWorker::Private::computeSurface(const SurfaceRequest &request)
     }
     const ExplainedBatch batch = nextBatch(trainer); // where the next step goes
     Explainer explainer(network, batch.inputs, batch.targets, trainer.loss());
+    explainer.setCancelFlag(&q->m_pauseRequested);
     SurfaceResult result;
     result.a = request.a;
     result.b = request.b;
     result.serial = request.serial;
     result.surface = explainer.errorSurface(request.a, request.fromA, request.toA, request.b,
                                             request.fromB, request.toB, request.size);
+    if (explainer.isCancelled())
+        return;
     result.valueA = network.value(request.a);
     result.valueB = network.value(request.b);
     result.error = explainer.error();

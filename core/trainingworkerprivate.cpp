@@ -46,6 +46,7 @@ void TrainingWorker::Private::setRunState(RunState state)
 {
     const bool changed = state != runState;
     runState = state;
+    q->m_isRunning.store(state != RunState::Paused, std::memory_order_release);
     animationTimer->stop();
     if (state == RunState::Animating)
         animationTimer->start(std::max(1, static_cast<int>(std::lround(1000.0 / speed))));
@@ -71,6 +72,8 @@ void TrainingWorker::Private::stopRun()
 {
     if (!isRunning())
         return;
+    // The request is answered: explanations asked for from now on must not be cut short.
+    q->m_pauseRequested.store(false, std::memory_order_relaxed);
     setRunState(RunState::Paused);
     // The run is one undo entry; edits waiting for an iteration start apply now, paused.
     history.recordAdvance(trainer);
@@ -80,6 +83,8 @@ void TrainingWorker::Private::stopRun()
     // The run's last iteration, with every value and its update, is what the class sees.
     history.showFinishedIteration(trainer);
     emitSnapshot();
+    if (hasPendingExplanations())
+        scheduleExplanations(); // those that waited for their share of the run's time
     emitHistory();
 }
 
@@ -165,6 +170,8 @@ void TrainingWorker::Private::runChunk()
     // several iterations: then it is taken less often, so it never dominates the run.
     if (sinceSnapshot.elapsed() >= std::max(snapshotMilliseconds, 4 * snapshotCost))
         emitSnapshot(Delivery::WhenTaken);
+    if (hasPendingExplanations())
+        scheduleExplanations(); // computed once their share of the run's time is due
     scheduleChunk();
 }
 

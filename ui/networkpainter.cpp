@@ -29,7 +29,13 @@ void NetworkPainter::paint(const std::optional<backprop::ParameterId> &selected,
     m_painter.setRenderHint(QPainter::TextAntialiasing);
     m_painter.fillRect(QRectF(QPointF(0, 0), m_scene.size), Theme::background());
     paintHeader();
+    // A dense network's edges (thousands of thin lines) are drawn without antialiasing:
+    // Qt's antialiased stroke rasterises each line as a polygon (through a thread pool in
+    // Qt 6), a 2-64-64-64-1 frame took 100+ ms; aliased lines take its direct line path.
+    constexpr int denseEdges = 1024;
+    m_painter.setRenderHint(QPainter::Antialiasing, m_scene.edges.size() <= denseEdges);
     paintEdges(selected);
+    m_painter.setRenderHint(QPainter::Antialiasing);
     paintNodes();
     paintBiasNodes(selected);
     paintEdgeLabels(selected);
@@ -42,9 +48,14 @@ void NetworkPainter::paint(const std::optional<backprop::ParameterId> &selected,
 void NetworkPainter::paintEdges(const std::optional<backprop::ParameterId> &selected)
 {
     const double unit = m_scene.unit;
-    // Halos first, so no highlighted edge covers another edge's line.
+    // Halos first, so no highlighted edge covers another edge's line. Past a few hundred a
+    // sea of halos says nothing and costs a wide stroke each (the whole 2-64-64-64-1 update
+    // took a second to paint): the edges' own colours show the change.
+    constexpr int maxHalos = 256;
+    const auto highlighted = std::count_if(m_scene.edges.begin(), m_scene.edges.end(),
+                                           [](const NetworkScene::Edge &e) { return e.isHighlighted; });
     for (const NetworkScene::Edge &edge : m_scene.edges) {
-        if (!edge.isHighlighted)
+        if (!edge.isHighlighted || highlighted > maxHalos)
             continue;
         const double halo = m_scene.isLabelled ? 6 * unit : 2 * unit;
         m_painter.setPen(

@@ -193,6 +193,13 @@ std::optional<double> NetworkSceneBuilder::oldValue(const ParameterId &id) const
     return std::nullopt;
 }
 
+bool NetworkSceneBuilder::isUpdated(const ParameterId &id, double value) const
+{
+    // Only an update whose old values are known; a full-speed run's moment has none.
+    const std::optional<double> old = oldValue(id);
+    return old && *old != value;
+}
+
 std::optional<double> NetworkSceneBuilder::gradientOf(const ParameterId &id) const
 {
     const auto layer = static_cast<std::size_t>(id.layer);
@@ -418,7 +425,7 @@ void NetworkSceneBuilder::buildEdges()
                 edge.color = Theme::weightColor(w, m_largestMagnitude);
                 edge.isHighlighted = (isActive(PhaseKind::Forward, l) && j < forwardCount)
                     || (isActive(PhaseKind::Gradients, l) && j < gradientCount)
-                    || (updateActive && oldValue(edge.parameter) != w);
+                    || (updateActive && isUpdated(edge.parameter, w));
                 if (labelsEveryEdge || edge.parameter == m_options.selected)
                     edge.lines = parameterLines(edge.parameter);
                 m_scene.edges.append(edge);

@@ -57,6 +57,7 @@ private:
 
     int lineCount(int column) const;
     long batchSize() const;
+    bool isUpdated(const backprop::ParameterId &id, double value) const;
     void buildHeader();
     void layoutNodes();
     void fillNode(NetworkScene::Node &node) const;

@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <atomic>
+
 using namespace backprop;
 
 class TestOneWeight : public QObject
@@ -61,6 +63,26 @@ private slots:
             const double expected = 5.0 * (point.parameter - 2.0) * (point.parameter - 2.0);
             QVERIFY(std::fabs(point.error - expected) <= 1e-12 * std::max(1.0, expected));
         }
+    }
+
+    void aCancelledCurveStopsShortAndSaysSo()
+    {
+        Trainer trainer;
+        trainer.load(testlessons::oneWeight());
+        Explainer explainer(trainer.network(), trainer.dataset().inputs, trainer.dataset().targets,
+                            trainer.loss());
+        const ParameterId w = *trainer.network().findParameter("W");
+        std::atomic<bool> pause {false};
+        explainer.setCancelFlag(&pause);
+        QCOMPARE(explainer.errorCurve(w, -1.0, 5.0, 61).size(), std::size_t(61));
+        QVERIFY(!explainer.isCancelled());
+        pause = true; // the worker's pause, set from the window's thread
+        QVERIFY(explainer.errorCurve(w, -1.0, 5.0, 61).empty());
+        QVERIFY(explainer.isCancelled());
+        const ErrorSurface surface = explainer.errorSurface(w, -1, 5, w, -1, 5, 8);
+        QVERIFY(explainer.isCancelled());
+        QCOMPARE(trainer.network().value(w), 3.0); // nothing left changed
+        Q_UNUSED(surface);
     }
 
     void chainRuleShowsEverySamplesShare()
