@@ -46,6 +46,10 @@ int HeadlessRun::run(std::ostream &errors)
     m_trained = {trainer.network(),  trainer.dataset(),         trainer.loss(),
                  trainer.settings(), trainer.state().iteration, trainer.state().epoch,
                  trainer.fault()};
+    // The rule of the next update: the batch it will use, the optimizer's own step.
+    if (!lesson.selectedParameter.empty() && !m_options.select.isEmpty())
+        m_nextRule =
+            nextUpdateOf(trainer, *trainer.network().findParameter(lesson.selectedParameter));
     m_trainer.reset();
     printSummary();
     if (!lesson.selectedParameter.empty() && !m_options.select.isEmpty())
@@ -169,17 +173,13 @@ void HeadlessRun::printSummary()
 
 void HeadlessRun::printChainRule(const std::string &name)
 {
-    const Network &network = m_trained.network;
-    const Dataset &dataset = m_trained.dataset;
-    const ParameterId id = *network.findParameter(name);
-    Explainer explainer(network, dataset.inputs, dataset.targets, m_trained.loss);
-    const ChainRule rule =
-        explainer.chainRule(id, m_trained.settings.learningRate, -1,
-                            m_trained.settings.trainBiases ? Explainer::BiasTraining::Trainable
-                                                           : Explainer::BiasTraining::Frozen);
+    if (!m_nextRule)
+        return;
+    const ChainRule &rule = *m_nextRule;
     m_out << "# chain rule of " << name;
     if (rule.batchSize > 1)
-        m_out << " for sample 1 of " << rule.batchSize << " (the gradient sums all of them)";
+        m_out << " for sample " << rule.datasetSample + 1 << " (the batch of the next update has "
+              << rule.batchSize << "; the gradient sums all of them)";
     m_out << '\n';
     std::string formula = rule.gradientName + " =";
     for (std::size_t k = 0; k < rule.factors.size(); ++k)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "batchexplanation.h"
+
 #include "commandlineoptions.h"
 #include "phase.h"
 #include "trainer.h"
@@ -46,6 +48,7 @@ private:
     std::ostream &m_out;
     std::optional<backprop::Trainer> m_trainer; // while training
     Trained m_trained;
+    std::optional<backprop::ChainRule> m_nextRule; // of --select, for the next update
     std::string m_lessonName;
     std::string m_notFinite; // the first quantity printed that was not finite, and why
 };

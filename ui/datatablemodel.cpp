@@ -55,6 +55,7 @@ void DataTableModel::setSnapshot(const backprop::Snapshot &snapshot)
     m_squaredTotals = snapshot.squaredErrorTotals;
     m_datasetLoss = snapshot.datasetLoss;
     m_batch = std::set<long>(snapshot.batchSamples.begin(), snapshot.batchSamples.end());
+    m_explainedSample = snapshot.explainedSample;
     if (reshaped) {
         endResetModel();
     } else if (rowCount() > 0 && columnCount() > 0) {
@@ -100,6 +101,11 @@ int DataTableModel::columnOf(ColumnKind kind, int neuron) const
         return neuron;
     return static_cast<int>(m_inputNames.size()) + neuron * columnsPerOutput
         + static_cast<int>(kind) - static_cast<int>(ColumnKind::Target);
+}
+
+bool DataTableModel::isExplained(int row) const
+{
+    return row == m_explainedSample;
 }
 
 bool DataTableModel::isInBatch(int row) const
@@ -187,7 +193,7 @@ QVariant DataTableModel::data(const QModelIndex &index, int role) const
             return QBrush(Theme::batchRow());
         return {};
     case Qt::FontRole:
-        if (isTotal) {
+        if (isTotal || isExplained(index.row())) {
             QFont font;
             font.setBold(true);
             return font;
@@ -197,6 +203,9 @@ QVariant DataTableModel::data(const QModelIndex &index, int role) const
         if (isTotal)
             return tr("The sums of the error columns; E_total (in the row's header) is the "
                       "loss over the whole data set as the engine computes it.");
+        if (isExplained(index.row()))
+            return tr("The network drawing and the chain rule explain this sample (click "
+                      "another row, or use Up and Down, to explain that one).");
         if (isInBatch(index.row()))
             return tr("This sample is in the current batch.");
         return {};
@@ -209,10 +218,13 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (orientation == Qt::Vertical)
-        return section == totalRow()
-            ? tr("Σ (E_total = %1)").arg(NumberFormat::fixed(m_datasetLoss, m_precision))
-            : QString::number(section + 1);
+    if (orientation == Qt::Vertical) {
+        if (section == totalRow())
+            return tr("Σ (E_total = %1)").arg(NumberFormat::fixed(m_datasetLoss, m_precision));
+        // The sample the drawing and the chain rule explain.
+        return isExplained(section) ? QStringLiteral("▶ %1").arg(section + 1)
+                                    : QString::number(section + 1);
+    }
     if (section < 0 || section >= columnCount())
         return {};
     const int n = neuronOfColumn(section);

@@ -38,6 +38,7 @@ public:
     int columnOf(ColumnKind kind, int neuron) const;
     int totalRow() const { return static_cast<int>(m_sampleCount); }
     double datasetLoss() const { return m_datasetLoss; } // E_total, shown in the total row's header
+    bool isExplained(int row) const;                     // the sample every view explains
     bool isInBatch(int row) const;
 
     // A copy of sample `row` inserted after it; the samples in `rows` removed (one must stay).
@@ -71,5 +72,6 @@ private:
     double m_datasetLoss = 0.0;
     long m_sampleCount = 0;
     std::set<long> m_batch;
+    long m_explainedSample = -1;
     int m_precision = defaultPrecision;
 };

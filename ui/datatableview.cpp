@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QKeyEvent>
 
 DataTableView::DataTableView(QWidget *parent)
     : QTableView(parent), m_model(new DataTableModel(this))
@@ -17,6 +18,22 @@ DataTableView::DataTableView(QWidget *parent)
     verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     applyFont();
     createEditActions();
+    connect(this, &QTableView::pressed, this, &DataTableView::chooseCurrentRow);
+}
+
+void DataTableView::chooseCurrentRow()
+{
+    const int row = currentIndex().row();
+    if (row >= 0 && row < m_model->totalRow())
+        emit sampleChosen(row);
+}
+
+void DataTableView::keyPressEvent(QKeyEvent *event)
+{
+    const int before = currentIndex().row();
+    QTableView::keyPressEvent(event);
+    if (currentIndex().row() != before)
+        chooseCurrentRow();
 }
 
 void DataTableView::createEditActions()

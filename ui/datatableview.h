@@ -25,7 +25,15 @@ public:
     QAction *duplicateSampleAction() const { return m_duplicateSample; }
     QAction *removeSamplesAction() const { return m_removeSamples; }
 
+signals:
+    // The user picked a sample row (a click, or Up/Down): the one to explain.
+    void sampleChosen(long sample);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
+    void chooseCurrentRow();
     void applyFont();
     void createEditActions();
 

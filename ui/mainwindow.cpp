@@ -222,6 +222,7 @@ void MainWindow::connectViews()
             &ErrorSurfaceView::setResult);
     connect(session, &LessonSession::lessonOpened, this,
             [this](const QString &title) { setWindowTitle(tr("%1 — Backprop Lab").arg(title)); });
+    connect(m_dataTableView, &DataTableView::sampleChosen, session, &LessonSession::selectSample);
     connect(session, &LessonSession::selectionChanged, this, [this] {
         if (const auto id = m_session->selectedParameter())
             m_networkView->selectParameter(*id);
