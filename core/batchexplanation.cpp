@@ -43,6 +43,7 @@ ChainRule ruleOn(const Network &network, const ExplainedBatch &batch, const Trai
                             biasTrainingOf(trainer.settings()));
     if (rule.sample >= 0 && rule.sample < static_cast<Eigen::Index>(batch.samples.size()))
         rule.datasetSample = batch.samples[static_cast<std::size_t>(rule.sample)];
+    rule.batchSamples = batch.samples;
     return rule;
 }
 

@@ -62,9 +62,10 @@ struct ChainRule
     bool frozen = false;                 // a bias that does not learn (bias training is off)
 
     // What the moment has computed (batchexplanation.h). The factors say it one by one.
-    bool gradientComputed = true; // sampleGradient, gradient and the check
-    bool sumComputed = true;      // sumValue and the sum's terms
-    long datasetSample = -1;      // the data set's sample that `sample` is, when known
+    bool gradientComputed = true;   // sampleGradient, gradient and the check
+    bool sumComputed = true;        // sumValue and the sum's terms
+    long datasetSample = -1;        // the data set's sample that `sample` is, when known
+    std::vector<long> batchSamples; // the data set's samples in the batch, when known
     // The optimizer's own update, once known: the one just made (iteration finished) or the
     // next one (a preview). updatedValue is then its newValue.
     std::optional<UpdateExplanation> update;

@@ -74,6 +74,20 @@ QString ChainRulePanel::product(const std::vector<backprop::ChainFactor> &factor
     return parts.join(QStringLiteral(" × "));
 }
 
+QString ChainRulePanel::samplesOf(const backprop::ChainRule &rule)
+{
+    // Which samples of the data set the step used, numbered from 1 as the table numbers them.
+    const std::vector<long> &samples = rule.batchSamples;
+    if (samples.size() == 1)
+        return tr("it used sample %1 of the data set").arg(samples.front() + 1);
+    if (samples.empty() || samples.size() > 8)
+        return tr("it used a batch of %1 samples").arg(rule.batchSize);
+    QStringList numbers;
+    for (const long sample : samples)
+        numbers << QString::number(sample + 1);
+    return tr("it used samples %1 of the data set").arg(numbers.join(QStringLiteral(", ")));
+}
+
 QString ChainRulePanel::unknown()
 {
     return QStringLiteral("?");
@@ -196,9 +210,9 @@ void ChainRulePanel::render()
                  .arg(name, NumberFormat::shortest(rule.value, NumberFormat::lessonDecimals)),
              true});
     } else if (rule.update) {
-        body.append(
-            {rule.isUpdateDone ? tr("The update just made:") : tr("The next update will make:"),
-             false});
+        body.append({rule.isUpdateDone ? tr("The update just made (%1):").arg(samplesOf(rule))
+                                       : tr("The next update will make (%1):").arg(samplesOf(rule)),
+                     false});
         for (const QString &line : updateLines(*rule.update, name, gradientName))
             body.append({line, true});
     } else if (!rule.gradientComputed) {

@@ -41,6 +41,7 @@ private:
     void render();
     QString number(double value) const;
     static QString unknown();
+    static QString samplesOf(const backprop::ChainRule &rule);
     QStringList updateLines(const backprop::UpdateExplanation &update, const QString &name,
                             const QString &gradientName) const;
     QString product(const std::vector<backprop::ChainFactor> &factors, bool withValues) const;

@@ -155,7 +155,8 @@ private slots:
         const QString text = panel.lines().join('\n');
         for (const QString &line : expected)
             QVERIFY2(text.contains(line), qPrintable(line + QStringLiteral("\nnot in\n") + text));
-        QVERIFY(text.contains(QStringLiteral("The update just made:")));
+        QVERIFY(text.contains(
+            QStringLiteral("The update just made (it used sample 1 of the data set):")));
     }
 
     void textIsSelectable()

@@ -267,6 +267,25 @@ private slots:
                 return;
         }
 
+        // Step back by an iteration: "Iteration 1 finished" again, with its update.
+        rig.press(Qt::Key_5); // iteration
+        rig.press(Qt::Key_Backspace);
+        QVERIFY(rig.settle());
+        {
+            Trainer back;
+            QVERIFY(back.load(loaded).empty());
+            back.step(Granularity::Iteration);
+            compare(rig, back, losses, QStringLiteral("after a step back"));
+            if (QTest::currentTestFailed())
+                return;
+            QVERIFY(rig.window->statusText().startsWith(QStringLiteral("Iteration 1 finished")));
+        }
+        rig.press(Qt::Key_Space); // iteration 2 again, the same bits
+        QVERIFY(rig.settle());
+        compare(rig, ref, losses, QStringLiteral("after stepping forward again"));
+        if (QTest::currentTestFailed())
+            return;
+
         // A full-speed run: the window shows its last iteration whole.
         QVERIFY(rig.trainAll(30));
         for (int k = 0; k < 29; ++k)
@@ -276,6 +295,25 @@ private slots:
         QCOMPARE(ref.state().iteration, before + 1);
         losses.push_back(ref.pass().loss());
         compare(rig, ref, losses, QStringLiteral("after a full-speed run"));
+    }
+
+    void aMiniBatchSaysWhichSamplesItsUpdateUsed()
+    {
+        Lesson lesson = std::get<Lesson>(LessonLibrary::load("xor"));
+        lesson.optimizer.batchMode = BatchMode::MiniBatch;
+        lesson.optimizer.batchSize = 2;
+        WindowRig rig(lesson);
+        rig.press(Qt::Key_5); // iteration
+        rig.press(Qt::Key_Space);
+        QVERIFY(rig.settle());
+        const std::vector<long> &used = rig.snapshot().batchSamples;
+        QCOMPARE(used.size(), std::size_t(2));
+        QVERIFY2(
+            rig.window->chainRulePanel()->text().contains(
+                QStringLiteral("The update just made (it used samples %1, %2 of the data set):")
+                    .arg(used[0] + 1)
+                    .arg(used[1] + 1)),
+            qPrintable(rig.window->chainRulePanel()->text()));
     }
 
     void aTableRowChoosesTheSampleEveryViewExplains()

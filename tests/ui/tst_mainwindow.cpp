@@ -152,7 +152,8 @@ private slots:
         rig.press(Qt::Key_Space);
         QVERIFY(rig.settle());
         QVERIFY(rig.snapshot().isIterationFinished);
-        QVERIFY(panel->text().contains(QStringLiteral("The update just made:")));
+        QVERIFY(panel->text().contains(
+            QStringLiteral("The update just made (it used sample 1 of the data set):")));
         QVERIFY(panel->text().contains(
             QStringLiteral("w5⁺ = w5 − η·∂E_total/∂w5 = 0.4 − 0.5 × 0.082167041 = 0.358916480")));
 
