@@ -196,7 +196,7 @@ bool LessonFiles::restoreAutosave()
             tr("The autosaved lesson cannot be restored.\n%1").arg(QString::fromStdString(*error)));
         return false;
     }
-    m_session.openSavedFile(std::get<SavedLesson>(read), QString());
+    m_session.openRecovered(std::get<SavedLesson>(read));
     m_session.showMessage(tr("Restored the lesson autosaved before Backprop Lab stopped."));
     return true;
 }

@@ -85,6 +85,8 @@ public:
     // After a save to `path` or an open of `path` (empty: no file, e.g. a built-in lesson).
     void markSaved(const backprop::SavedLesson &saved, const QString &path);
     void openSavedFile(const backprop::SavedLesson &saved, const QString &path);
+    // Work brought back from an autosave: saved nowhere, so it counts as changed.
+    void openRecovered(const backprop::SavedLesson &saved);
 
     // Structural changes, each one undo entry holding the lesson as it was before: an edited
     // network, a whole new lesson (a generated or imported data set), new samples.

@@ -58,6 +58,12 @@ void LessonSession::openSavedFile(const SavedLesson &saved, const QString &path)
     emit historyChanged();
 }
 
+void LessonSession::openRecovered(const SavedLesson &saved)
+{
+    openSavedFile(saved, QString());
+    m_changedSinceSave = true;
+}
+
 void LessonSession::structuralChange()
 {
     m_baselinePending = true;

@@ -155,6 +155,17 @@ private slots:
                                 10000));
         QVERIFY(rig.snapshot().state.network == before.state.network);
         QVERIFY(rig.snapshot().state.optimizer == before.state.optimizer);
+        // Restored work is saved nowhere yet: opening another lesson must ask first.
+        QVERIFY(files->isModified());
+        QStringList asked;
+        files->setUnsavedChangesQuestion([&asked](const QString &question) {
+            asked << question;
+            return LessonFiles::UnsavedChangesAnswer::Cancel;
+        });
+        rig.press(Qt::Key_1, Qt::ControlModifier); // a built-in lesson
+        QVERIFY(rig.settle());
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(rig.snapshot().state.iteration, 7LL); // cancelled: the restored work stays
     }
 
     void cleanQuitRemovesTheAutosave()
