@@ -136,6 +136,20 @@ void LossHistory::truncate(long long iterations)
         m_high.resize(buckets);
 }
 
+template<typename Visit>
+void LossHistory::forEachShown(long long shownCount, bool positiveOnly, Visit visit) const
+{
+    const long long shown = std::min(shownCount, m_count);
+    const auto buckets = static_cast<std::size_t>((shown + m_span - 1) / m_span);
+    for (std::size_t k = 0; k < buckets; ++k) {
+        const Column value = bucket(k);
+        if (value.isEmpty)
+            continue;
+        if (const Column column = filtered(value.low, value.high, positiveOnly); !column.isEmpty)
+            visit(static_cast<long long>(k) * m_span, column);
+    }
+}
+
 std::vector<LossHistory::Column> LossHistory::decimate(int columns, double iterationSpan,
                                                        long long shownCount,
                                                        bool positiveOnly) const
@@ -144,36 +158,19 @@ std::vector<LossHistory::Column> LossHistory::decimate(int columns, double itera
     if (columns <= 0 || !(iterationSpan > 0.0))
         return result;
     const double perColumn = iterationSpan / columns;
-    const long long shown = std::min(shownCount, m_count);
-    const auto buckets = static_cast<std::size_t>((shown + m_span - 1) / m_span);
-    for (std::size_t k = 0; k < buckets; ++k) {
-        const Column value = bucket(k);
-        if (value.isEmpty)
-            continue;
-        const Column column = filtered(value.low, value.high, positiveOnly);
-        if (column.isEmpty)
-            continue;
-        const double first = static_cast<double>(static_cast<long long>(k) * m_span);
-        const auto c =
-            static_cast<std::size_t>(std::min<double>(columns - 1, std::floor(first / perColumn)));
+    forEachShown(shownCount, positiveOnly, [&](long long first, const Column &column) {
+        const auto c = static_cast<std::size_t>(
+            std::min<double>(columns - 1, std::floor(static_cast<double>(first) / perColumn)));
         widen(result[c], column.low, column.high);
-    }
+    });
     return result;
 }
 
 LossHistory::Column LossHistory::extent(long long shownCount, bool positiveOnly) const
 {
     Column result;
-    const long long shown = std::min(shownCount, m_count);
-    const auto buckets = static_cast<std::size_t>((shown + m_span - 1) / m_span);
-    for (std::size_t k = 0; k < buckets; ++k) {
-        const Column value = bucket(k);
-        if (value.isEmpty)
-            continue;
-        const Column column = filtered(value.low, value.high, positiveOnly);
-        if (!column.isEmpty)
-            widen(result, column.low, column.high);
-    }
+    forEachShown(shownCount, positiveOnly,
+                 [&](long long, const Column &column) { widen(result, column.low, column.high); });
     return result;
 }
 

@@ -58,6 +58,9 @@ private:
     void coarsen();
     void growTo(long long iterations);
     void truncate(long long iterations);
+    // Calls visit(first iteration, column) for each bucket before `shownCount` with a value.
+    template<typename Visit>
+    void forEachShown(long long shownCount, bool positiveOnly, Visit visit) const;
 
     std::size_t m_capacity;
     long long m_span = 1;
