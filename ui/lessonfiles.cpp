@@ -6,10 +6,12 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QLockFile>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -33,7 +35,13 @@ LessonFiles::LessonFiles(LessonSession &session, LessonExporter *exporter, QWidg
 {
     setObjectName(QStringLiteral("lessonFiles"));
     m_prompts = QGuiApplication::platformName() != QLatin1String("offscreen");
-    m_recoveryPending = hasAutosave();
+    // One window owns the autosave at a time. A second one neither offers to restore the
+    // first one's live autosave nor deletes or overwrites it (a lock left by a crashed
+    // process is stale and taken over).
+    QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
+    m_autosaveLock = std::make_unique<QLockFile>(autosavePath() + QStringLiteral(".lock"));
+    m_ownsAutosave = m_autosaveLock->tryLock(0);
+    m_recoveryPending = m_ownsAutosave && hasAutosave();
 
     m_menu->addAction(tr("&Open…"), QKeySequence::Open, this, &LessonFiles::open);
     m_recentMenu = m_menu->addMenu(tr("Open &recent"));
@@ -57,6 +65,11 @@ LessonFiles::LessonFiles(LessonSession &session, LessonExporter *exporter, QWidg
     });
     connect(m_autosaveTimer, &QTimer::timeout, this, &LessonFiles::autosave);
     m_autosaveTimer->start(autosaveMilliseconds);
+    if (!m_ownsAutosave)
+        QTimer::singleShot(0, this, [this] {
+            m_session.showMessage(tr("Another Backprop Lab window keeps the autosave: save this "
+                                     "window's lesson yourself (Ctrl+S)."));
+        });
     m_window->installEventFilter(this);
     if (m_prompts)
         QTimer::singleShot(0, this, &LessonFiles::offerAutosaveRestore);
@@ -164,9 +177,11 @@ void LessonFiles::editNetwork()
     });
 }
 
+LessonFiles::~LessonFiles() = default;
+
 void LessonFiles::autosave()
 {
-    if (m_recoveryPending || !m_session.snapshot())
+    if (!m_ownsAutosave || m_recoveryPending || !m_session.snapshot())
         return;
     m_session.requestLessonState([this](const SavedLesson &saved) {
         const QString path = autosavePath();
@@ -182,7 +197,7 @@ void LessonFiles::autosave()
 
 bool LessonFiles::hasAutosave() const
 {
-    return QFileInfo::exists(autosavePath());
+    return m_ownsAutosave && QFileInfo::exists(autosavePath());
 }
 
 bool LessonFiles::restoreAutosave()
@@ -192,8 +207,15 @@ bool LessonFiles::restoreAutosave()
         return false;
     auto read = LessonFile::readFile(autosavePath().toStdString());
     if (auto *error = std::get_if<std::string>(&read)) {
-        showError(
-            tr("The autosaved lesson cannot be restored.\n%1").arg(QString::fromStdString(*error)));
+        // Never loaded, never lost: kept beside, so it cannot be offered (or crash) again.
+        const QString aside = autosavePath().replace(
+            QStringLiteral(".json"),
+            QStringLiteral("-refused-%1.json")
+                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"))));
+        QFile::rename(autosavePath(), aside);
+        m_lastRefusedAutosave = aside;
+        showError(tr("The autosaved lesson cannot be restored.\n%1 (the file is kept as %2)")
+                      .arg(QString::fromStdString(*error), QDir::toNativeSeparators(aside)));
         return false;
     }
     m_session.openRecovered(std::get<SavedLesson>(read));
@@ -204,7 +226,8 @@ bool LessonFiles::restoreAutosave()
 void LessonFiles::discardAutosave()
 {
     m_recoveryPending = false;
-    QFile::remove(autosavePath());
+    if (m_ownsAutosave)
+        QFile::remove(autosavePath());
 }
 
 void LessonFiles::offerAutosaveRestore()

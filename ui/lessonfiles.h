@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QWidget;
@@ -13,6 +14,7 @@ class LessonExporter;
 class LessonSession;
 class QAction;
 class QMenu;
+class QLockFile;
 class QTimer;
 
 // The File menu of the window: open and save lessons with their training state, recent
@@ -30,6 +32,7 @@ public:
     static constexpr int maxRecentFiles = 8;
 
     LessonFiles(LessonSession &session, LessonExporter *exporter, QWidget *window);
+    ~LessonFiles() override;
 
     static QString autosavePath();
 
@@ -39,6 +42,10 @@ public:
     QStringList recentFiles() const;
     bool isModified() const;
     QString lastError() const { return m_lastError; }
+    // Whether this window keeps the autosave (the first one open does; a second one does not
+    // touch it). A refused autosave is renamed aside, never loaded again: its new path.
+    bool ownsAutosave() const { return m_ownsAutosave; }
+    QString lastRefusedAutosave() const { return m_lastRefusedAutosave; }
 
     // Questions and dialogs (quit, restore, errors) are asked only with prompts on; they are
     // off under the offscreen platform (tests, --screenshot), where nobody could answer.
@@ -112,4 +119,7 @@ private:
     bool m_recoveryPending = false; // an old autosave waits: do not overwrite it yet
     bool m_prompts = true;
     bool m_closing = false;
+    std::unique_ptr<QLockFile> m_autosaveLock;
+    bool m_ownsAutosave = false;
+    QString m_lastRefusedAutosave;
 };

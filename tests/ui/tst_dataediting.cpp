@@ -45,7 +45,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("backprop-lab-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("backprop-lab-tests-dataediting"));
     }
 
     void editingACellChangesTheWorkersDataset()

@@ -37,7 +37,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("backprop-lab-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("backprop-lab-tests-decisionboundaryview"));
     }
 
     void gridIsTheEnginesOutput()

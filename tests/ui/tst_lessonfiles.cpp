@@ -168,6 +168,54 @@ private slots:
         QCOMPARE(rig.snapshot().state.iteration, 7LL); // cancelled: the restored work stays
     }
 
+    void aSecondWindowLeavesTheFirstOnesAutosaveAlone()
+    {
+        WindowRig first(testlessons::twoTwoTwo());
+        LessonFiles *owner = first.window->lessonFiles();
+        QVERIFY(owner->ownsAutosave());
+        QSignalSpy autosaved(owner, &LessonFiles::autosaved);
+        owner->autosave();
+        QTRY_VERIFY(autosaved.count() >= 1);
+        QFile file(LessonFiles::autosavePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray live = file.readAll();
+        file.close();
+
+        auto second = std::make_unique<WindowRig>(adamXor());
+        LessonFiles *other = second->window->lessonFiles();
+        QVERIFY(!other->ownsAutosave());
+        QVERIFY(!other->hasAutosave()); // nothing to "restore": the first window is alive
+        QVERIFY(second->trainAll(3));
+        other->autosave();
+        QTest::qWait(100);
+        QVERIFY(second->window->close()); // a clean quit of the second window
+        second.reset();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), live); // neither overwritten nor deleted
+    }
+
+    void aRefusedAutosaveIsKeptAsideAndNeverLoaded()
+    {
+        {
+            QFile file(LessonFiles::autosavePath());
+            QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("{\"format\": 2, \"name\": \"broken\"");
+        }
+        WindowRig rig(testlessons::twoTwoTwo());
+        LessonFiles *files = rig.window->lessonFiles();
+        QVERIFY(files->hasAutosave());
+        QVERIFY(!files->restoreAutosave());
+        QVERIFY(!QFileInfo::exists(LessonFiles::autosavePath()));
+        const QString aside = files->lastRefusedAutosave();
+        QVERIFY2(QFileInfo::exists(aside), qPrintable(aside));
+        QVERIFY(rig.window->session().lastMessage().contains(QStringLiteral("kept as")));
+        QVERIFY(!files->hasAutosave()); // no second offer, no crash loop
+        QVERIFY(rig.settle());
+        QCOMPARE(rig.snapshot().state.iteration, 0LL); // the open lesson is untouched
+        QFile::remove(aside);
+    }
+
     void cleanQuitRemovesTheAutosave()
     {
         WindowRig rig(testlessons::twoTwoTwo());

@@ -14,6 +14,7 @@
 #include "workerthread.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSettings>
@@ -30,7 +31,11 @@ inline void isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("Backprop Lab Tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("backprop-lab-tests"));
+    // One folder per suite: suites run in parallel, and the autosave (with its lock) and the
+    // settings of one must not be another's.
+    QCoreApplication::setApplicationName(
+        QStringLiteral("backprop-lab-tests-")
+        + QFileInfo(QCoreApplication::applicationFilePath()).baseName());
     QSettings().clear();
 }
 
