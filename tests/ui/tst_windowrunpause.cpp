@@ -8,8 +8,8 @@
 #include "windowrig.h"
 
 #include <QElapsedTimer>
-#include <QThread>
 #include <QFile>
+#include <QThread>
 
 #include <unistd.h>
 
@@ -49,8 +49,7 @@ private slots:
     {
         QTest::addColumn<Lesson>("lesson");
         QTest::newRow("two-two-two") << testlessons::twoTwoTwo();
-        QTest::newRow("2-64-64-64-1 circle")
-            << testlessons::circleClassifier({64, 64, 64}, 500);
+        QTest::newRow("2-64-64-64-1 circle") << testlessons::circleClassifier({64, 64, 64}, 500);
     }
 
     void aLongRunStaysFlatAndPausesAtOnce()
@@ -68,8 +67,8 @@ private slots:
         QElapsedTimer running;
         running.start();
         long long frames = 0;
-        const auto counter = connect(&session, &LessonSession::snapshotChanged, this,
-                                     [&frames] { ++frames; });
+        const auto counter =
+            connect(&session, &LessonSession::snapshotChanged, this, [&frames] { ++frames; });
         double peak = before;
         while (running.elapsed() < 10'000) {
             QTest::qWait(250); // the window's own event loop: paints, frames, input
@@ -78,7 +77,10 @@ private slots:
         disconnect(counter);
         QVERIFY2(session.isRunning(), "the run stopped by itself");
         const long long reached = session.snapshot()->state.iteration;
-        QVERIFY2(frames >= 20, qPrintable(QStringLiteral("%1 frames in 10 s").arg(frames)));
+        // The window keeps showing the run (under ASan, several times slower, it still must).
+        const long long fewestFrames = underAddressSanitizer ? 3 : 20;
+        QVERIFY2(frames >= fewestFrames,
+                 qPrintable(QStringLiteral("%1 frames in 10 s").arg(frames)));
         QVERIFY(reached > 0);
 
         // Pause with the key: the worker stops within an iteration (measured without letting
