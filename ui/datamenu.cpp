@@ -10,29 +10,18 @@
 #include "datatableview.h"
 #include "decisionboundaryview.h"
 #include "lessonsession.h"
+#include "sizelimits.h"
+#include "textfile.h"
 
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QTabWidget>
 
-#include <filesystem>
-
 using namespace backprop;
 
 namespace {
-// A file this large cannot hold a data set within the limits; it is not read at all.
-constexpr qint64 maxCsvBytes = 256LL << 20;
-
-// Checked by type before anything opens the file: opening a FIFO for reading blocks until a
-// writer comes, which would freeze the window.
-bool isRegularFile(const QString &path)
-{
-    std::error_code error;
-    return std::filesystem::is_regular_file(std::filesystem::path(path.toStdString()), error);
-}
 
 QString titleOf(DatasetShape shape, long samples)
 {
@@ -113,27 +102,16 @@ void DataMenu::generate(DatasetShape shape, long samples, double noise, std::uin
 QString DataMenu::importFile(const QString &path, bool replace, const QStringList &inputs,
                              const QStringList &targets)
 {
-    QFile file(path);
     const QString name = QFileInfo(path).fileName();
-    if (!isRegularFile(path)) {
-        const QString message = tr("%1: not a regular file (a folder, pipe or device is not "
-                                   "read).")
-                                    .arg(name);
+    // The engine's reader: regular files only, refused by type before opening, size capped.
+    auto read = TextFile::read(path.toStdString(), maxCsvFileBytes, "a CSV file");
+    if (auto *error = std::get_if<TextFile::Error>(&read)) {
+        const QString message = QString::fromStdString(error->message);
         report(message);
         return message;
     }
-    if (file.size() > maxCsvBytes) {
-        const QString message = tr("%1: the file is too large for a data set.").arg(name);
-        report(message);
-        return message;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        const QString message = tr("%1: cannot read the file (%2).").arg(name, file.errorString());
-        report(message);
-        return message;
-    }
-    const QByteArray bytes = file.readAll();
-    const std::string_view text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    const std::string &bytes = std::get<std::string>(read);
+    const std::string_view text(bytes);
     CsvImportOptions options;
     options.separator = CsvImporter::detectSeparator(text);
     for (const QString &column : inputs)
@@ -180,15 +158,14 @@ void DataMenu::openImportDialog()
                                                       tr("CSV files (*.csv *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
-    QFile file(path);
-    if (!isRegularFile(path) || file.size() > maxCsvBytes || !file.open(QIODevice::ReadOnly)) {
-        report(tr("%1: cannot read the file.").arg(QFileInfo(path).fileName()));
+    auto read = TextFile::read(path.toStdString(), maxCsvFileBytes, "a CSV file");
+    if (auto *error = std::get_if<TextFile::Error>(&read)) {
+        report(QString::fromStdString(error->message));
         return;
     }
     // The header alone is enough to choose columns; the import reads the file again.
-    const QByteArray firstLines = file.read(64 * 1024);
-    const std::string_view text(firstLines.constData(),
-                                static_cast<std::size_t>(firstLines.size()));
+    const std::string &bytes = std::get<std::string>(read);
+    const std::string_view text(bytes.data(), std::min<std::size_t>(bytes.size(), 64 * 1024));
     const CsvSeparator separator = CsvImporter::detectSeparator(text);
     auto header = CsvImporter::header(text, QFileInfo(path).fileName().toStdString(), separator);
     if (auto *error = std::get_if<std::string>(&header)) {

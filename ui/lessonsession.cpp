@@ -4,6 +4,20 @@
 
 using namespace backprop;
 
+namespace {
+// The handler waiting for the answer `serial`, removed from `pending` (empty if none waits).
+template<typename Handler>
+Handler takeHandler(std::map<long long, Handler> &pending, long long serial)
+{
+    const auto found = pending.find(serial);
+    if (found == pending.end())
+        return {};
+    Handler handler = std::move(found->second);
+    pending.erase(found);
+    return handler;
+}
+} // namespace
+
 LessonSession::LessonSession(QObject *parent) : QObject(parent)
 {
     connectWorker();
@@ -28,12 +42,8 @@ void LessonSession::connectWorker()
     connect(w, &TrainingWorker::lessonStateReady, this, &LessonSession::receiveState);
     connect(w, &TrainingWorker::stepLogReady, this,
             [this](const StepLogRows &rows, long long serial) {
-                const auto found = m_pendingStepLogs.find(serial);
-                if (found == m_pendingStepLogs.end())
-                    return;
-                const auto handler = std::move(found->second);
-                m_pendingStepLogs.erase(found);
-                handler(rows);
+                if (const auto handler = takeHandler(m_pendingStepLogs, serial))
+                    handler(rows);
             });
     for (auto signal : {&TrainingWorker::activationsComputed, &TrainingWorker::lossComputed,
                         &TrainingWorker::deltasComputed, &TrainingWorker::gradientsComputed,
@@ -213,12 +223,8 @@ void LessonSession::requestLessonState(StateHandler handler)
 
 void LessonSession::receiveState(const SavedLesson &saved, long long serial)
 {
-    const auto found = m_pendingStates.find(serial);
-    if (found == m_pendingStates.end())
-        return;
-    StateHandler handler = std::move(found->second);
-    m_pendingStates.erase(found);
-    handler(saved);
+    if (const StateHandler handler = takeHandler(m_pendingStates, serial))
+        handler(saved);
 }
 
 void LessonSession::requestStepLog(long long maxIterations,

@@ -15,7 +15,9 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+
 #include <QTest>
+#include <sys/stat.h>
 
 using namespace backprop;
 
@@ -195,6 +197,14 @@ private slots:
         const Dataset before = rig.dataset();
         QCOMPARE(menu->importFile(bad, false),
                  QStringLiteral("bad.csv: line 3: column \"b\": \"x\" is not a number"));
+        QVERIFY(rig.settle());
+        QCOMPARE(rig.dataset(), before);
+
+        // A named pipe is refused by its type: opening it would block the window forever.
+        const QString fifo = folder.filePath(QStringLiteral("pipe.csv"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QCOMPARE(menu->importFile(fifo, false),
+                 fifo + QStringLiteral(": is a named pipe (FIFO), not a regular file"));
         QVERIFY(rig.settle());
         QCOMPARE(rig.dataset(), before);
     }
