@@ -56,7 +56,7 @@ for run in "${runs[@]}"; do
         export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:exitcode=86:log_path=$reports/asan:check_initialization_order=1:strict_init_order=1"
         export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=86"
         export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
-        ctest --test-dir "$directory" --output-on-failure "${filter[@]}" || status=1
+        ctest --test-dir "$directory" --output-on-failure -j"$(nproc)" "${filter[@]}" || status=1
         check_reports "$reports" || status=1
         unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
         ;;
