@@ -90,8 +90,11 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
         QStringLiteral("screenshot"),
         QStringLiteral("Render the window offscreen after the steps, save it, exit."),
         QStringLiteral("FILE.png"));
+    const QCommandLineOption run(
+        QStringLiteral("run"),
+        QStringLiteral("Start a full-speed run as the window opens (R pauses)."));
     parser.addOptions({lesson, steps, phases, headless, trace, digits, set, learningRate, optimizer,
-                       trainBiases, batch, seed, select, screenshot});
+                       trainBiases, batch, seed, select, screenshot, run});
     if (!parser.parse(arguments))
         return printable(parser.errorText());
     // --help-all too (QCommandLineParser adds it; parse() leaves it to us): the options are
@@ -128,6 +131,10 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     options.headless = parser.isSet(headless);
     if (options.headless && options.phases > 0)
         return QStringLiteral("--phases goes with the window, not --headless");
+    options.run = parser.isSet(run);
+    if (options.run && (options.headless || parser.isSet(screenshot) || options.phases > 0))
+        return QStringLiteral("--run goes with the window, not --headless, --screenshot or "
+                              "--phases");
     options.trace = parser.isSet(trace);
     if (options.trace && !options.headless)
         return QStringLiteral("--trace goes with --headless");

@@ -31,6 +31,7 @@ struct CommandLineOptions
     std::vector<std::pair<std::string, double>> settings; // --set NAME=VALUE, in order
     QString select;
     QString screenshot;
+    bool run = false; // a full-speed run starts as the window opens
 
     // Parses the arguments (argv[0] first). On error: one line for the user.
     static std::variant<CommandLineOptions, QString> parse(const QStringList &arguments);

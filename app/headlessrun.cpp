@@ -100,9 +100,11 @@ void HeadlessRun::printRecord(const PhaseRecord &record)
     const auto neuronName = [&](Eigen::Index row) { return network.neuronNames[layer + 1][row]; };
     switch (record.phase.kind) {
     case PhaseKind::Forward:
-        for (Eigen::Index s = 0; s < record.net.cols(); ++s) {
-            for (Eigen::Index j = 0; j < record.net.rows(); ++j) {
-                print(sampleName("net_" + neuronName(j), record, s), record.net(j, s));
+        // A large layer keeps no net (NetworkPass::keptNetLimit): out only.
+        for (Eigen::Index s = 0; s < record.out.cols(); ++s) {
+            for (Eigen::Index j = 0; j < record.out.rows(); ++j) {
+                if (record.net.size())
+                    print(sampleName("net_" + neuronName(j), record, s), record.net(j, s));
                 print(sampleName("out_" + neuronName(j), record, s), record.out(j, s));
             }
         }

@@ -97,6 +97,8 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
     }
     if (options.phases > 0)
         stepPhasesAfterRun(window, options.steps, options.phases);
+    if (options.run)
+        window.session().run();
     window.show();
     return application.exec();
 }

@@ -102,11 +102,10 @@ void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd
     }
 }
 
-void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &net,
-                          const Eigen::MatrixXd &out, Eigen::MatrixXd &values)
+void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &out,
+                          Eigen::MatrixXd &values)
 {
     double *v = values.data();
-    const double *n = net.data();
     const double *o = out.data();
     const Eigen::Index size = values.size();
     switch (activation) {
@@ -119,13 +118,14 @@ void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &net,
         for (Eigen::Index k = 0; k < size; ++k)
             v[k] *= 1.0 - o[k] * o[k];
         return;
+    // out > 0 exactly when net > 0 (out = net there; 0 or slope · net ≤ 0 elsewhere).
     case Activation::Relu:
         for (Eigen::Index k = 0; k < size; ++k)
-            v[k] = n[k] > 0.0 ? v[k] : 0.0;
+            v[k] = o[k] > 0.0 ? v[k] : 0.0;
         return;
     case Activation::LeakyRelu:
         for (Eigen::Index k = 0; k < size; ++k)
-            v[k] *= n[k] > 0.0 ? 1.0 : leakyReluSlope;
+            v[k] *= o[k] > 0.0 ? 1.0 : leakyReluSlope;
         return;
     case Activation::Linear:
         return;

@@ -25,8 +25,10 @@ void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd
 double activationDerivative(Activation activation, double net, double out);
 
 // values ⊙= f′(net), element by element, for a whole layer (what activationDerivative gives
-// one neuron). A ReLU's zero derivative zeroes the value even when it is infinite.
-void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &net,
-                          const Eigen::MatrixXd &out, Eigen::MatrixXd &values);
+// one neuron), from out = f(net) alone: every derivative here is a function of out, so a
+// large batch need not keep net. A ReLU's zero derivative zeroes the value even when it
+// is infinite.
+void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &out,
+                          Eigen::MatrixXd &values);
 
 } // namespace backprop

@@ -179,7 +179,7 @@ ChainRule Explainer::chainRule(const ParameterId &id, double learningRate, Eigen
     const double input = id.kind == ParameterId::Kind::Bias ? 1.0
         : layerIndex == 0                                   ? m_inputs(id.column, s)
                           : m_pass.out(layerIndex - 1)(id.column, s);
-    const double netValue = m_pass.net(layerIndex)(j, s);
+    const double netValue = m_pass.netValue(m_network, layerIndex, j, s, m_inputs);
     const double outValue = m_pass.out(layerIndex)(j, s);
 
     if (layerIndex == last && layer.activation == Activation::Softmax) {

@@ -32,7 +32,10 @@ void NetworkPass::prepare(const Network &network, Eigen::Index samples)
     m_biasGradients.resize(count);
     for (std::size_t l = 0; l < count; ++l) {
         const Layer &layer = network.layers[l];
-        m_net[l].setZero(layer.neuronCount(), samples);
+        if (layer.neuronCount() * samples <= keptNetLimit)
+            m_net[l].setZero(layer.neuronCount(), samples);
+        else
+            m_net[l].resize(0, 0);
         m_out[l].setZero(layer.neuronCount(), samples);
         m_deltas[l].setZero(layer.neuronCount(), samples);
         m_weightGradients[l].setZero(layer.weights.rows(), layer.weights.cols());
@@ -61,7 +64,7 @@ void NetworkPass::forwardLayer(const Network &network, int layer, const Eigen::M
 {
     const Layer &current = network.layers[layer];
     const Eigen::MatrixXd &in = layer == 0 ? inputs : m_out[layer - 1];
-    Eigen::MatrixXd &net = m_net[layer];
+    Eigen::MatrixXd &net = keepsNet(layer) ? m_net[layer] : m_out[layer];
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index fanIn = current.inputCount();
     if (useLoops(neurons, fanIn, m_samples)) {
@@ -86,6 +89,21 @@ void NetworkPass::forwardLayer(const Network &network, int layer, const Eigen::M
     activate(current.activation, net, m_out[layer]);
 }
 
+double NetworkPass::netValue(const Network &network, int layer, Eigen::Index neuron,
+                             Eigen::Index sample, const Eigen::MatrixXd &inputs) const
+{
+    if (keepsNet(layer))
+        return m_net[layer](neuron, sample);
+    const Layer &current = network.layers[layer];
+    const Eigen::MatrixXd &in = layer == 0 ? inputs : m_out[layer - 1];
+    double value = current.weights.row(neuron).dot(in.col(sample));
+    if (current.biasMode == BiasMode::PerNeuron)
+        value += current.biases(neuron);
+    else if (current.biasMode == BiasMode::SharedPerLayer)
+        value += current.biases(0);
+    return value;
+}
+
 void NetworkPass::forward(const Network &network, const Eigen::MatrixXd &inputs)
 {
     for (int l = 0; l < network.layerCount(); ++l)
@@ -104,7 +122,6 @@ void NetworkPass::outputDeltas(const Network &network, Loss loss, const Eigen::M
 {
     const int last = network.layerCount() - 1;
     const Activation activation = network.layers[last].activation;
-    const Eigen::MatrixXd &net = m_net[last];
     const Eigen::MatrixXd &out = m_out[last];
     Eigen::MatrixXd &deltas = m_deltas[last];
     if (combinesWithLoss(activation, loss)) {
@@ -112,7 +129,7 @@ void NetworkPass::outputDeltas(const Network &network, Loss loss, const Eigen::M
         return;
     }
     lossGradient(loss, out, targets, deltas);
-    multiplyByDerivative(activation, net, out, deltas);
+    multiplyByDerivative(activation, out, deltas);
 }
 
 // δ_l = (W_{l+1}ᵀ · δ_{l+1}) ⊙ f′(net_l)
@@ -135,7 +152,7 @@ void NetworkPass::hiddenDeltas(const Network &network, int layer)
     } else {
         deltas.noalias() = next.weights.transpose() * nextDeltas;
     }
-    multiplyByDerivative(current.activation, m_net[layer], m_out[layer], deltas);
+    multiplyByDerivative(current.activation, m_out[layer], deltas);
 }
 
 // ∂E/∂W_l = δ_l · inᵀ,  ∂E/∂b_l = Σ_samples δ_l (a shared bias sums over the neurons too)

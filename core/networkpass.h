@@ -38,7 +38,18 @@ public:
     void backward(const Network &network, Loss loss, const Eigen::MatrixXd &inputs,
                   const Eigen::MatrixXd &targets);
 
+    // net_l is kept only while the layer's batch is small (at most keptNetLimit values: every
+    // lesson, and batches of thousands of samples). A larger layer computes out = f(net) in
+    // place, so a full batch holds one copy of each layer's values, not two: no derivative
+    // needs net (ReLU's and leaky ReLU's sign is out's). net(layer) is then empty.
+    static constexpr Eigen::Index keptNetLimit = Eigen::Index(1) << 20;
+    bool keepsNet(int layer) const { return m_net[layer].size() > 0; }
     const Eigen::MatrixXd &net(int layer) const { return m_net[layer]; }
+    // net of one neuron for one sample: the kept value, or (a large layer) recomputed from
+    // the layer's inputs, as a dot product (equal to the batch product's to a few units in
+    // the last place).
+    double netValue(const Network &network, int layer, Eigen::Index neuron, Eigen::Index sample,
+                    const Eigen::MatrixXd &inputs) const;
     const Eigen::MatrixXd &out(int layer) const { return m_out[layer]; }
     const Eigen::MatrixXd &deltas(int layer) const { return m_deltas[layer]; }
     const Eigen::MatrixXd &weightGradients(int layer) const { return m_weightGradients[layer]; }

@@ -303,12 +303,14 @@ void Trainer::reportLossFault()
             << m_state.iteration + 1;
     // Name the first quantity of the forward pass that overflowed, if one did.
     for (int l = 0; l < m_state.network.layerCount(); ++l) {
-        const Eigen::MatrixXd &net = pass.net(l);
-        for (Eigen::Index k = 0; k < net.size(); ++k) {
-            if (!std::isfinite(net.data()[k])) {
-                const std::string &neuron = m_state.network.neuronNames[l + 1][k % net.rows()];
+        const Eigen::Index neurons = pass.out(l).rows();
+        for (Eigen::Index k = 0; k < pass.out(l).size(); ++k) {
+            const double net =
+                pass.netValue(m_state.network, l, k % neurons, k / neurons, batchInputs());
+            if (!std::isfinite(net)) {
+                const std::string &neuron = m_state.network.neuronNames[l + 1][k % neurons];
                 message << ": net_" << neuron << " (layer " << l + 1 << ") "
-                        << nonFiniteOutcome(net.data()[k]);
+                        << nonFiniteOutcome(net);
                 l = m_state.network.layerCount();
                 break;
             }

@@ -18,7 +18,7 @@ class QLockFile;
 class QTimer;
 
 // The File menu of the window: open and save lessons with their training state, recent
-// files, the network editor, exports, and never losing work (an autosave every 30 s and
+// files, the network editor, exports, and never losing work (an autosave every 25 s and
 // after every structural change, restored after a crash; a question before quitting or
 // opening another lesson with unsaved changes). The lesson, its file state and its undo
 // live in the LessonSession; this is the menu, the dialogs and the files on disk. `window`
@@ -28,7 +28,7 @@ class LessonFiles : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int autosaveMilliseconds = 30000;
+    static constexpr int autosaveMilliseconds = 25000;
     static constexpr int maxRecentFiles = 8;
 
     LessonFiles(LessonSession &session, LessonExporter *exporter, QWidget *window);
@@ -75,7 +75,8 @@ public:
     // Asks the worker for the lesson as it stands and writes it (atomically); emits
     // lessonSaved or saveFailed.
     void saveTo(const QString &path);
-    // Writes the autosave file now (also every 30 s and after structural changes).
+    // Writes the autosave file now (also every 25 s, so at most 30 s apart on a busy machine, and
+    // after structural changes).
     void autosave();
     // Whether an autosave from a session that did not quit is waiting; restoring loads it.
     bool hasAutosave() const;

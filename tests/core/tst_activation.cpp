@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 using namespace backprop;
 
@@ -69,9 +70,42 @@ private slots:
         net << -1.0, 2.0;
         activate(Activation::Relu, net, out);
         values << std::numeric_limits<double>::infinity(), 3.0;
-        multiplyByDerivative(Activation::Relu, net, out, values);
+        multiplyByDerivative(Activation::Relu, out, values);
         QCOMPARE(values(0), 0.0);
         QCOMPARE(values(1), 3.0);
+    }
+
+    // The layer derivative reads only out (a large batch keeps no net): for every activation
+    // it must equal the one-neuron derivative of (net, out), bit for bit, at the kinks
+    // (0, −0, the smallest numbers either side) and far out.
+    void layerDerivativeFromOutEqualsNeuronDerivative()
+    {
+        const double tiny = std::numeric_limits<double>::denorm_min();
+        const std::vector<double> nets {-40.0, -2.5,   -1.0, -1e-300, -tiny, -0.0, 0.0,
+                                        tiny,  1e-300, 0.3,  1.0,     2.5,   40.0};
+        for (Activation activation : {Activation::Sigmoid, Activation::Tanh, Activation::Relu,
+                                      Activation::LeakyRelu, Activation::Linear}) {
+            Eigen::MatrixXd net(1, Eigen::Index(nets.size()));
+            for (std::size_t k = 0; k < nets.size(); ++k)
+                net(0, Eigen::Index(k)) = nets[k];
+            Eigen::MatrixXd out(net.rows(), net.cols());
+            activate(activation, net, out);
+            Eigen::MatrixXd values = Eigen::MatrixXd::Constant(net.rows(), net.cols(), 1.5);
+            multiplyByDerivative(activation, out, values);
+            for (Eigen::Index k = 0; k < net.cols(); ++k) {
+                const double expected = 1.5 * activationDerivative(activation, net(k), out(k));
+                QVERIFY2(values(k) == expected,
+                         qPrintable(QStringLiteral("activation %1, net %2: %3, expected %4")
+                                        .arg(int(activation))
+                                        .arg(net(k))
+                                        .arg(values(k))
+                                        .arg(expected)));
+            }
+            // In place (what a large layer does: out overwrites net) gives the same bits.
+            Eigen::MatrixXd inPlace = net;
+            activate(activation, inPlace, inPlace);
+            QVERIFY(inPlace.cwiseEqual(out).all());
+        }
     }
 };
 
