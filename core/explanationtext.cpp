@@ -103,7 +103,7 @@ std::string contours(std::string_view a, std::string_view b, double valueA, doub
     return "Each contour line joins the points (" + str(a) + ", " + str(b)
         + ") of equal E_total, the other weights held still; the colour says how large it is "
           "(dark: small). Gradient descent crosses the lines at right angles, fastest where "
-          "they are close. Now "
+          "they are close. Here "
         + str(a) + " = " + number(valueA) + ", " + str(b) + " = " + number(valueB)
         + ", E_total = " + number(error) + ".";
 }

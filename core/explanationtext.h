@@ -31,7 +31,8 @@ std::string pastValues(std::string_view parameter, const std::vector<double> &pa
 // The curve itself; `lowest` is its lowest sampled point (w, E), if any.
 std::string errorCurve(std::string_view parameter, std::optional<std::pair<double, double>> lowest);
 
-// The surface's contour lines and the path of (wa, wb) along training.
+// The surface's contour lines at the point (valueA, valueB) where E_total = error, and the
+// path of (wa, wb) along training.
 std::string contours(std::string_view a, std::string_view b, double valueA, double valueB,
                      double error);
 std::string path(std::string_view a, std::string_view b,
