@@ -2,6 +2,7 @@
 
 #include "dataset.h"
 #include "initialization.h"
+#include "lessonnotes.h"
 #include "loss.h"
 #include "network.h"
 #include "optimizer.h"
@@ -18,6 +19,7 @@ struct Lesson
     std::string name;  // "two-two-two"
     std::string title; // "The 2-2-2 network"
     std::string description;
+    LessonNotes notes; // the lesson's words for each view, for the lesson guide
     Network network;
     Dataset dataset;
     Loss loss = Loss::HalfSquaredError;

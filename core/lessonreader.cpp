@@ -284,8 +284,8 @@ Lesson readLesson(const Json &root, std::string_view source)
     Fields::expect(root, Json::Type::Object, "");
     checkFormat(root);
     const Fields fields(root, "",
-                        {"format", "name", "title", "description", "inputs", "layers", "loss",
-                         "data", "training", "select"});
+                        {"format", "name", "title", "description", "notes", "inputs", "layers",
+                         "loss", "data", "training", "select"});
     Lesson lesson;
     lesson.name = fields.optional("name") ? Fields::text(*fields.optional("name"), "name")
                                           : std::filesystem::path(source).stem().string();
@@ -296,6 +296,8 @@ Lesson readLesson(const Json &root, std::string_view source)
         fields.optional("title") ? Fields::text(*fields.optional("title"), "title") : lesson.name;
     if (const Json *description = fields.optional("description"))
         lesson.description = Fields::text(*description, "description");
+    if (const Json *notes = fields.optional("notes"))
+        lesson.notes = readLessonNotes(*notes, "notes");
 
     Network &network = lesson.network;
     std::vector<std::string> inputNames;

@@ -100,6 +100,8 @@ Json LessonWriter::toJson(const Lesson &lesson)
     };
     if (!lesson.selectedParameter.empty())
         object.emplace_back("select", lesson.selectedParameter);
+    if (!lesson.notes.isEmpty())
+        object.emplace_back("notes", lessonNotesJson(lesson.notes));
     return Json(std::move(object));
 }
 

@@ -163,4 +163,46 @@ double lossDerivative(Loss loss, double output, double target, Eigen::Index outp
     return 0.0;
 }
 
+Eigen::MatrixXd lossTerms(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::MatrixXd &targets)
+{
+    const double divisor = normaliser(loss, outputs.rows(), outputs.cols());
+    Eigen::MatrixXd terms(outputs.rows(), outputs.cols());
+    for (Eigen::Index column = 0; column < outputs.cols(); ++column) {
+        for (Eigen::Index row = 0; row < outputs.rows(); ++row)
+            terms(row, column) =
+                elementError(loss, outputs(row, column), targets(row, column)) / divisor;
+    }
+    return terms;
+}
+
+std::string targetSymbol(std::string_view output)
+{
+    return output == "t" ? "target" : "t";
+}
+
+std::string lossTermFormula(Loss loss, std::string_view output, Eigen::Index outputs,
+                            Eigen::Index samples)
+{
+    const std::string o(output);
+    const std::string t = targetSymbol(output);
+    const double divisor = normaliser(loss, outputs, samples);
+    std::string over;
+    if (divisor != 1.0) {
+        over = '/';
+        over += std::to_string(static_cast<long long>(divisor));
+    }
+    switch (loss) {
+    case Loss::HalfSquaredError:
+        return "½(" + t + " − " + o + ")²";
+    case Loss::SumSquaredError:
+    case Loss::MeanSquaredError:
+        return "(" + t + " − " + o + ")²" + over;
+    case Loss::BinaryCrossEntropy:
+        return "−[" + t + " ln " + o + " + (1 − " + t + ") ln(1 − " + o + ")]" + over;
+    case Loss::CategoricalCrossEntropy:
+        return "−" + t + " ln " + o + over;
+    }
+    return {};
+}
+
 } // namespace backprop

@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace backprop {
@@ -37,5 +38,21 @@ double lossDerivative(Loss loss, double output, double target, Eigen::Index outp
 // ∂E_total/∂out for every output value of the batch (lossDerivative, element by element).
 void lossGradient(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::MatrixXd &targets,
                   Eigen::MatrixXd &gradients);
+
+// Each output value's share of E_total (rows outputs, columns samples): the element's error
+// divided by the loss's normaliser, so the terms add up to lossValue. The data table's loss
+// column, whatever the loss (½(t − o)², (t − o)²/n, −[t ln o + (1 − t) ln(1 − o)]/n …).
+Eigen::MatrixXd lossTerms(Loss loss, const Eigen::MatrixXd &outputs,
+                          const Eigen::MatrixXd &targets);
+
+// The target's symbol beside an output named `output`: "t", or "target" when the output is
+// itself called t (a header "|t − t|" says nothing).
+std::string targetSymbol(std::string_view output);
+
+// One term of lossTerms in words of the lesson's notation for the output named `output`, for
+// a batch of `outputs` rows and `samples` columns: "½(t − o1)²", "(t − y)²/3",
+// "−[t ln o1 + (1 − t) ln(1 − o1)]/8". UTF-8.
+std::string lossTermFormula(Loss loss, std::string_view output, Eigen::Index outputs,
+                            Eigen::Index samples);
 
 } // namespace backprop

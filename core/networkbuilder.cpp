@@ -37,6 +37,82 @@ private:
     std::set<std::string> m_used;
 };
 
+// Which of a network's names follow the lessons' scheme, the one assignDefaultNames gives a
+// shape (w1 … wN in order through the layers; h1, o1; b1 per layer or b_<neuron>). Names
+// that do are given by the scheme again after an edit, so that a new hidden neuron does not
+// leave w5_2 and w9 among w1 … w8; names of the lesson's own choosing are kept.
+struct NamingScheme
+{
+    bool neurons = false, weights = false, biases = false;
+};
+
+enum class NameKind { Neurons, Weights, Biases };
+
+// The network with one kind of names given by the scheme (inputs keep theirs).
+Network renamed(const Network &network, NameKind kind)
+{
+    Network result = network;
+    switch (kind) {
+    case NameKind::Neurons:
+        for (std::size_t l = 1; l < result.neuronNames.size(); ++l)
+            result.neuronNames[l].clear();
+        break;
+    case NameKind::Weights:
+        result.weightNames.clear();
+        break;
+    case NameKind::Biases:
+        result.biasNames.clear();
+        break;
+    }
+    result.assignDefaultNames();
+    return result;
+}
+
+NamingScheme schemeOf(const Network &network)
+{
+    NamingScheme scheme;
+    scheme.neurons = renamed(network, NameKind::Neurons).neuronNames == network.neuronNames;
+    scheme.weights = renamed(network, NameKind::Weights).weightNames == network.weightNames;
+    scheme.biases = renamed(network, NameKind::Biases).biasNames == network.biasNames;
+    return scheme;
+}
+
+void applyScheme(Network &network, const NamingScheme &scheme)
+{
+    if (scheme.neurons)
+        network.neuronNames = renamed(network, NameKind::Neurons).neuronNames;
+    if (scheme.weights)
+        network.weightNames = renamed(network, NameKind::Weights).weightNames;
+    if (scheme.biases) // after the neurons: b_<neuron> names follow them
+        network.biasNames = renamed(network, NameKind::Biases).biasNames;
+}
+
+// "2-3-2": the sizes of the layers, inputs first.
+std::string shapeOf(const Network &network)
+{
+    std::string shape = std::to_string(network.inputCount);
+    for (const Layer &layer : network.layers) {
+        shape += '-';
+        shape += std::to_string(layer.neuronCount());
+    }
+    return shape;
+}
+
+// The title of an edited lesson says that it was edited and into what, so the window's
+// title no longer names a network that is gone ("The 2-2-2 network, edited to 2-3-2").
+std::string editedTitle(const std::string &title, const Network &old, const Network &edited)
+{
+    const std::string marker = ", edited to ";
+    const std::string original = title.substr(0, title.find(marker));
+    const std::string shape = shapeOf(edited);
+    if (shape == shapeOf(old))
+        return title;
+    // Back to the lesson's own shape: its own title again.
+    if (title.find(marker) != std::string::npos && original.find(shape) != std::string::npos)
+        return original;
+    return original + marker + shape;
+}
+
 } // namespace
 
 NetworkDesign NetworkBuilder::designOf(const Lesson &lesson)
@@ -171,10 +247,15 @@ std::variant<Lesson, std::string> NetworkBuilder::build(const Lesson &lesson,
                                        : "b_" + network.neuronNames[l + 1][k]);
         }
     }
+    // The selection follows its weight or bias, whatever it is called now.
+    const std::optional<ParameterId> selected = network.findParameter(lesson.selectedParameter);
+    applyScheme(network, schemeOf(old));
     if (std::string error = network.shapeError(); !error.empty())
         return "The network cannot be built: " + error;
 
     Lesson built = lesson;
+    built.title = editedTitle(lesson.title, old, network);
+    built.selectedParameter = selected ? network.nameOf(*selected) : std::string();
     built.network = std::move(network);
     built.loss = design.loss;
     built.initialization = design.initialization;

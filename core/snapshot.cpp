@@ -86,6 +86,9 @@ Snapshot takeSnapshot(Trainer &trainer)
     snapshot.squaredErrors = difference.cwiseAbs2();
     snapshot.absoluteErrorTotals = snapshot.absoluteErrors.rowwise().sum();
     snapshot.squaredErrorTotals = snapshot.squaredErrors.rowwise().sum();
+    snapshot.lossTerms =
+        lossTerms(snapshot.loss, snapshot.datasetOutputs, snapshot.dataset.targets);
+    snapshot.lossTermTotals = snapshot.lossTerms.rowwise().sum();
     return snapshot;
 }
 

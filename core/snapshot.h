@@ -69,6 +69,10 @@ struct Snapshot : SnapshotMoment
     Eigen::VectorXd absoluteErrorTotals; // Σ over the samples of |t − o|, per output
     Eigen::VectorXd squaredErrorTotals;  // Σ over the samples of (t − o)², per output
     double datasetLoss = 0.0;            // E_total over the whole data set, current weights
+    // Each output value's share of datasetLoss under the lesson's loss (lossTerms) and their
+    // sums over the samples per output: the terms add up to datasetLoss.
+    Eigen::MatrixXd lossTerms;
+    Eigen::VectorXd lossTermTotals;
 
     // E_total of every iteration of this line of training, bounded (decimated past its
     // capacity); only iterations before state.iteration are part of this moment.

@@ -158,6 +158,22 @@ bool TrainingHistory::edit(Trainer &trainer, TimelineEdit edit)
     return applyEdit(trainer, edit);
 }
 
+bool TrainingHistory::editParameters(Trainer &trainer, std::vector<TimelineEdit> edits)
+{
+    Entry entry;
+    bool recomputed = false;
+    for (TimelineEdit &edit : edits) {
+        edit.position = m_timeline.cursor;
+        edit.serial = m_nextSerial++;
+        m_timeline.edits.push_back(edit);
+        entry.push_back({Action::Kind::Edit, edit.position, edit.position, {edit}});
+        recomputed = applyEdit(trainer, edit) || recomputed;
+    }
+    if (!entry.empty())
+        push(std::move(entry));
+    return recomputed;
+}
+
 void TrainingHistory::apply(const Action &action)
 {
     std::vector<TimelineEdit> &edits = m_timeline.edits;

@@ -72,6 +72,11 @@ public:
     // edits made in it are made again there. Returns whether the trainer recomputed the
     // iteration in progress.
     bool edit(Trainer &trainer, TimelineEdit edit);
+    // Parameter edits made as one (a click on the error surface sets two weights): applied in
+    // order at the cursor, one undo entry for all of them.
+    bool editParameters(Trainer &trainer, std::vector<TimelineEdit> edits);
+    // Whether the current line of training holds hand edits (Undo would reach one).
+    bool hasEdits() const { return !m_timeline.edits.empty(); }
 
     // Where stepping back at a granularity lands, if anywhere: the last position a forward
     // step of that granularity could have stopped at, before the cursor.

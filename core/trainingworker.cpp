@@ -153,6 +153,27 @@ void TrainingWorker::setParameter(const ParameterId &id, double value)
     d->edit(edit);
 }
 
+void TrainingWorker::setParameters(const std::vector<std::pair<ParameterId, double>> &values)
+{
+    if (!d->requireLesson())
+        return;
+    std::vector<TimelineEdit> edits;
+    for (const auto &[id, value] : values) {
+        // The same checks as one edit; a refused value refuses them all.
+        if (!d->trainer.network().isValid(id) || !std::isfinite(value)) {
+            emit errorOccurred(tr("The values were not set: each must be a finite number for "
+                                  "a weight or bias of this network."));
+            return;
+        }
+        TimelineEdit edit;
+        edit.kind = TimelineEdit::Kind::Parameter;
+        edit.parameter = id;
+        edit.value = value;
+        edits.push_back(edit);
+    }
+    d->editParameters(edits);
+}
+
 void TrainingWorker::setSettings(const OptimizerSettings &settings)
 {
     if (!d->requireLesson())

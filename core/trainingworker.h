@@ -14,6 +14,8 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace backprop {
 
@@ -42,11 +44,14 @@ struct CurveResult
 {
     ParameterId parameter;
     std::vector<CurvePoint> points;
-    double value = 0.0;        // the parameter's current value
-    double error = 0.0;        // E_total at the current value
-    double gradient = 0.0;     // the tangent's slope ∂E_total/∂w
-    double nextValue = 0.0;    // where the optimizer's next step lands (its real step)
-    double nextError = 0.0;    // E_total there, the others fixed
+    double value = 0.0;     // the parameter's current value
+    double error = 0.0;     // E_total at the current value
+    double gradient = 0.0;  // the tangent's slope ∂E_total/∂w
+    double nextValue = 0.0; // where the optimizer's next step lands (its real step)
+    double nextError = 0.0; // E_total there, the others fixed
+    // Just after an update made by steps: value, error and gradient are the old weights' and
+    // nextValue is the value the update wrote (w → w⁺ as the network view shows it).
+    bool isUpdateMade = false;
     std::vector<double> trail; // past values of the parameter, oldest first
     long long serial = 0;
 };
@@ -129,6 +134,8 @@ public slots:
     void setSpeed(double stepsPerSecond); // 0: full speed; otherwise animated, emitting phases
     void setAnimationGranularity(backprop::Granularity granularity);
     void setParameter(const backprop::ParameterId &id, double value);
+    // Several values set as one edit, undone and redone together (a click on the surface).
+    void setParameters(const std::vector<std::pair<backprop::ParameterId, double>> &values);
     void setSettings(const backprop::OptimizerSettings &settings); // learning rate, optimizer…
     void undo(); // the last hand edit or step, in order
     void redo();
@@ -167,7 +174,8 @@ signals:
     void curveReady(const backprop::CurveResult &result);
     void surfaceReady(const backprop::SurfaceResult &result);
     void outputGridReady(const backprop::OutputGridResult &result);
-    void historyChanged(bool canUndo, bool canRedo, bool canStepBack);
+    // hasEdits: the current line of training holds hand edits (TrainingHistory::hasEdits).
+    void historyChanged(bool canUndo, bool canRedo, bool canStepBack, bool hasEdits);
     void errorOccurred(const QString &message); // a fault, a refused edit, a bad lesson
     void timelineReady(const backprop::Timeline &timeline);
     void lessonStateReady(const backprop::SavedLesson &saved, long long serial);

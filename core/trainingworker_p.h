@@ -41,6 +41,7 @@ public:
 
     // Edits.
     void edit(const TimelineEdit &edit);
+    void editParameters(const std::vector<TimelineEdit> &edits); // one undo entry
     void applyQueuedEdits();
     // The trainer moved back or jumped: losses not yet sent may belong to undone iterations.
     void afterJump();

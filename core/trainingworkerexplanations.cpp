@@ -65,20 +65,30 @@ void TrainingWorker::Private::computeCurve(const CurveRequest &request)
                 .arg(maximumCurvePoints));
         return;
     }
-    const ExplainedBatch batch = nextBatch(trainer); // where the next step goes
-    Explainer explainer(network, batch.inputs, batch.targets, trainer.loss());
+    // Just after an update made by steps, the network view shows w → w⁺ and the chain rule
+    // that update: the curve shows it too (the old weights, that iteration's batch, the step
+    // just made), so the window shows one step of w, not the last and the next at once.
+    // Otherwise: the current weights and the optimizer's next step.
+    const bool isUpdateMade = trainer.isIterationFinished();
+    Network shown = network;
+    if (isUpdateMade)
+        shown.layers = trainer.layersBeforeUpdate();
+    const ExplainedBatch batch = isUpdateMade ? explainedBatch(trainer) : nextBatch(trainer);
+    Explainer explainer(shown, batch.inputs, batch.targets, trainer.loss());
     explainer.setCancelFlag(&q->m_pauseRequested); // a pause does not wait for a curve
     CurveResult result;
     result.parameter = request.parameter;
     result.serial = request.serial;
+    result.isUpdateMade = isUpdateMade;
     result.points =
         explainer.errorCurve(request.parameter, request.from, request.to, request.points);
     if (explainer.isCancelled())
         return; // the paused moment's snapshot asks again
-    result.value = network.value(request.parameter);
+    result.value = shown.value(request.parameter);
     result.error = explainer.error();
     result.gradient = explainer.gradient(request.parameter);
-    result.nextValue = nextValueOf(trainer, request.parameter, result.gradient);
+    result.nextValue = isUpdateMade ? network.value(request.parameter)
+                                    : nextValueOf(trainer, request.parameter, result.gradient);
     result.nextError = explainer.errorWith(request.parameter, result.nextValue);
     result.trail = history.trail(request.parameter);
     emit q->curveReady(result);

@@ -295,6 +295,21 @@ void TrainingWorker::Private::edit(const TimelineEdit &edit)
     emitHistory();
 }
 
+void TrainingWorker::Private::editParameters(const std::vector<TimelineEdit> &edits)
+{
+    if (isRunning() && !trainer.isAtIterationStart()) {
+        queued.insert(queued.end(), edits.begin(), edits.end()); // at the next start
+        return;
+    }
+    history.recordAdvance(trainer);
+    if (history.editParameters(trainer, edits))
+        recomputed = true;
+    if (isRunning())
+        return;
+    emitSnapshot();
+    emitHistory();
+}
+
 void TrainingWorker::Private::applyQueuedEdits()
 {
     if (queued.empty() || (isRunning() && !trainer.isAtIterationStart()))
@@ -357,7 +372,7 @@ void TrainingWorker::Private::emitHistory()
 {
     reportDroppedHistory();
     emit q->historyChanged(history.canUndo() || positionOf(trainer) != history.cursor(),
-                           history.canRedo(), history.canStepBack());
+                           history.canRedo(), history.canStepBack(), history.hasEdits());
 }
 
 } // namespace backprop

@@ -1,5 +1,6 @@
 #include "datatablemodel.h"
 
+#include "explanationtext.h"
 #include "numberformat.h"
 #include "sizelimits.h"
 #include "theme.h"
@@ -50,9 +51,12 @@ void DataTableModel::setSnapshot(const backprop::Snapshot &snapshot)
     m_targets = snapshot.dataset.targets;
     m_outputs = snapshot.datasetOutputs;
     m_absoluteErrors = snapshot.absoluteErrors;
-    m_squaredErrors = snapshot.squaredErrors;
+    m_lossTerms = snapshot.lossTerms;
     m_absoluteTotals = snapshot.absoluteErrorTotals;
-    m_squaredTotals = snapshot.squaredErrorTotals;
+    m_lossTermTotals = snapshot.lossTermTotals;
+    if (m_loss != snapshot.loss && !reshaped && columnCount() > 0)
+        emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+    m_loss = snapshot.loss;
     m_datasetLoss = snapshot.datasetLoss;
     m_batch = std::set<long>(snapshot.batchSamples.begin(), snapshot.batchSamples.end());
     m_explainedSample = snapshot.explainedSample;
@@ -84,7 +88,7 @@ DataTableModel::ColumnKind DataTableModel::columnKind(int column) const
     case 2:
         return ColumnKind::AbsoluteError;
     default:
-        return ColumnKind::SquaredError;
+        return ColumnKind::LossTerm;
     }
 }
 
@@ -144,8 +148,8 @@ std::optional<double> DataTableModel::value(int row, int column) const
         switch (columnKind(column)) {
         case ColumnKind::AbsoluteError:
             return total(m_absoluteTotals);
-        case ColumnKind::SquaredError:
-            return total(m_squaredTotals);
+        case ColumnKind::LossTerm:
+            return total(m_lossTermTotals);
         default:
             return std::nullopt;
         }
@@ -159,8 +163,8 @@ std::optional<double> DataTableModel::value(int row, int column) const
         return at(m_outputs, n, row);
     case ColumnKind::AbsoluteError:
         return at(m_absoluteErrors, n, row);
-    case ColumnKind::SquaredError:
-        return at(m_squaredErrors, n, row);
+    case ColumnKind::LossTerm:
+        return at(m_lossTerms, n, row);
     }
     return std::nullopt;
 }
@@ -199,10 +203,12 @@ QVariant DataTableModel::data(const QModelIndex &index, int role) const
             return font;
         }
         return {};
+    case Qt::WhatsThisRole:
+        return headerData(index.column(), Qt::Horizontal, Qt::WhatsThisRole);
     case Qt::ToolTipRole:
         if (isTotal)
-            return tr("The sums of the error columns; E_total (in the row's header) is the "
-                      "loss over the whole data set as the engine computes it.");
+            return tr("The sums of the error columns; the loss columns add up to E_total (in "
+                      "the row's header), the loss over the whole data set.");
         if (isExplained(index.row()))
             return tr("The network drawing and the chain rule explain this sample (click "
                       "another row, or use Up and Down, to explain that one).");
@@ -216,6 +222,15 @@ QVariant DataTableModel::data(const QModelIndex &index, int role) const
 
 QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (role == Qt::ToolTipRole && orientation == Qt::Horizontal && section >= 0
+        && section < columnCount() && columnKind(section) == ColumnKind::LossTerm)
+        return tr("Each sample's share of E_total for %1 under the lesson's loss (%2); the "
+                  "column's sum is in the Σ row.")
+            .arg(m_outputNames.value(neuronOfColumn(section)),
+                 QString::fromUtf8(backprop::lossName(m_loss).data(),
+                                   static_cast<int>(backprop::lossName(m_loss).size())));
+    if (role == Qt::WhatsThisRole && orientation == Qt::Horizontal)
+        return columnWhatsThis(section);
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Vertical) {
@@ -235,12 +250,32 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("target %1").arg(m_outputNames.value(n));
     case ColumnKind::Output:
         return m_outputNames.value(n);
-    case ColumnKind::AbsoluteError:
-        return QStringLiteral("|t − %1|").arg(m_outputNames.value(n));
-    case ColumnKind::SquaredError:
-        return QStringLiteral("(t − %1)²").arg(m_outputNames.value(n));
+    case ColumnKind::AbsoluteError: {
+        const std::string output = m_outputNames.value(n).toStdString();
+        return QStringLiteral("|%1 − %2|")
+            .arg(QString::fromStdString(backprop::targetSymbol(output)), m_outputNames.value(n));
+    }
+    case ColumnKind::LossTerm:
+        return QString::fromStdString(backprop::lossTermFormula(
+            m_loss, m_outputNames.value(n).toStdString(), m_outputNames.size(), m_sampleCount));
     }
     return {};
+}
+
+QString DataTableModel::columnWhatsThis(int column) const
+{
+    if (column < 0 || column >= columnCount())
+        return {};
+    namespace words = backprop::explanation;
+    const ColumnKind kind = columnKind(column);
+    const int n = neuronOfColumn(column);
+    const QString name = kind == ColumnKind::Input ? m_inputNames.value(n) : m_outputNames.value(n);
+    std::optional<double> total;
+    if (kind == ColumnKind::AbsoluteError || kind == ColumnKind::LossTerm)
+        total = value(totalRow(), column);
+    const std::string formula = headerData(column, Qt::Horizontal).toString().toStdString();
+    return QString::fromStdString(words::tableColumn(
+        static_cast<words::Column>(kind), name.toStdString(), formula, total, m_datasetLoss));
 }
 
 bool DataTableModel::isEditable(int row, int column) const

@@ -9,9 +9,11 @@
 #include <set>
 
 // The lesson's table: one row per sample with its inputs, and per output the target, the
-// network's output, |t − o| and (t − o)², then a total row. Every number is the engine's
-// (Snapshot::dataset, datasetOutputs, absoluteErrors, squaredErrors, datasetLoss); the
-// samples of the current batch are highlighted.
+// network's output, |t − o| and the output's share of E_total under the lesson's loss
+// (½(t − o)², (t − o)², a cross-entropy term …), then a total row whose loss columns add up to
+// the E_total in its header. Every number is the engine's (Snapshot::dataset, datasetOutputs,
+// absoluteErrors, lossTerms, datasetLoss) and so are the loss column's formulas; the samples
+// of the current batch are highlighted.
 //
 // Inputs and targets can be edited, and samples added or removed, but the model never
 // changes a number itself: it emits datasetEdited with the whole new data set, the window
@@ -21,7 +23,7 @@ class DataTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum class ColumnKind { Input, Target, Output, AbsoluteError, SquaredError };
+    enum class ColumnKind { Input, Target, Output, AbsoluteError, LossTerm };
     // The unformatted double behind a cell (invalid for empty cells).
     static constexpr int ValueRole = Qt::UserRole;
     static constexpr int defaultPrecision = 4;
@@ -32,7 +34,7 @@ public:
     int precision() const { return m_precision; }
     void setPrecision(int decimals); // clamped to 1…9
 
-    // Inputs first, then four columns per output: target, output, |t − o|, (t − o)².
+    // Inputs first, then four columns per output: target, output, |t − o|, the loss term.
     ColumnKind columnKind(int column) const;
     int neuronOfColumn(int column) const; // the input or output the column belongs to
     int columnOf(ColumnKind kind, int neuron) const;
@@ -56,6 +58,9 @@ public:
     // what is not a finite number.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
+    // What's This of a column (also of its cells): what it holds, with its sum.
+    QString columnWhatsThis(int column) const;
+
 signals:
     // `description` names the edit for the undo menu ("Add row 5").
     void datasetEdited(const backprop::Dataset &dataset, const QString &description);
@@ -67,8 +72,9 @@ private:
     backprop::Dataset dataset() const;
 
     QStringList m_inputNames, m_outputNames;
-    Eigen::MatrixXd m_inputs, m_targets, m_outputs, m_absoluteErrors, m_squaredErrors;
-    Eigen::VectorXd m_absoluteTotals, m_squaredTotals;
+    Eigen::MatrixXd m_inputs, m_targets, m_outputs, m_absoluteErrors, m_lossTerms;
+    Eigen::VectorXd m_absoluteTotals, m_lossTermTotals;
+    backprop::Loss m_loss = backprop::Loss::HalfSquaredError;
     double m_datasetLoss = 0.0;
     long m_sampleCount = 0;
     std::set<long> m_batch;

@@ -174,16 +174,18 @@ QString DecisionBoundaryView::caption() const
 
 void DecisionBoundaryView::updateCaption()
 {
+    // The colours' names follow View ▸ Palette.
+    const QString colours =
+        tr("%1: high · %2: low").arg(Theme::positiveColorName(), Theme::negativeColorName());
     const auto shown = shownNeuron();
     if (!shown) {
-        m_caption->setText(tr("purple: high · orange: low · dots: the samples' targets"));
+        m_caption->setText(tr("%1 · dots: the samples' targets").arg(colours));
         return;
     }
     const QString what =
         tr("out_%1 over the input plane").arg(neuronName(shown->first, shown->second));
-    m_caption->setText(
-        m_preview ? tr("%1 (the neuron under the pointer) · purple: high · orange: low").arg(what)
-                  : tr("%1 · purple: high · orange: low · dots: the samples' targets").arg(what));
+    m_caption->setText(m_preview ? tr("%1 (the neuron under the pointer) · %2").arg(what, colours)
+                                 : tr("%1 · %2 · dots: the samples' targets").arg(what, colours));
 }
 
 void DecisionBoundaryView::requestGrid()
@@ -192,7 +194,7 @@ void DecisionBoundaryView::requestGrid()
     if (!shown)
         return;
     // A preview is wanted at once, shown or not: the hover thumbnail draws it.
-    if ((!isVisible() && !m_preview) || m_pending) {
+    if ((!isVisible() && !m_preview && !m_preparing) || m_pending) {
         m_stale = true; // asked again when shown or when the pending answer arrives
         return;
     }
@@ -220,8 +222,20 @@ void DecisionBoundaryView::setResult(const OutputGridResult &result)
     m_gridIteration = result.iteration;
     renderHeatMap();
     update();
-    emit pictureChanged();
     if (m_stale)
+        requestGrid();
+    if (isPictureReady())
+        m_preparing = false;
+    emit pictureChanged();
+}
+
+void DecisionBoundaryView::preparePicture()
+{
+    if (isPictureReady() || !shownNeuron())
+        return;
+    m_preparing = true;
+    m_stale = true;
+    if (!m_pending)
         requestGrid();
 }
 
@@ -295,6 +309,7 @@ void DecisionBoundaryView::setScale(double scale)
 
 void DecisionBoundaryView::refreshColors()
 {
+    updateCaption();
     if (m_grid) {
         renderHeatMap();
         emit pictureChanged();

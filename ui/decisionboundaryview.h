@@ -43,6 +43,10 @@ public:
     QString caption() const;
     // The heat map with the samples, without axes, at any size (the hover thumbnail).
     QImage picture(const QSize &size) const;
+    // Whether the grid shows the current weights; preparePicture() asks for it even while
+    // the view is hidden (an export from the menu), and pictureChanged() says it came.
+    bool isPictureReady() const { return m_grid && !m_pending && !m_stale; }
+    void preparePicture();
     void setScale(double scale);
     // Colours the grid again in the Theme's current palette (after View ▸ Palette).
     void refreshColors();
@@ -91,5 +95,6 @@ private:
     long long m_serial = 0;
     bool m_pending = false;
     bool m_stale = false;
+    bool m_preparing = false; // preparePicture asked: request even while hidden
     double m_scale = 1.0;
 };

@@ -85,6 +85,7 @@ void ErrorCurveView::setSnapshot(const Snapshot &snapshot)
         m_parameter = id;
         m_parameterName = name;
         m_result.reset();
+        m_recentTrail.clear();
         m_rangeAdjusted = false;
         m_step = snapshot.chainRule ? snapshot.chainRule->updatedValue - m_value : 0.0;
         chooseAutomaticRange(m_value, m_step);
@@ -105,12 +106,14 @@ void ErrorCurveView::setResult(const CurveResult &result)
     if (result.serial == m_serial)
         m_roundTripMs = m_sinceRequest.elapsed();
     m_step = result.nextValue - result.value;
-    if (!m_rangeAdjusted && std::isfinite(result.nextValue)
-        && (!isComfortablyInside(result.value) || !isComfortablyInside(result.nextValue))) {
+    m_recentTrail = recentPast(result.trail);
+    if (!m_rangeAdjusted && std::isfinite(result.nextValue) && !isRangeFitting(result)) {
         chooseAutomaticRange(result.value, m_step);
         requestCurve();
     }
     update();
+    if (isPictureReady())
+        emit pictureReady();
 }
 
 void ErrorCurveView::clear()
@@ -142,13 +145,50 @@ void ErrorCurveView::resetRange()
     update();
 }
 
+double ErrorCurveView::automaticHalfWidth(double value, double step) const
+{
+    // Wide enough for three steps and the recent past values, and no wider: near the minimum
+    // the steps shrink, and a fixed width flattened the tangent and the arrow into the axis.
+    // Past values further than 12 steps away (a full-speed run keeps them sparse) would
+    // shrink the arrow to a few pixels: they may leave the range.
+    const double stepSize = std::isfinite(step) ? std::abs(step) : 0.0;
+    double half = 3.0 * stepSize;
+    for (const double past : m_recentTrail) {
+        if (std::isfinite(past))
+            half = std::max(half, 1.15 * std::abs(past - value));
+    }
+    if (stepSize > 0.0)
+        half = std::min(half, pastReach * stepSize);
+    if (!(half > 0.0)) // no step (at the minimum, or frozen): the curve around the value
+        half = std::max(1.0, 0.5 * std::abs(value));
+    return std::max(half, 1e-9 * std::max(1.0, std::abs(value)));
+}
+
 void ErrorCurveView::chooseAutomaticRange(double value, double step)
 {
-    if (!std::isfinite(step))
-        step = 0.0;
-    const double half = std::max({1.0, 3.0 * std::abs(step), 0.5 * std::abs(value)});
+    const double half = automaticHalfWidth(value, step);
     m_from = value - half;
     m_to = value + half;
+}
+
+bool ErrorCurveView::isRangeFitting(const CurveResult &result) const
+{
+    if (!isComfortablyInside(result.value) || !isComfortablyInside(result.nextValue))
+        return false;
+    const double reach = pastReach * std::abs(m_step);
+    for (const double past : m_recentTrail) {
+        const bool wanted = m_step == 0.0 || std::abs(past - result.value) <= reach;
+        if (std::isfinite(past) && wanted && (past < m_from || past > m_to))
+            return false;
+    }
+    // Twice as wide as needed: chosen again, so the step keeps its share of the width.
+    return m_to - m_from <= 4.0 * automaticHalfWidth(result.value, m_step);
+}
+
+std::vector<double> ErrorCurveView::recentPast(const std::vector<double> &trail)
+{
+    const std::size_t count = std::min<std::size_t>(trail.size(), recentTrailLength);
+    return std::vector<double>(trail.end() - static_cast<std::ptrdiff_t>(count), trail.end());
 }
 
 bool ErrorCurveView::isComfortablyInside(double value) const
@@ -216,7 +256,8 @@ std::vector<PlotArea::LegendEntry> ErrorCurveView::legend() const
         {Symbol::DashedLine, tangentColor,
          tr("slope ∂%1/∂%2 = %3").arg(errorName, w, NumberFormat::lesson(r.gradient))},
         {Symbol::Arrow, pointColor,
-         tr("next step: %1⁺ = %2, %3 = %4")
+         (r.isUpdateMade ? tr("the step just made: %1⁺ = %2, %3 = %4")
+                         : tr("next step: %1⁺ = %2, %3 = %4"))
              .arg(w, NumberFormat::shortest(r.nextValue, NumberFormat::lessonDecimals), errorName,
                   NumberFormat::lesson(r.nextError))},
         {Symbol::HollowDot, PlotArea::trailColor(), tr("past values")},

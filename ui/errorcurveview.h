@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <optional>
+#include <vector>
 
 // E_total as a function of the selected weight or bias, everything else held fixed: the
 // curve, the current point, the tangent with slope ∂E_total/∂w, the optimizer's real next
@@ -21,20 +22,28 @@
 // latest is sent: the view drops frames instead of slowing training down. A request after
 // a pause goes out at once.
 //
-// The range follows the current value automatically (value ± max(1, 3·|step|, 0.5·|value|),
-// kept while the point stays well inside); dragging pans it, the wheel zooms it, and a
-// double-click gives it back to the automatic choice.
+// The range follows the current value automatically: three steps either side and the last
+// ten past values up to 12 steps away (automaticHalfWidth), chosen again when the point or one of
+// those leaves it or it is twice as wide as that (near the minimum the steps shrink, and the range
+// with them); dragging pans it, the wheel zooms it, and a double-click gives it back to the
+// automatic choice.
 class ErrorCurveView : public PlotWidget
 {
     Q_OBJECT
 
 public:
     static constexpr int pointCount = 201;
+    static constexpr std::size_t recentTrailLength = 10; // past values kept in sight
+    static constexpr double pastReach = 12.0;            // … when at most this many steps away
 
     explicit ErrorCurveView(QWidget *parent = nullptr);
 
     void setSnapshot(const backprop::Snapshot &snapshot);
     void setResult(const backprop::CurveResult &result);
+    bool isPictureReady() const override
+    {
+        return !m_parameter || (m_result && !m_requestPending && m_shownSerial == m_serial);
+    }
     void clear();
 
     std::optional<backprop::ParameterId> parameter() const { return m_parameter; }
@@ -74,6 +83,9 @@ private:
     void drawCurve(QPainter &painter, const PlotArea &area) const;
     void drawStep(QPainter &painter, const PlotArea &area) const;
     void chooseAutomaticRange(double value, double step);
+    double automaticHalfWidth(double value, double step) const;
+    bool isRangeFitting(const backprop::CurveResult &result) const;
+    static std::vector<double> recentPast(const std::vector<double> &trail);
     bool isComfortablyInside(double value) const;
     void requestCurve();
     void sendRequest();
@@ -82,6 +94,7 @@ private:
     QString m_parameterName;
     double m_value = 0.0;
     double m_step = 0.0; // the last known step (next value − value), for the automatic range
+    std::vector<double> m_recentTrail; // the last past values, kept in the automatic range
     double m_from = -1.0, m_to = 1.0;
     bool m_rangeAdjusted = false;
     long long m_serial = 0;      // of the newest request

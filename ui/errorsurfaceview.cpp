@@ -155,6 +155,10 @@ void ErrorSurfaceView::setResult(const SurfaceResult &result)
     const ErrorSurface &s = result.surface;
     m_contours = ContourLines::compute(errors, s.fromA, s.toA, s.fromB, s.toB, levels);
     update();
+    if (isPictureReady()) {
+        m_preparing = false;
+        emit pictureReady();
+    }
 }
 
 void ErrorSurfaceView::setParameters(const ParameterId &a, const ParameterId &b)
@@ -260,7 +264,7 @@ void ErrorSurfaceView::requestSurface()
 {
     if (!m_a || !m_b)
         return;
-    if (!isVisible()) {
+    if (!isVisible() && !m_preparing) {
         m_requestPending = true; // a hidden tab costs the worker nothing
         return;
     }
@@ -286,6 +290,20 @@ void ErrorSurfaceView::resizeEvent(QResizeEvent *event)
 {
     m_controls->setGeometry(0, 0, width(), m_controls->sizeHint().height());
     PlotWidget::resizeEvent(event);
+}
+
+bool ErrorSurfaceView::isPictureReady() const
+{
+    // Without two parameters there is nothing to compute: the picture says so.
+    return !m_a || !m_b || (m_result && !m_requestPending && m_shownSerial == m_serial);
+}
+
+void ErrorSurfaceView::preparePicture()
+{
+    if (isPictureReady() || !m_a || !m_b)
+        return;
+    m_preparing = true; // asked even while hidden, once
+    requestSurface();
 }
 
 void ErrorSurfaceView::showEvent(QShowEvent *event)

@@ -30,6 +30,8 @@ public:
 
     void setSnapshot(const backprop::Snapshot &snapshot);
     void setResult(const backprop::SurfaceResult &result);
+    bool isPictureReady() const override;
+    void preparePicture() override; // computes the surface even before its tab was opened
     // As if the user chose them in the combo boxes.
     void setParameters(const backprop::ParameterId &a, const backprop::ParameterId &b);
 
@@ -84,6 +86,7 @@ private:
     // The training path's extent along a and b (none yet: first > second).
     std::pair<double, double> m_pathA {1, 0}, m_pathB {1, 0};
     bool m_requestPending = false;
+    bool m_preparing = false; // preparePicture asked: request even while hidden
     long long m_serial = 0, m_shownSerial = 0;
 
     std::optional<backprop::SurfaceResult> m_result;

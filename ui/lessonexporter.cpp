@@ -1,11 +1,13 @@
 #include "lessonexporter.h"
 
 #include "chainrulepanel.h"
+#include "decisionboundaryview.h"
 #include "lessonsession.h"
 #include "networkview.h"
 #include "plotwidget.h"
 #include "trainingtoolbar.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
@@ -17,6 +19,7 @@
 #include <QSvgGenerator>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 using namespace backprop;
@@ -46,12 +49,8 @@ LessonExporter::LessonExporter(LessonSession &session, Sources sources, QWidget 
 
 void LessonExporter::connectSession()
 {
-    // Phase rows only while the teacher steps phase by phase (or neuron by neuron).
-    connect(&m_session, &LessonSession::phaseRecorded, this, [this](const PhaseRecord &record) {
-        const Granularity granularity = m_sources.toolBar->granularity();
-        m_stepLog.addRecord(
-            record, granularity == Granularity::Phase || granularity == Granularity::Neuron);
-    });
+    connect(&m_session, &LessonSession::phaseRecorded, this,
+            [this](const PhaseRecord &record) { m_stepLog.addRecord(record); });
     connect(&m_session, &LessonSession::snapshotChanged, this, [this](const Snapshot &snapshot) {
         if (!m_stepLog.hasNetworkOf(snapshot.state.network))
             m_stepLog.setNetwork(snapshot.state.network); // a new lesson: a new log
@@ -222,10 +221,75 @@ void LessonExporter::exportPlotWithDialog(PlotWidget *plot, const QString &suffi
     const QString path = askPath(tr("Export plot"), suffix,
                                  suffix == QLatin1String("svg") ? tr("SVG images (*.svg)")
                                                                 : tr("PNG images (*.png)"));
-    if (path.isEmpty())
+    if (!path.isEmpty())
+        exportPlot(plot, path, size);
+}
+
+void LessonExporter::exportPlot(PlotWidget *plot, const QString &path, QSize size)
+{
+    const auto write = [this, plot, path, size] {
+        report(path,
+               plot->exportTo(path, size) ? QString() : tr("%1: cannot write the plot").arg(path));
+    };
+    if (plot->isPictureReady())
+        return write();
+    // A plot never shown has nothing to draw yet ("Computing the surface…"): it computes
+    // first, and the file is written when its picture arrives.
+    m_session.showMessage(tr("Computing the plot for %1…").arg(QFileInfo(path).fileName()));
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(plot, &PlotWidget::pictureReady, this, [connection, write] {
+        QObject::disconnect(*connection);
+        write();
+    });
+    plot->preparePicture();
+}
+
+void LessonExporter::setInputPlane(DecisionBoundaryView *view)
+{
+    m_inputPlane = view;
+    QAction *before = nullptr;
+    for (QAction *action : m_menu->actions()) {
+        if (action->isSeparator() && action != m_menu->actions().constFirst())
+            before = action; // the last separator: above the step log and the chain rule
+    }
+    auto *entry = new QAction(tr("Input plane as PNG…"), m_menu);
+    connect(entry, &QAction::triggered, this, &LessonExporter::exportInputPlaneWithDialog);
+    m_menu->insertAction(before, entry);
+}
+
+void LessonExporter::exportInputPlane(const QString &path, QSize size)
+{
+    DecisionBoundaryView *plane = m_inputPlane;
+    if (!plane || !plane->hasTwoInputs()) {
+        report(path, tr("The input plane needs a lesson with two inputs."));
         return;
-    report(path,
-           plot->exportTo(path, size) ? QString() : tr("%1: cannot write the plot").arg(path));
+    }
+    const auto write = [this, plane, path, size] {
+        report(path,
+               plane->picture(size).save(path, "PNG")
+                   ? QString()
+                   : tr("%1: cannot write the picture").arg(path));
+    };
+    if (plane->isPictureReady())
+        return write();
+    m_session.showMessage(tr("Computing the input plane for %1…").arg(QFileInfo(path).fileName()));
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection =
+        connect(plane, &DecisionBoundaryView::pictureChanged, this, [connection, plane, write] {
+            if (!plane->isPictureReady())
+                return;
+            QObject::disconnect(*connection);
+            write();
+        });
+    plane->preparePicture();
+}
+
+void LessonExporter::exportInputPlaneWithDialog()
+{
+    const QString path =
+        askPath(tr("Export input plane"), QStringLiteral("png"), tr("PNG images (*.png)"));
+    if (!path.isEmpty())
+        exportInputPlane(path);
 }
 
 void LessonExporter::exportStepLogWithDialog()

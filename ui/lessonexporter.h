@@ -9,6 +9,7 @@
 #include <vector>
 
 class ChainRulePanel;
+class DecisionBoundaryView;
 class LessonSession;
 class NetworkView;
 class PlotWidget;
@@ -16,10 +17,10 @@ class QMenu;
 class TrainingToolBar;
 
 // File ▸ Export: the network view as PNG or SVG at a chosen size, every plot (through the
-// plots' own exportTo), the step log as CSV, and the chain rule of the selected weight as
-// plain text for a slide. Keeps the step log, fed with the worker's records and snapshots;
-// exporting it first asks the worker to replay the training for every iteration's weights,
-// biases and gradients (a full-speed run reports only E_total).
+// plots' own exportTo), the input plane as PNG, the step log as CSV, and the chain rule of the
+// selected weight as plain text for a slide. Keeps the step log, fed with the worker's records and
+// snapshots; exporting it first asks the worker to replay the training for every iteration's
+// weights, biases and gradients (a full-speed run reports only E_total).
 class LessonExporter : public QObject
 {
     Q_OBJECT
@@ -43,6 +44,13 @@ public:
     // Each returns an empty string, or why nothing was written. Files are replaced
     // atomically. An empty size means the size on screen.
     QString exportNetwork(const QString &path, QSize size = {}) const; // .svg or else PNG
+    // Writes the plot once its picture shows the current moment (a surface whose tab was
+    // never opened is computed first); reports with exported or exportFailed.
+    void exportPlot(PlotWidget *plot, const QString &path, QSize size = {});
+    // Export ▸ Input plane: the Data menu's view, added once it exists.
+    void setInputPlane(DecisionBoundaryView *view);
+    // PNG of the input plane at `size` once its grid is there; reports like exportPlot.
+    void exportInputPlane(const QString &path, QSize size = QSize(800, 800));
     QImage networkImage(QSize size) const;
     // Asynchronous: the worker replays the training (at most the last
     // maxReplayedIterations() iterations get their weights and gradients), then the file is
@@ -60,6 +68,7 @@ private:
     void connectSession();
     void exportNetworkWithDialog(const QString &suffix);
     void exportPlotWithDialog(PlotWidget *plot, const QString &suffix);
+    void exportInputPlaneWithDialog();
     void exportStepLogWithDialog();
     void exportChainRuleWithDialog();
     QString askPath(const QString &title, const QString &suffix, const QString &filter) const;
@@ -71,5 +80,6 @@ private:
     Sources m_sources;
     QWidget *m_window;
     QMenu *m_menu;
+    DecisionBoundaryView *m_inputPlane = nullptr;
     StepLog m_stepLog;
 };

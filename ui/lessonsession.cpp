@@ -72,8 +72,9 @@ void LessonSession::receiveSnapshot(const Snapshot &snapshot)
     worker()->acknowledgeSnapshot();
 }
 
-void LessonSession::receiveHistory(bool canUndo, bool canRedo, bool canStepBack)
+void LessonSession::receiveHistory(bool canUndo, bool canRedo, bool canStepBack, bool hasEdits)
 {
+    m_trainingHasEdits = hasEdits;
     m_canUndoTraining = canUndo;
     m_canRedoTraining = canRedo;
     m_canStepBack = canStepBack;
@@ -85,6 +86,11 @@ void LessonSession::openLesson(const SavedLesson &saved)
     const Lesson &lesson = saved.lesson;
     m_lessonName = QString::fromStdString(lesson.name);
     m_lessonTitle = QString::fromStdString(lesson.title);
+    m_lessonWords = Lesson {};
+    m_lessonWords.name = lesson.name;
+    m_lessonWords.title = lesson.title;
+    m_lessonWords.description = lesson.description;
+    m_lessonWords.notes = lesson.notes;
     post([saved](TrainingWorker *w) { w->loadSavedLesson(saved); });
     m_selectedSample = -1;
     if (const auto id = lesson.network.findParameter(lesson.selectedParameter))
@@ -168,9 +174,9 @@ void LessonSession::setParameter(const ParameterId &id, double value)
 void LessonSession::setParameters(const ParameterId &a, double valueA, const ParameterId &b,
                                   double valueB)
 {
+    // One edit: one Undo takes both back.
     post([a, valueA, b, valueB](TrainingWorker *w) {
-        w->setParameter(a, valueA);
-        w->setParameter(b, valueB);
+        w->setParameters({{a, valueA}, {b, valueB}});
     });
 }
 

@@ -37,6 +37,8 @@ public:
     bool canStepBack() const { return m_canStepBack; }
     QString lessonName() const { return m_lessonName; }
     QString lessonTitle() const { return m_lessonTitle; }
+    // The lesson's words (name, title, description, notes) for the lesson guide; no network.
+    const backprop::Lesson &lessonWords() const { return m_lessonWords; }
     std::optional<backprop::ParameterId> selectedParameter() const { return m_selected; }
     // The data set's sample the drawing, the table and the chain rule explain (−1: the one
     // the engine picks, the sample of the batch that adds most to the gradient).
@@ -95,8 +97,10 @@ public:
     void applyDataChange(const backprop::Dataset &dataset, const QString &description);
     const StructuralHistory &structuralHistory() const { return m_structural; }
 
-    // The one undo/redo: training steps and hand edits (the worker's history) first, then
-    // structural changes.
+    // The one undo/redo: hand edits and training steps (the worker's history) first, then
+    // structural changes. Steps alone do not hide a structural change: after a new network
+    // or data set and only steps (or a Reset) since, Undo takes the change back at once (the
+    // trained state is kept for Redo); Step back walks back through the steps.
     bool canUndo() const;
     bool canRedo() const;
     QString undoText() const;
@@ -130,10 +134,13 @@ private:
     void connectWorker();
     void post(std::function<void(backprop::TrainingWorker *)> command);
     void receiveSnapshot(const backprop::Snapshot &snapshot);
-    void receiveHistory(bool canUndo, bool canRedo, bool canStepBack);
+    void receiveHistory(bool canUndo, bool canRedo, bool canStepBack, bool hasEdits);
+    bool undoesStructure() const;
     void receiveState(const backprop::SavedLesson &saved, long long serial);
     void structuralChange();
-    void recordChange(const QString &description, const std::function<void()> &change);
+    // `acceptedMessage` goes to the status bar once the worker has taken the change.
+    void recordChange(const QString &description, const std::function<void()> &change,
+                      const QString &acceptedMessage = QString());
     enum class HistoryDirection { Back, Forward };
     void stepStructuralHistory(HistoryDirection direction);
 
@@ -141,7 +148,9 @@ private:
     std::optional<backprop::Snapshot> m_snapshot;
     backprop::RunState m_runState = backprop::RunState::Paused;
     bool m_canUndoTraining = false, m_canRedoTraining = false, m_canStepBack = false;
+    bool m_trainingHasEdits = false; // hand edits on the worker's current line
     QString m_lessonName, m_lessonTitle, m_lastMessage;
+    backprop::Lesson m_lessonWords;
     std::optional<backprop::ParameterId> m_selected;
     long m_selectedSample = -1;
 

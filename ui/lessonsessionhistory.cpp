@@ -13,9 +13,9 @@ namespace {
 bool isSameLesson(const SavedLesson &a, const SavedLesson &b)
 {
     return a.lesson.name == b.lesson.name && a.lesson.title == b.lesson.title
-        && a.lesson.network == b.lesson.network && a.lesson.dataset == b.lesson.dataset
-        && a.lesson.loss == b.lesson.loss && a.lesson.optimizer == b.lesson.optimizer
-        && a.state == b.state;
+        && a.lesson.notes == b.lesson.notes && a.lesson.network == b.lesson.network
+        && a.lesson.dataset == b.lesson.dataset && a.lesson.loss == b.lesson.loss
+        && a.lesson.optimizer == b.lesson.optimizer && a.state == b.state;
 }
 
 // The state a saved lesson continues from, as a snapshot would report it.
@@ -71,7 +71,8 @@ void LessonSession::structuralChange()
     emit structureChanged();
 }
 
-void LessonSession::recordChange(const QString &description, const std::function<void()> &change)
+void LessonSession::recordChange(const QString &description, const std::function<void()> &change,
+                                 const QString &acceptedMessage)
 {
     // The state is asked for before and after the change is posted; the worker answers in
     // order, so the first answer is the lesson before it and the second the lesson after it.
@@ -79,11 +80,13 @@ void LessonSession::recordChange(const QString &description, const std::function
     requestLessonState([before](const SavedLesson &saved) { *before = saved; });
     change();
     structuralChange();
-    requestLessonState([this, before, description](const SavedLesson &after) {
+    requestLessonState([this, before, description, acceptedMessage](const SavedLesson &after) {
         if (isSameLesson(*before, after))
             return; // refused (the worker said why): nothing to undo
         m_structural.push(*before, description);
         m_changedSinceSave = true;
+        if (!acceptedMessage.isEmpty())
+            showMessage(acceptedMessage);
         emit historyChanged();
     });
 }
@@ -102,15 +105,26 @@ void LessonSession::applyLessonChange(const Lesson &lesson, const QString &descr
 
 void LessonSession::applyDataChange(const Dataset &dataset, const QString &description)
 {
-    recordChange(description, [this, dataset] {
-        post([dataset](TrainingWorker *w) { w->setDataset(dataset); });
-    });
+    // New samples start training afresh (the worker's history assumes one data set): say
+    // so, instead of the counter silently falling back to iteration 1.
+    recordChange(
+        description,
+        [this, dataset] { post([dataset](TrainingWorker *w) { w->setDataset(dataset); }); },
+        tr("%1: new data, so training starts again at iteration 1 from the current weights "
+           "(a fresh epoch; step back starts here). Ctrl+Z brings the old data back.")
+            .arg(description));
+}
+
+bool LessonSession::undoesStructure() const
+{
+    return m_structural.canUndo() && (!m_canUndoTraining || !m_trainingHasEdits);
 }
 
 bool LessonSession::canUndo() const
 {
-    return !isRunning()
-        && (m_canUndoTraining || (m_structural.canUndo() && !m_structuralStepPending));
+    if (isRunning())
+        return false;
+    return undoesStructure() ? !m_structuralStepPending : m_canUndoTraining;
 }
 
 bool LessonSession::canRedo() const
@@ -121,7 +135,7 @@ bool LessonSession::canRedo() const
 
 QString LessonSession::undoText() const
 {
-    if (!m_canUndoTraining && m_structural.canUndo())
+    if (undoesStructure())
         return tr("Undo %1").arg(m_structural.undoDescription());
     return tr("Undo");
 }
@@ -135,10 +149,12 @@ QString LessonSession::redoText() const
 
 void LessonSession::undo()
 {
-    if (m_canUndoTraining)
+    if (undoesStructure()) {
+        if (!m_structuralStepPending)
+            stepStructuralHistory(HistoryDirection::Back);
+    } else if (m_canUndoTraining) {
         post([](TrainingWorker *w) { w->undo(); });
-    else if (m_structural.canUndo() && !m_structuralStepPending)
-        stepStructuralHistory(HistoryDirection::Back);
+    }
 }
 
 void LessonSession::redo()

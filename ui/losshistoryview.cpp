@@ -81,10 +81,11 @@ PlotArea LossHistoryView::areaFor(const QRectF &bounds) const
     PlotArea area(bounds, scale());
     // A little room after the current iteration, so that its marker does not hide in the
     // frame's edge.
-    // Iterations are counted from 1 as the status bar counts them: iteration k's E_total
-    // stands at x = k, and "now" (k iterations done) at the last of them.
+    // Iterations are counted from 1 as the status bar counts them: the axis starts at
+    // iteration 1, iteration k's E_total stands at x = k, and "now" (k iterations done) at
+    // the last of them. There is no iteration 0.
     const double span = std::max<double>(10.0, 1.03 * static_cast<double>(m_iterationCount));
-    area.setXRange(0.0, span);
+    area.setXRange(1.0, span);
     const LossHistory::Column extent = m_history.extent(m_iterationCount, m_logarithmic);
     if (m_logarithmic) {
         const double low = extent.isEmpty ? 1e-3 : extent.low,
@@ -169,6 +170,8 @@ void LossHistoryView::drawHistory(QPainter &painter, const PlotArea &area) const
         }
         return;
     }
+    // Column c holds the 0-based iterations [c·n, (c + 1)·n), drawn from x = 1 (iteration 1)
+    // at the frame's left edge, as the exact path draws them.
     // One pixel column: a vertical stroke from its smallest to its largest value, stretched
     // to meet the previous column so the line stays connected; a spike of one iteration
     // still shows. Plain vertical lines without antialiasing draw ~100× faster than a

@@ -19,6 +19,7 @@
 #include "shortcutactions.h"
 #include "startlesson.h"
 #include "statusline.h"
+#include "studenthelp.h"
 #include "theme.h"
 #include "trainingtoolbar.h"
 
@@ -79,7 +80,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_lessonFiles = new LessonFiles(*m_session, exporter, this);
     // Data menu: data sets, CSV import, sample edits, the input plane.
     m_dataMenu = new DataMenu(*m_session, m_dataTableView, m_curveTabs, this);
+    exporter->setInputPlane(m_dataMenu->boundaryView());
     createMenus();
+    // Help ▸ Lesson guide and What's This (issue 17): a block of their own.
+    m_studentHelp = new StudentHelp(*this);
     connectViews();
     restoreSettings();
     // Pointing at a neuron shows its picture over the input plane.
@@ -327,6 +331,8 @@ void MainWindow::setFontScale(double scale)
     m_errorCurveView->setScale(m_fontScale);
     m_errorSurfaceView->setScale(m_fontScale);
     m_lossHistoryView->setScale(m_fontScale);
+    if (m_studentHelp)
+        m_studentHelp->setScale(m_fontScale);
     QFont toolFont = font();
     toolFont.setPointSizeF(QApplication::font().pointSizeF() * std::max(1.0, m_fontScale * 0.8));
     m_toolBar->setFont(toolFont);

@@ -22,6 +22,7 @@ class ErrorSurfaceView;
 class LossHistoryView;
 class NetworkView;
 class StatusLine;
+class StudentHelp;
 class TrainingToolBar;
 
 // The window: the network in the centre; beside it the chain rule of the selected weight and
@@ -53,6 +54,7 @@ public:
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
     QAction *presentationAction() const { return m_presentation; }
+    StudentHelp *studentHelp() const { return m_studentHelp; } // lesson guide, What's This
     // Every action a user can reach in the menus and toolbars (each has a key).
     QList<QAction *> userActions() const;
     double fontScale() const { return m_fontScale; }
@@ -95,6 +97,7 @@ private:
     StatusLine *m_statusLine = nullptr;
     DataMenu *m_dataMenu = nullptr;
     LessonFiles *m_lessonFiles = nullptr;
+    StudentHelp *m_studentHelp = nullptr;
 
     QAction *m_reset = nullptr;
     QAction *m_stepBack = nullptr;

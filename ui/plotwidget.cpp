@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QSvgGenerator>
 
+#include <algorithm>
+
 PlotWidget::PlotWidget(QWidget *parent) : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -37,8 +39,18 @@ QImage PlotWidget::toImage(QSize size) const
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Theme::background());
     QPainter painter(&image);
-    render(painter, QRectF(QPointF(0, 0), size));
+    renderExport(painter, size);
     return image;
+}
+
+void PlotWidget::renderExport(QPainter &painter, QSize size) const
+{
+    const bool laidOut = isVisible() || testAttribute(Qt::WA_Resized);
+    const int onScreen =
+        laidOut && plotRect().width() > 100 ? plotRect().width() : defaultExportSize.width();
+    m_exportFactor = std::max(1.0, static_cast<double>(size.width()) / onScreen);
+    render(painter, QRectF(QPointF(0, 0), size));
+    m_exportFactor = 1.0;
 }
 
 bool PlotWidget::exportTo(const QString &path, QSize size) const
@@ -58,7 +70,7 @@ bool PlotWidget::exportTo(const QString &path, QSize size) const
     if (!painter.begin(&generator))
         return false;
     painter.fillRect(QRect(QPoint(0, 0), size), Theme::background());
-    render(painter, QRectF(QPointF(0, 0), size));
+    renderExport(painter, size);
     return painter.end();
 }
 

@@ -17,8 +17,17 @@ public:
 
     explicit PlotWidget(QWidget *parent = nullptr);
 
-    double scale() const { return m_scale; }
+    // The type and line scale: the screen's, and during an export larger than the plot on
+    // screen that times the export's width over the screen's (text keeps its share of the
+    // picture instead of shrinking to a corner of it, and tick labels do not crowd).
+    double scale() const { return m_scale * m_exportFactor; }
     void setScale(double scale);
+
+    // Whether the picture shows the current moment. A view that computes only while it is
+    // shown (the error surface) is not ready before its tab was opened: preparePicture()
+    // asks for it anyway and pictureReady() says when it has arrived.
+    virtual bool isPictureReady() const { return true; }
+    virtual void preparePicture() { }
 
     // Writes the plot to `path`: SVG when it ends in .svg, otherwise PNG. `size` defaults to
     // the plot's size on screen. False when the file cannot be written.
@@ -30,6 +39,7 @@ public:
 
 signals:
     void exportFailed(const QString &message);
+    void pictureReady();
 
 protected:
     // Draws the whole plot into `bounds`; must not depend on anything but the view's state.
@@ -44,7 +54,9 @@ protected:
 
 private:
     QSize exportSize(QSize requested) const;
+    void renderExport(QPainter &painter, QSize size) const;
     void exportWithDialog(const QString &filter, const QString &suffix);
 
     double m_scale = 1.0;
+    mutable double m_exportFactor = 1.0; // only while renderExport draws
 };

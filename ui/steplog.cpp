@@ -20,7 +20,6 @@ bool StepLog::hasNetworkOf(const Network &network) const
 void StepLog::clear()
 {
     m_iterations.clear();
-    m_phaseRows.clear();
     m_gradients.clear();
     m_gradientIteration = -1;
     m_currentLoss.reset();
@@ -60,7 +59,7 @@ std::vector<double> StepLog::gradientsOf(long long iteration) const
     return gradients;
 }
 
-void StepLog::addRecord(const PhaseRecord &record, bool asPhaseRow)
+void StepLog::addRecord(const PhaseRecord &record)
 {
     if (record.iteration != m_gradientIteration) {
         m_gradients.clear();
@@ -87,16 +86,6 @@ void StepLog::addRecord(const PhaseRecord &record, bool asPhaseRow)
     default:
         break;
     }
-    if (asPhaseRow && record.neuron < 0) {
-        Row row;
-        row.iteration = record.iteration;
-        row.phase = QString::fromStdString(phaseDescription(record.phase));
-        row.loss = m_currentLoss;
-        row.gradients = gradientsOf(record.iteration);
-        if (record.phase.kind == PhaseKind::Update)
-            row.values = valuesOf(record.after);
-        m_phaseRows.push_back(std::move(row));
-    }
     keepWithinBounds();
 }
 
@@ -105,10 +94,6 @@ void StepLog::keepWithinBounds()
     // The oldest rows go first: an animated run left for hours must not grow without end.
     while (m_iterations.size() > maxRows)
         m_iterations.erase(m_iterations.begin());
-    if (m_phaseRows.size() > maxRows)
-        m_phaseRows.erase(m_phaseRows.begin(),
-                          m_phaseRows.begin()
-                              + static_cast<std::ptrdiff_t>(m_phaseRows.size() - maxRows));
 }
 
 void StepLog::setReplayedIterations(const StepLogRows &replayed)
@@ -129,21 +114,14 @@ void StepLog::setReplayedIterations(const StepLogRows &replayed)
 void StepLog::truncate(long long completedIterations)
 {
     m_iterations.erase(m_iterations.lower_bound(completedIterations), m_iterations.end());
-    std::erase_if(m_phaseRows, [completedIterations](const Row &row) {
-        return row.iteration > completedIterations;
-    });
 }
 
 std::vector<StepLog::Row> StepLog::rows() const
 {
     std::vector<Row> rows;
-    auto phase = m_phaseRows.begin();
-    for (const auto &[iteration, row] : m_iterations) {
-        for (; phase != m_phaseRows.end() && phase->iteration <= iteration; ++phase)
-            rows.push_back(*phase);
-        rows.push_back(row);
-    }
-    rows.insert(rows.end(), phase, m_phaseRows.end());
+    rows.reserve(m_iterations.size());
+    for (const auto &entry : m_iterations)
+        rows.push_back(entry.second);
     return rows;
 }
 

@@ -10,10 +10,11 @@
 #include <optional>
 #include <vector>
 
-// The numbers of every training step, for export as CSV: one row per iteration (E_total and
-// every weight, bias and gradient of that iteration: the values the gradients were computed
-// at) and, when the teacher single-steps phases, one row per phase. Fed by the window with
-// the worker's records and snapshots; it computes nothing itself.
+// The numbers of every training iteration, for export as CSV: one row per iteration, E_total
+// and every weight, bias and gradient of that iteration (the values the gradients were
+// computed at), every cell filled. Stepping phase by phase adds no rows of its own (they had
+// blank weight columns): a phase's numbers are the iteration's. Fed by the window with the
+// worker's records and snapshots; it computes nothing itself.
 //
 // A full-speed run sends no records, so its iterations have no rows until the exporter
 // fills every iteration row in with the worker's replay of the training
@@ -21,13 +22,13 @@
 class StepLog
 {
 public:
-    // Rows kept at most, of each kind (the oldest are dropped first).
+    // Rows kept at most (the oldest are dropped first).
     static constexpr std::size_t maxRows = 100'000;
 
     struct Row
     {
         long long iteration = 0; // 0-based, as the engine counts
-        QString phase;           // "iteration" or the phase's description
+        QString phase;           // "iteration" (the CSV's second column)
         std::optional<double> loss;
         std::vector<double> values;    // network.parameters() order; empty when unknown
         std::vector<double> gradients; // the same order; empty when unknown
@@ -37,8 +38,8 @@ public:
     void setNetwork(const backprop::Network &network);
     // Whether `network` has the log's columns (same parameters and names).
     bool hasNetworkOf(const backprop::Network &network) const;
-    // A record of a single step or animated run; `asPhaseRow`: also log it as a phase row.
-    void addRecord(const backprop::PhaseRecord &record, bool asPhaseRow);
+    // A record of a single step or animated run.
+    void addRecord(const backprop::PhaseRecord &record);
     // Iteration rows replayed by the worker: they replace the rows of the same iterations.
     // Ignored when their columns are not the log's (another network).
     void setReplayedIterations(const backprop::StepLogRows &replayed);
@@ -46,7 +47,7 @@ public:
     void truncate(long long completedIterations);
     void clear();
 
-    // Iteration rows in order, then (in the CSV) phase rows interleaved by iteration.
+    // Iteration rows in order.
     std::vector<Row> rows() const;
     int iterationRowCount() const { return static_cast<int>(m_iterations.size()); }
     std::size_t parameterCount() const { return m_network.parameters().size(); }
@@ -61,7 +62,6 @@ private:
 
     backprop::Network m_network;
     std::map<long long, Row> m_iterations;
-    std::vector<Row> m_phaseRows;
     // Gradients of the iteration in progress, per layer, until its update arrives.
     long long m_gradientIteration = -1;
     std::map<int, std::pair<Eigen::MatrixXd, Eigen::VectorXd>> m_gradients;

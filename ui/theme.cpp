@@ -95,6 +95,31 @@ QColor Theme::negativeColor()
     return QColor(0xb3, 0x58, 0x06); // PuOr's darkest orange
 }
 
+QString Theme::positiveColorName()
+{
+    switch (currentPalette) {
+    case Palette::BlueRed:
+        return tr("blue");
+    case Palette::HighContrast:
+        return tr("dark blue");
+    case Palette::PurpleOrange:
+        break;
+    }
+    return tr("purple");
+}
+
+QString Theme::negativeColorName()
+{
+    switch (currentPalette) {
+    case Palette::BlueRed:
+    case Palette::HighContrast:
+        return tr("red");
+    case Palette::PurpleOrange:
+        break;
+    }
+    return tr("orange");
+}
+
 QColor Theme::weightColor(double weight, double largestMagnitude)
 {
     if (!std::isfinite(weight) || largestMagnitude <= 0.0 || !std::isfinite(largestMagnitude))

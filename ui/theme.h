@@ -39,6 +39,9 @@ public:
     static QColor weightColor(double weight, double largestMagnitude);
     static QColor positiveColor();
     static QColor negativeColor();
+    // The words for those colours in captions and explanations ("purple", "orange").
+    static QString positiveColorName();
+    static QString negativeColorName();
     static QColor neutralColor() { return QColor(0xb0, 0xb0, 0xb0); }
 
     static QColor background() { return QColor(0xff, 0xff, 0xff); }

@@ -77,6 +77,7 @@ void compareLessons(const Lesson &actual, const Lesson &expected)
     QCOMPARE(actual.name, expected.name);
     QCOMPARE(actual.title, expected.title);
     QCOMPARE(actual.description, expected.description);
+    QVERIFY(actual.notes == expected.notes);
     QCOMPARE(actual.network.inputCount, expected.network.inputCount);
     QCOMPARE(actual.network.layers.size(), expected.network.layers.size());
     for (std::size_t l = 0; l < expected.network.layers.size(); ++l) {
@@ -383,6 +384,15 @@ private slots:
             {"unknown batch \"mini\"", "stochastic"});
         row("momentum of 1", "\"trainBiases\": false", "\"trainBiases\": false, \"momentum\": 1",
             "training.momentum", {"less than 1"});
+        // The guide's notes (issue 17): an object of strings, one per view.
+        row("notes as text", "\"name\": \"base\",", "\"name\": \"base\", \"notes\": \"hi\",",
+            "notes", {"expected an object, found a string"});
+        row("note as number", "\"name\": \"base\",",
+            "\"name\": \"base\", \"notes\": {\"curve\": 3},", "notes.curve",
+            {"expected a string, found a number"});
+        row("note of an unknown view", "\"name\": \"base\",",
+            "\"name\": \"base\", \"notes\": {\"curves\": \"x\"},", "notes.curves",
+            {"unknown field", "curve"});
         row("negative seed", "\"trainBiases\": false", "\"trainBiases\": false, \"seed\": -1",
             "training.seed", {"whole number"});
         row("fractional seed", "\"trainBiases\": false", "\"trainBiases\": false, \"seed\": 1.5",
@@ -505,7 +515,8 @@ private slots:
             .replace("\"half-squared-error\"", "\"binary-cross-entropy\"")
             .replace("\"name\": \"base\",",
                      "\"name\": \"base\", \"title\": \"Ünïcode ∂E/∂w\", "
-                     "\"description\": \"line 1\\nline 2 \\\"quoted\\\"\",")
+                     "\"description\": \"line 1\\nline 2 \\\"quoted\\\"\", "
+                     "\"notes\": {\"curve\": \"The slope ∂E/∂w\", \"table\": \"Σ\\nrows\"},")
             .replace("\"training\": {",
                      "\"training\": { \"momentum\": 0.8, \"alpha\": 0.9, \"beta1\": 0.8, "
                      "\"beta2\": 0.99, \"epsilon\": 1e-7, \"initialization\": \"he\", "

@@ -385,16 +385,35 @@ private slots:
         });
         QVERIFY(m_probe->sync());
         QTRY_COMPARE(m_probe->curves.size(), std::size_t(1));
-        const CurveResult &curve = m_probe->curves.front();
+        const CurveResult curve = m_probe->curves.front(); // a copy: more answers come
         QCOMPARE(curve.serial, 2LL);
         QCOMPARE(curve.points.size(), std::size_t(21));
+        // A run ends on its last iteration shown finished (w → w⁺): the curve shows that
+        // update, the step just made, as the network view and the chain rule do (issue 17).
+        QVERIFY(curve.isUpdateMade);
         Trainer bare;
         bare.load(lesson);
-        for (int k = 0; k < iterations; ++k)
+        for (int k = 0; k + 1 < iterations; ++k)
             bare.runIteration();
         QCOMPARE(curve.value, bare.network().value(id));
         bare.runIteration();
         QCOMPARE(curve.nextValue, bare.network().value(id)); // Adam's step, bit for bit
+        QCOMPARE(curve.nextValue, value);
+        // A hand edit (here to the same value) ends the "finished" moment: the curve then
+        // previews the optimizer's next step, on the next batch (a new shuffle at an epoch
+        // start).
+        CurveRequest preview = request;
+        preview.serial = 3;
+        m_probe->post([=](TrainingWorker *w) {
+            w->setParameter(id, value);
+            w->requestCurve(preview);
+        });
+        QTRY_COMPARE(m_probe->curves.size(), std::size_t(2));
+        const CurveResult &next = m_probe->curves.back();
+        QVERIFY(!next.isUpdateMade);
+        QCOMPARE(next.value, value);
+        bare.runIteration();
+        QCOMPARE(next.nextValue, bare.network().value(id)); // Adam's step, bit for bit
         QVERIFY(curve.trail.size() >= 1);
         QCOMPARE(curve.trail.front(), lesson.network.value(id));
     }

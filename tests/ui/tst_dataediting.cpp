@@ -82,6 +82,10 @@ private slots:
         // Training starts a fresh epoch from the current weights.
         QCOMPARE(rig.window.session().snapshot()->state.iteration, 0);
         QCOMPARE(rig.window.session().snapshot()->state.network.layers[0].weights(0, 0), weight);
+        // Issue 17, item 5: and says so, instead of falling back to iteration 1 silently.
+        QTRY_VERIFY(rig.window.session().lastMessage().contains(QStringLiteral("iteration 1")));
+        QVERIFY(rig.window.session().lastMessage().contains(QStringLiteral("Ctrl+Z")));
+        QVERIFY(rig.window.statusBar()->currentMessage().contains(QStringLiteral("new data")));
 
         QVERIFY(model->setData(target, QStringLiteral("−3")));
         QVERIFY(rig.settle());

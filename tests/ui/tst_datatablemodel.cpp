@@ -53,7 +53,7 @@ private slots:
         QCOMPARE(cell(Kind::Target), target);
         QCOMPARE(cell(Kind::Output), output);
         QCOMPARE(cell(Kind::AbsoluteError), absolute);
-        QCOMPARE(cell(Kind::SquaredError), squared);
+        QCOMPARE(cell(Kind::LossTerm), squared);
         QCOMPARE(model.data(model.index(row, model.columnOf(Kind::Output, 0))).toString(),
                  NumberFormat_fixed(output));
     }
@@ -73,7 +73,7 @@ private slots:
                      .toDouble(),
                  3.0);
         QCOMPARE(model
-                     .data(model.index(total, model.columnOf(Kind::SquaredError, 0)),
+                     .data(model.index(total, model.columnOf(Kind::LossTerm, 0)),
                            DataTableModel::ValueRole)
                      .toDouble(),
                  5.0);
@@ -94,7 +94,7 @@ private slots:
             DataTableModel model;
             model.setSnapshot(takeSnapshot(*trainer));
             QCOMPARE(model
-                         .data(model.index(2, model.columnOf(Kind::SquaredError, 0)),
+                         .data(model.index(2, model.columnOf(Kind::LossTerm, 0)),
                                DataTableModel::ValueRole)
                          .toDouble(),
                      last);
@@ -136,6 +136,62 @@ private slots:
                  QStringLiteral("o2"));
         QCOMPARE(model.data(model.index(0, model.columnOf(Kind::Output, 0))).toString(),
                  QStringLiteral("0.751365070"));
+    }
+
+    // Issue 17, item 3: the loss column is the chosen loss's share of E_total (it showed
+    // (t − o)² under every loss, beside an E_total they did not add up to).
+    void lossColumnFollowsTheLoss_data()
+    {
+        QTest::addColumn<int>("loss");
+        QTest::addColumn<QString>("header");
+        QTest::newRow("½(t − o)²") << int(Loss::HalfSquaredError) << QStringLiteral("½(t − o1)²");
+        QTest::newRow("(t − o)²") << int(Loss::SumSquaredError) << QStringLiteral("(t − o1)²");
+        QTest::newRow("mean") << int(Loss::MeanSquaredError) << QStringLiteral("(t − o1)²/2");
+        QTest::newRow("binary cross-entropy")
+            << int(Loss::BinaryCrossEntropy) << QStringLiteral("−[t ln o1 + (1 − t) ln(1 − o1)]/2");
+    }
+
+    void lossColumnFollowsTheLoss()
+    {
+        QFETCH(int, loss);
+        QFETCH(QString, header);
+        Lesson lesson = testlessons::twoTwoTwo();
+        lesson.dataset.targets << 0.2, 0.9; // inside (0, 1): fine for a cross-entropy too
+        lesson.loss = static_cast<Loss>(loss);
+        auto trainer = uitest::trainerFor(lesson);
+        const Snapshot snapshot = takeSnapshot(*trainer);
+        DataTableModel model;
+        model.setSnapshot(snapshot);
+        QCOMPARE(model.headerData(model.columnOf(Kind::LossTerm, 0), Qt::Horizontal).toString(),
+                 header);
+        double sum = 0;
+        for (int output = 0; output < 2; ++output) {
+            const double column =
+                model
+                    .data(model.index(model.totalRow(), model.columnOf(Kind::LossTerm, output)),
+                          DataTableModel::ValueRole)
+                    .toDouble();
+            QCOMPARE(column, snapshot.lossTermTotals(output));
+            sum += column;
+        }
+        // The Σ row's loss columns add up to the E_total in its header.
+        QVERIFY2(std::abs(sum - model.datasetLoss()) <= 1e-12 * std::abs(model.datasetLoss()),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(sum).arg(model.datasetLoss())));
+        QCOMPARE(model.datasetLoss(), snapshot.datasetLoss);
+    }
+
+    void anOutputNamedTHasATargetOfItsOwn()
+    {
+        Lesson lesson = testlessons::oneWeight(3.0);
+        lesson.network.neuronNames.back() = {"t"};
+        auto trainer = uitest::trainerFor(lesson);
+        DataTableModel model;
+        model.setSnapshot(takeSnapshot(*trainer));
+        QCOMPARE(
+            model.headerData(model.columnOf(Kind::AbsoluteError, 0), Qt::Horizontal).toString(),
+            QStringLiteral("|target − t|"));
+        QCOMPARE(model.headerData(model.columnOf(Kind::LossTerm, 0), Qt::Horizontal).toString(),
+                 QStringLiteral("(target − t)²"));
     }
 
     void viewShowsTheModelAndScales()

@@ -9,6 +9,7 @@
 #include "lessonfiles.h"
 #include "lessonlibrary.h"
 #include "networkbuilder.h"
+#include "trainingtoolbar.h"
 #include "windowrig.h"
 
 #include <QAction>
@@ -146,6 +147,73 @@ private slots:
         rig.press(Qt::Key_Y, Qt::ControlModifier);
         QVERIFY(waitForHistory(rig, 1, 0));
         QCOMPARE(rig.snapshot().state.network.layers[0].neuronCount(), Eigen::Index(3));
+    }
+
+    // Issue 17, item 2: one iteration after a network edit, "Undo Edit network" was greyed
+    // until Ctrl+Z had undone each of its eight phases; one Ctrl+Z takes the edit back now,
+    // and Redo brings back the edited network with its training.
+    void stepsDoNotHideTheNetworkChange()
+    {
+        WindowRig rig(testlessons::twoTwoTwo());
+        const Snapshot before = rig.snapshot();
+        Lesson edited = testlessons::twoTwoTwo();
+        NetworkDesign design = NetworkBuilder::designOf(edited);
+        design.layers[0].neurons = 3;
+        edited = std::get<Lesson>(NetworkBuilder::build(edited, design));
+        rig.window->session().applyNetworkChange(edited);
+        QVERIFY(waitForHistory(rig, 1, 0));
+        rig.window->trainingToolBar()->setGranularity(Granularity::Phase);
+        const int phases = static_cast<int>(rig.snapshot().phases.size());
+        for (int k = 0; k < phases; ++k)
+            rig.press(Qt::Key_Space);
+        QVERIFY(rig.settle());
+        QCOMPARE(rig.snapshot().state.iteration, 1);
+        const TrainingState trained = rig.snapshot().state;
+        QAction *undo = rig.window->undoAction();
+        QTRY_VERIFY(undo->isEnabled());
+        QCOMPARE(undo->text(), QStringLiteral("Undo Edit network"));
+
+        rig.press(Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(waitForHistory(rig, 0, 1));
+        QCOMPARE(rig.snapshot().state.network.layers[0].neuronCount(), Eigen::Index(2));
+        QVERIFY(rig.snapshot().state == before.state);
+
+        rig.press(Qt::Key_Y, Qt::ControlModifier);
+        QVERIFY(waitForHistory(rig, 1, 0));
+        QVERIFY(rig.snapshot().state.network == trained.network);
+        QCOMPARE(rig.snapshot().state.iteration, trained.iteration);
+    }
+
+    // Issue 17, item 2: after training and Reset, "Undo Generate …" stayed greyed.
+    void resetDoesNotHideTheDataChange()
+    {
+        WindowRig rig(std::get<Lesson>(LessonLibrary::load("xor")));
+        const Dataset original = rig.snapshot().dataset;
+        DataTableModel *model = rig.window->dataTableView()->dataModel();
+        model->duplicateSample(0);
+        QVERIFY(waitForHistory(rig, 1, 0));
+        QVERIFY(rig.trainAll(5));
+        rig.window->session().reset();
+        QVERIFY(rig.settle());
+        QCOMPARE(rig.snapshot().state.iteration, 0);
+        QAction *undo = rig.window->undoAction();
+        QTRY_VERIFY(undo->isEnabled());
+        QCOMPARE(undo->text(), QStringLiteral("Undo Add row 2"));
+        undo->trigger();
+        QVERIFY(waitForHistory(rig, 0, 1));
+        QCOMPARE(rig.snapshot().dataset, original);
+    }
+
+    // Issue 17, item 2: the Edit menu has one Undo and one Redo, each on its own keys.
+    void oneUndoOnItsKey()
+    {
+        WindowRig rig(testlessons::twoTwoTwo());
+        int onCtrlZ = 0;
+        for (QAction *action : rig.window->findChildren<QAction *>()) {
+            if (action->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Z)))
+                ++onCtrlZ;
+        }
+        QCOMPARE(onCtrlZ, 1);
     }
 };
 

@@ -174,31 +174,96 @@ private slots:
         Lesson l = lesson == "one-weight" ? testlessons::oneWeight() : testlessons::twoTwoTwo();
         l.optimizer.kind = static_cast<OptimizerKind>(optimizer);
         Connected c(l);
-        // A few steps first, so that momentum and Adam have a memory that shapes the step.
+        QVERIFY(c.waitForCurve());
+        // At the lesson's start the arrow is the optimizer's next step.
+        QVERIFY(!c.view.result()->isUpdateMade);
+        QLineF predicted = *c.view.stepArrow();
+        // A few steps, so that momentum and Adam have a memory that shapes the step.
         for (int k = 0; k < 3; ++k) {
-            QVERIFY(c.waitForCurve());
-            const QLineF arrow = *c.view.stepArrow();
-            const double before = c.view.result()->value;
+            const double before = c.rig.probe.last().state.network.value(*c.view.parameter());
+            const long long serial = c.view.serial();
             c.rig.probe.post([](TrainingWorker *w) { w->step(Granularity::Iteration); });
             QVERIFY(QTest::qWaitFor(
                 [&] {
                     return !c.view.isRequestPending() && c.view.result()
-                        && c.view.result()->value != before
+                        && c.view.result()->serial > serial
                         && c.view.result()->serial == c.view.serial();
                 },
                 20000));
-            const CurveResult &after = *c.view.result();
-            // The same arithmetic in two places (the explainer's gradient and the trainer's):
-            // equal to the last few bits.
-            QVERIFY2(near(arrow.x2(), after.value, 1e-13),
-                     qPrintable(QStringLiteral("arrow ends at %1, the step landed at %2")
-                                    .arg(arrow.x2(), 0, 'g', 17)
-                                    .arg(after.value, 0, 'g', 17)));
-            QCOMPARE(arrow.x1(), before);
-            // With one parameter nothing else moves, so the error lands where the arrow says.
-            if (lesson == "one-weight")
-                QVERIFY(near(arrow.y2(), after.error, 1e-12));
+            const Snapshot &now = c.rig.probe.last();
+            const CurveResult &made = *c.view.result();
+            const double after = now.state.network.value(*c.view.parameter());
+            // Issue 17, item 4: just after the update the curve shows that update, w → w⁺,
+            // as the network view and the chain rule do; not the next one.
+            QVERIFY(made.isUpdateMade);
+            QCOMPARE(made.value, before);
+            QCOMPARE(made.nextValue, after);
+            QVERIFY(now.chainRule && now.chainRule->isUpdateDone);
+            QCOMPARE(now.chainRule->value, made.value);
+            QCOMPARE(now.chainRule->updatedValue, made.nextValue);
+            QCOMPARE(now.chainRule->gradient, made.gradient);
+            QCOMPARE(c.view.stepArrow()->x1(), before);
+            QCOMPARE(c.view.stepArrow()->x2(), after);
+            if (k == 0) {
+                // The same arithmetic in two places (the explainer's gradient and the
+                // trainer's): the predicted step equals the one made to the last few bits.
+                QVERIFY2(near(predicted.x2(), after, 1e-13),
+                         qPrintable(QStringLiteral("arrow ended at %1, the step landed at %2")
+                                        .arg(predicted.x2(), 0, 'g', 17)
+                                        .arg(after, 0, 'g', 17)));
+                QCOMPARE(predicted.x1(), before);
+                // With one parameter nothing else moves: the error lands where it said.
+                if (lesson == "one-weight")
+                    QVERIFY(near(predicted.y2(), made.nextError, 1e-12));
+            }
         }
+    }
+
+    // Issue 17, item 7: near the minimum the range follows the shrinking steps, so the
+    // tangent and the arrow stay visible (a fixed ±1 flattened them into the axis), and the
+    // recent past values stay in sight.
+    void theRangeFollowsTheStepNearTheMinimum()
+    {
+        Lesson l = testlessons::oneWeight(2.001);
+        Connected c(l);
+        QVERIFY(c.waitForCurve());
+        // Asked again with the range the step needs.
+        QVERIFY(
+            QTest::qWaitFor([&] { return c.waitForCurve() && !c.view.isRequestPending(); }, 20000));
+        const CurveResult &r = *c.view.result();
+        const double step = std::abs(r.nextValue - r.value);
+        QVERIFY(step > 0);
+        QVERIFY2(c.view.rangeTo() - c.view.rangeFrom() <= 16 * step,
+                 qPrintable(QStringLiteral("range %1 … %2 for a step of %3")
+                                .arg(c.view.rangeFrom())
+                                .arg(c.view.rangeTo())
+                                .arg(step)));
+        const PlotArea area = c.view.plotArea();
+        const QLineF arrow = *c.view.stepArrow();
+        const QLineF pixels(area.map(arrow.x1(), arrow.y1()), area.map(arrow.x2(), arrow.y2()));
+        QVERIFY2(pixels.length() >= 30, qPrintable(QString::number(pixels.length())));
+        const QLineF tangent = *c.view.tangent();
+        const QLineF tangentPixels(area.map(tangent.x1(), tangent.y1()),
+                                   area.map(tangent.x2(), tangent.y2()));
+        QVERIFY2(std::abs(tangentPixels.dy()) >= 10,
+                 qPrintable(QString::number(tangentPixels.dy())));
+
+        // Steps from far away: the last past values are inside the range (on 2-8-8-1 they
+        // fell off its left edge), and the step is still a sixth of it or more.
+        Connected far(testlessons::oneWeight(9.0));
+        QVERIFY(far.waitForCurve());
+        for (int k = 0; k < 6; ++k)
+            far.rig.probe.post([](TrainingWorker *w) { w->step(Granularity::Iteration); });
+        QVERIFY(QTest::qWaitFor([&] { return far.waitForCurve() && !far.view.isRequestPending(); },
+                                20000));
+        const std::vector<double> &trail = far.view.result()->trail;
+        QVERIFY(trail.size() >= 2);
+        for (std::size_t k = trail.size() - 2; k < trail.size(); ++k)
+            QVERIFY2(trail[k] >= far.view.rangeFrom() && trail[k] <= far.view.rangeTo(),
+                     qPrintable(QString::number(trail[k])));
+        const CurveResult &made = *far.view.result();
+        QVERIFY(std::abs(made.nextValue - made.value)
+                >= (far.view.rangeTo() - far.view.rangeFrom()) / 50);
     }
 
     void typedValuesOfWMoveThePoint()

@@ -170,6 +170,37 @@ private slots:
         QVERIFY2(found > 0, "the spike's column is not drawn up to its maximum");
     }
 
+    // Issue 17, item 7: the axis started at iteration 0, which the status bar never shows.
+    void theAxisStartsAtIterationOne()
+    {
+        LossHistoryView view;
+        view.resize(800, 500);
+        view.setSnapshot(snapshotAt(3, {0.3, 0.2, 0.1}));
+        const PlotArea area = view.plotArea();
+        QCOMPARE(area.xFrom(), 1.0);
+        for (const PlotTicks::Tick &tick : area.xTicks())
+            QVERIFY2(tick.value >= 1.0, qPrintable(tick.label));
+        // The first iteration's point is at the frame's left edge, the last at "now".
+        QCOMPARE(area.mapX(1.0), area.frame().left());
+        const QImage image = view.grab().toImage(); // as on screen, where plotArea() is
+        const auto isCurve = [](QColor c) {
+            return std::abs(c.red() - PlotArea::curveColor().red()) < 40
+                && std::abs(c.blue() - PlotArea::curveColor().blue()) < 40 && c.blue() > 120;
+        };
+        const int y = qRound(area.mapY(0.3));
+        int found = 0;
+        QStringList seen;
+        for (int dx = 0; dx <= 4; ++dx) {
+            for (int dy = -2; dy <= 2; ++dy) {
+                const QColor c = image.pixelColor(qRound(area.mapX(1.0)) + dx, y + dy);
+                found += isCurve(c) ? 1 : 0;
+                seen << c.name();
+            }
+        }
+        QVERIFY2(found > 0,
+                 qPrintable("the first iteration is not at the axis' start: " + seen.join(' ')));
+    }
+
     void logarithmicAxis()
     {
         LossHistoryView view;

@@ -197,7 +197,7 @@ private slots:
         for (int row = 0; row < 3; ++row) {
             QCOMPARE(cell(row, Kind::Output), NumberFormat::fixed(outputs[row], 4));
             QCOMPARE(cell(row, Kind::AbsoluteError), NumberFormat::fixed(absolute[row], 4));
-            QCOMPARE(cell(row, Kind::SquaredError), NumberFormat::fixed(squared[row], 4));
+            QCOMPARE(cell(row, Kind::LossTerm), NumberFormat::fixed(squared[row], 4));
             total += squared[row];
         }
         QCOMPARE(model->datasetLoss(), total);

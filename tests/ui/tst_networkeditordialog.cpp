@@ -3,6 +3,7 @@
 // the neurons that are still there.
 
 #include "lessonlibrary.h"
+#include "networkbuilder.h"
 #include "networkeditordialog.h"
 #include "sizelimits.h"
 
@@ -166,6 +167,37 @@ private slots:
         QVERIFY(dialog.grab().save(folder + "/editor.png"));
     }
 
+    // Issue 17, item 11: the title no longer names a network that is gone.
+    void theTitleSaysTheNetworkWasEdited()
+    {
+        const Lesson lesson = std::get<Lesson>(LessonLibrary::load("two-two-two"));
+        NetworkEditorDialog dialog(lesson);
+        QVERIFY(dialog.setNeuronCount(0, 3));
+        const Lesson edited = std::get<Lesson>(dialog.editedLesson());
+        QCOMPARE(edited.title, lesson.title + ", edited to 2-3-2");
+        QCOMPARE(edited.network.weightNames[1][1][2], std::string("w12"));
+        QCOMPARE(edited.network.biasNames[0][0], std::string("b1"));
+        // Back to its own shape, the lesson has its own title again.
+        NetworkEditorDialog again(edited);
+        QVERIFY(again.setNeuronCount(0, 2));
+        const Lesson back = std::get<Lesson>(again.editedLesson());
+        QCOMPARE(back.title, lesson.title);
+        QCOMPARE(back.network.weightNames, lesson.network.weightNames);
+    }
+
+    // Names of the lesson's own choosing are kept (one-weight's W).
+    void keepsNamesOfItsOwn()
+    {
+        const Lesson lesson = std::get<Lesson>(LessonLibrary::load("one-weight"));
+        NetworkDesign design = NetworkBuilder::designOf(lesson);
+        design.layers.insert(design.layers.begin(), {2, Activation::Sigmoid});
+        const auto built = NetworkBuilder::build(lesson, design);
+        QVERIFY(std::holds_alternative<Lesson>(built));
+        const Network &network = std::get<Lesson>(built).network;
+        QCOMPARE(network.neuronNames[0][0], std::string("x"));
+        QCOMPARE(network.neuronNames[2][0], std::string("y"));
+    }
+
     void keepsNamesAndWeights()
     {
         const Lesson lesson = xorLesson();
@@ -180,7 +212,20 @@ private slots:
         QCOMPARE(network.weightNames[0][1][1], std::string("w4"));
         QCOMPARE(network.layers[0].weights.topRows(2), lesson.network.layers[0].weights);
         QCOMPARE(network.layers[1].weights.leftCols(2), lesson.network.layers[1].weights);
-        QCOMPARE(network.weightNames[1][0][0], std::string("w5"));
+        // Issue 17, item 11: the lesson's scheme numbers the weights in order (the kept h1 → o1
+        // weight is w7 now, after the six weights into h1 … h3), no w5_2 or w9 among them.
+        int number = 0;
+        for (const auto &layer : network.weightNames) {
+            for (const auto &row : layer) {
+                for (const std::string &name : row)
+                    QCOMPARE(name, "w" + std::to_string(++number));
+            }
+        }
+        QCOMPARE(number, 9);
+        QCOMPARE(network.neuronNames[1][2], std::string("h3"));
+        QCOMPARE(network.biasNames[0][2], std::string("b_h3"));
+        // The selection follows its weight (xor selects w5, h1 → o1).
+        QCOMPARE(std::get<Lesson>(edited).selectedParameter, network.weightNames[1][0][0]);
         // A new seed draws every weight afresh.
         QVERIFY(dialog.setSeed(7));
         const Network redrawn = std::get<Lesson>(dialog.editedLesson()).network;

@@ -164,6 +164,25 @@ private slots:
         QVERIFY(plane->heatMap() != before);
     }
 
+    // Issue 17, item 8: the caption named purple and orange under every palette.
+    void theInputPlaneCaptionNamesThePalettesColours()
+    {
+        WindowRig rig(signedLesson());
+        DecisionBoundaryView *plane = rig.window->findChild<DataMenu *>()->boundaryView();
+        rig.window->curveTabs()->setCurrentWidget(plane);
+        QTRY_VERIFY(plane->grid().has_value());
+        for (const Theme::Palette palette : Theme::palettes()) {
+            paletteAction(*rig.window, palette)->trigger();
+            const QString caption = plane->caption();
+            QVERIFY2(caption.contains(QStringLiteral("%1: high").arg(Theme::positiveColorName())),
+                     qPrintable(caption));
+            QVERIFY2(caption.contains(QStringLiteral("%1: low").arg(Theme::negativeColorName())),
+                     qPrintable(caption));
+            if (palette != Theme::Palette::PurpleOrange)
+                QVERIFY2(!caption.contains(QStringLiteral("purple")), qPrintable(caption));
+        }
+    }
+
     void highContrastKeepsSmallWeightsDark()
     {
         // A weight a tenth of the largest stays far from the neutral grey on a projector.

@@ -4,6 +4,8 @@
 
 #include "lessonexporter.h"
 #include "lessonfiles.h"
+#include "referencevalues.h"
+#include "trainingtoolbar.h"
 #include "windowrig.h"
 
 #include <QFile>
@@ -64,6 +66,43 @@ private slots:
         // Written with 17 significant digits: the same double as the run reported.
         QCOMPARE(lines[200].split(',')[2].toDouble(), *lastLoss);
         QVERIFY(lines[200].split(',')[2].toDouble() == *lastLoss);
+    }
+
+    // Issue 17, item 10: stepping phase by phase wrote a row per phase with blank weight
+    // columns; the README promises one row per iteration, every cell a number.
+    void phaseSteppingGivesOneFullRowPerIteration()
+    {
+        WindowRig rig(testlessons::twoTwoTwo());
+        rig.window->trainingToolBar()->setGranularity(Granularity::Phase);
+        const int phases = static_cast<int>(rig.snapshot().phases.size());
+        for (int k = 0; k < 2 * phases + 3; ++k) // two iterations and three phases of a third
+            rig.press(Qt::Key_Space);
+        QVERIFY(rig.settle());
+        QCOMPARE(rig.snapshot().state.iteration, 2);
+
+        QTemporaryDir folder;
+        const QString path = folder.filePath("steps.csv");
+        LessonExporter *exporter = rig.window->lessonFiles()->exporter();
+        QSignalSpy exported(exporter, &LessonExporter::exported);
+        exporter->exportStepLog(path);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 2);
+        const QStringList header = lines[0].split(',');
+        const auto w5 = header.indexOf(QStringLiteral("w5"));
+        QVERIFY(w5 > 0);
+        for (int k = 1; k <= 2; ++k) {
+            const QStringList cells = lines[k].split(',');
+            QCOMPARE(cells.size(), header.size());
+            QCOMPARE(cells[0], QString::number(k));
+            for (qsizetype c = 2; c < cells.size(); ++c)
+                QVERIFY2(!cells[c].isEmpty(), qPrintable(header[c]));
+        }
+        // The second row's w5 is the value the first update made: the lesson's w5⁺.
+        QVERIFY(testlessons::roundsTo(lines[2].split(',')[w5].toDouble(), "0.35891648"));
+        QCOMPARE(lines[1].split(',')[w5].toDouble(), 0.4);
     }
 };
 

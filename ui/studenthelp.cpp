@@ -1,0 +1,78 @@
+#include "studenthelp.h"
+
+#include "chainrulepanel.h"
+#include "datamenu.h"
+#include "decisionboundaryview.h"
+#include "errorcurveview.h"
+#include "errorsurfaceview.h"
+#include "lessonguide.h"
+#include "lessonsession.h"
+#include "losshistoryview.h"
+#include "mainwindow.h"
+#include "networkview.h"
+#include "whatsthisfilter.h"
+#include "whatsthistexts.h"
+
+#include <QAction>
+#include <QMenuBar>
+#include <QWhatsThis>
+
+StudentHelp::StudentHelp(MainWindow &window)
+    : QObject(&window), m_guide(new LessonGuide(window.session(), &window))
+{
+    window.addDockWidget(Qt::RightDockWidgetArea, m_guide);
+    m_guide->hide(); // Help ▸ Lesson guide shows it
+    installWhatsThis(window);
+    addMenuEntries(window);
+}
+
+void StudentHelp::setScale(double scale)
+{
+    m_guide->setScale(scale);
+}
+
+void StudentHelp::installWhatsThis(MainWindow &window)
+{
+    const LessonSession &session = window.session();
+    NetworkView *network = window.networkView();
+    new WhatsThisFilter(network, [&session, network](QPoint point) {
+        return WhatsThisTexts::network(session, *network, point);
+    });
+    ErrorCurveView *curve = window.errorCurveView();
+    new WhatsThisFilter(curve,
+                        [curve](QPoint point) { return WhatsThisTexts::curve(*curve, point); });
+    ErrorSurfaceView *surface = window.errorSurfaceView();
+    new WhatsThisFilter(
+        surface, [surface](QPoint point) { return WhatsThisTexts::surface(*surface, point); });
+    LossHistoryView *loss = window.lossHistoryView();
+    new WhatsThisFilter(loss, [loss](QPoint point) { return WhatsThisTexts::loss(*loss, point); });
+    // The table answers from its model (Qt::WhatsThisRole); these two in words of their own.
+    window.chainRulePanel()->setWhatsThis(
+        tr("The chain rule of the selected weight: ∂E_total/∂w as a product of factors, each "
+           "computed by one phase of the backward pass, then the update w⁺ = w − η·∂E_total/∂w "
+           "(or the optimizer's own formula). Click a weight in the network to explain it."));
+    if (window.dataMenu())
+        window.dataMenu()->boundaryView()->setWhatsThis(
+            tr("The input plane: the chosen neuron's output for every point (x1, x2), coloured "
+               "from low to high as the caption says; the dots are the samples' targets."));
+}
+
+void StudentHelp::addMenuEntries(MainWindow &window)
+{
+    QMenu *help = nullptr;
+    for (QAction *action : window.menuBar()->actions()) {
+        if (action->menu() && action->menu()->objectName() == QLatin1String("helpMenu"))
+            help = action->menu();
+    }
+    if (!help) {
+        help = window.menuBar()->addMenu(tr("&Help"));
+        help->setObjectName(QStringLiteral("helpMenu"));
+    }
+    m_guideAction = m_guide->toggleViewAction();
+    m_guideAction->setText(tr("Lesson &guide"));
+    m_guideAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F1));
+    m_guideAction->setToolTip(tr("The lesson's story beside the views, with the numbers now"));
+    m_whatsThis = QWhatsThis::createAction(&window);
+    m_whatsThis->setToolTip(tr("Click any part of a view to have it explained"));
+    help->addActions({m_guideAction, m_whatsThis});
+}
