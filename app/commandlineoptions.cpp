@@ -93,8 +93,16 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     const QCommandLineOption run(
         QStringLiteral("run"),
         QStringLiteral("Start a full-speed run as the window opens (R pauses)."));
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+                                          QStringLiteral("Start in presentation mode (F11)."));
+    const QCommandLineOption windowSize(QStringLiteral("window-size"),
+                                        QStringLiteral("The window's size, e.g. 1920x1080."),
+                                        QStringLiteral("WxH"));
+    const QCommandLineOption keys(QStringLiteral("keys"),
+                                  QStringLiteral("Open the keys overlay (F1) at the start."));
     parser.addOptions({lesson, steps, phases, headless, trace, digits, set, learningRate, optimizer,
-                       trainBiases, batch, seed, select, screenshot, run});
+                       trainBiases, batch, seed, select, screenshot, run, presentation, windowSize,
+                       keys});
     if (!parser.parse(arguments))
         return printable(parser.errorText());
     // --help-all too (QCommandLineParser adds it; parse() leaves it to us): the options are
@@ -191,6 +199,18 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     if (const QString error = nameError(QStringLiteral("--select"), options.select.toStdString());
         !error.isEmpty())
         return error;
+    options.presentation = parser.isSet(presentation);
+    options.keys = parser.isSet(keys);
+    if (parser.isSet(windowSize)) {
+        const QStringList parts = parser.value(windowSize).split(QLatin1Char('x'));
+        bool okWidth = false, okHeight = false;
+        const int width = parts.size() == 2 ? parts[0].toInt(&okWidth) : 0;
+        const int height = parts.size() == 2 ? parts[1].toInt(&okHeight) : 0;
+        if (!okWidth || !okHeight || width < 320 || height < 240 || width > 7680 || height > 4320)
+            return QStringLiteral("--window-size: \"%1\" is not WxH from 320x240 to 7680x4320")
+                .arg(printable(parser.value(windowSize)));
+        options.windowSize = QSize(width, height);
+    }
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(screenshot)) {
         // Refused now, with exit code 2, rather than after the whole run.

@@ -2,6 +2,7 @@
 
 #include "lesson.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,11 @@ struct CommandLineOptions
     QString select;
     QString screenshot;
     bool run = false; // a full-speed run starts as the window opens
+    // Presentation mode (F11), the window's size and the keys overlay (F1) at the start, so
+    // --screenshot can show what a projector shows (README pictures).
+    bool presentation = false;
+    QSize windowSize;
+    bool keys = false;
 
     // Parses the arguments (argv[0] first). On error: one line for the user.
     static std::variant<CommandLineOptions, QString> parse(const QStringList &arguments);

@@ -4,12 +4,14 @@
 #include "headlessrun.h"
 
 #ifdef BACKPROP_GUI
+#include "helpmenu.h"
 #include "lessonsession.h"
 #include "mainwindow.h"
 #include "screenshotrun.h"
 #include "startlesson.h"
 #include "workerthread.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QSettings>
@@ -45,6 +47,18 @@ void stepPhasesAfterRun(MainWindow &window, long long iterations, int phases)
                          session.stepPhases(phases);
                          waiting->deleteLater();
                      });
+}
+
+// --presentation, --window-size and --keys, on a shown window: the size last, since
+// presentation mode makes the window as large as its screen.
+void showAsAsked(MainWindow &window, const CommandLineOptions &options)
+{
+    if (options.presentation)
+        window.presentationAction()->setChecked(true);
+    if (options.windowSize.isValid())
+        window.setGeometry(QRect(window.geometry().topLeft(), options.windowSize));
+    if (options.keys)
+        window.helpMenu()->keysAction()->trigger();
 }
 
 int runWindow(int argc, char *argv[], const CommandLineOptions &options)
@@ -93,6 +107,7 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
         ScreenshotRun screenshot(window, options.screenshot, options.steps, options.phases);
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.show();
+        showAsAsked(window, options);
         return application.exec();
     }
     if (options.phases > 0)
@@ -100,6 +115,7 @@ int runWindow(int argc, char *argv[], const CommandLineOptions &options)
     if (options.run)
         window.session().run();
     window.show();
+    showAsAsked(window, options);
     return application.exec();
 }
 #endif

@@ -4,6 +4,7 @@
 #include "theme.h"
 
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace {
@@ -25,6 +26,9 @@ ChainRulePanel::ChainRulePanel(QWidget *parent) : QWidget(parent), m_text(new QT
     m_text->setOpenLinks(false);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setFrameShape(QFrame::NoFrame);
+    // Lines break between words only: QTextEdit's default also breaks anywhere in a long
+    // word, which cut "(−0.010581874)" into "(−0." and "010581874)" at some widths.
+    m_text->setWordWrapMode(QTextOption::WordWrap);
     render();
 }
 
@@ -46,6 +50,19 @@ void ChainRulePanel::setScale(double scale)
     render();
 }
 
+void ChainRulePanel::refresh()
+{
+    render();
+}
+
+bool ChainRulePanel::isCutOff() const
+{
+    QTextDocument *document = m_text->document();
+    document->setTextWidth(m_text->viewport()->width());
+    return document->size().height() > m_text->viewport()->height()
+        || document->idealWidth() > m_text->viewport()->width();
+}
+
 double ChainRulePanel::fontPixelSize() const
 {
     return baseFontPixelSize * m_scale;
@@ -58,7 +75,7 @@ QString ChainRulePanel::text() const
 
 QString ChainRulePanel::number(double value) const
 {
-    return NumberFormat::lesson(value);
+    return NumberFormat::shown(value);
 }
 
 QString ChainRulePanel::product(const std::vector<backprop::ChainFactor> &factors,
@@ -103,7 +120,7 @@ QStringList ChainRulePanel::updateLines(const backprop::UpdateExplanation &updat
         return QString::number(value, 'g', 12).replace(QLatin1Char('-'), QChar(0x2212));
     };
     const QString gradient = bracketed(number(update.gradient));
-    const QString value = NumberFormat::shortest(update.value, NumberFormat::lessonDecimals);
+    const QString value = NumberFormat::shown(update.value);
     const QString eta = typed(update.learningRate);
     QStringList lines;
     switch (update.kind) {
@@ -204,11 +221,10 @@ void ChainRulePanel::render()
                          .arg(gradientName, number(rule.finiteDifference)),
                      false});
     if (rule.frozen) {
-        body.append(
-            {tr("%1 is frozen: it keeps its value %2 (switch on Train biases, B, to let "
-                "it learn)")
-                 .arg(name, NumberFormat::shortest(rule.value, NumberFormat::lessonDecimals)),
-             true});
+        body.append({tr("%1 is frozen: it keeps its value %2 (switch on Train biases, B, to let "
+                        "it learn)")
+                         .arg(name, NumberFormat::shown(rule.value)),
+                     true});
     } else if (rule.update) {
         body.append({rule.isUpdateDone ? tr("The update just made (%1):").arg(samplesOf(rule))
                                        : tr("The next update will make (%1):").arg(samplesOf(rule)),

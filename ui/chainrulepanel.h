@@ -32,6 +32,11 @@ public:
     // Presentation mode: multiplies the font size.
     void setScale(double scale);
     double fontPixelSize() const;
+    // Writes the numbers again, e.g. at other digits (View ▸ Digits).
+    void refresh();
+    QTextBrowser *textBrowser() const { return m_text; }
+    // Whether some of the text lies outside the panel at its current size and type.
+    bool isCutOff() const;
 
     // The lines shown, as plain text (the first is the title).
     QStringList lines() const { return m_lines; }

@@ -68,10 +68,9 @@ void DataTableModel::setSnapshot(const backprop::Snapshot &snapshot)
     }
 }
 
-void DataTableModel::setPrecision(int decimals)
+void DataTableModel::setPrecision(int digits)
 {
-    m_precision =
-        std::clamp(decimals, NumberFormat::minimumDecimals, NumberFormat::maximumDecimals);
+    m_precision = std::clamp(digits, NumberFormat::minimumDigits, NumberFormat::maximumDigits);
     if (rowCount() > 0 && columnCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
 }
@@ -177,7 +176,7 @@ QVariant DataTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (const std::optional<double> v = value(index.row(), index.column()))
-            return NumberFormat::fixed(*v, m_precision);
+            return NumberFormat::significant(*v, m_precision);
         return {};
     case Qt::EditRole:
         // The full value, so an edit that changes nothing does not round it.
@@ -235,7 +234,8 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Vertical) {
         if (section == totalRow())
-            return tr("Σ (E_total = %1)").arg(NumberFormat::fixed(m_datasetLoss, m_precision));
+            return tr("Σ (E_total = %1)")
+                .arg(NumberFormat::significant(m_datasetLoss, m_precision));
         // The sample the drawing and the chain rule explain.
         return isExplained(section) ? QStringLiteral("▶ %1").arg(section + 1)
                                     : QString::number(section + 1);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "numberformat.h"
 #include "snapshot.h"
 #include "trainingworker.h" // declares backprop::Dataset as a meta type for datasetEdited
 
@@ -26,13 +27,14 @@ public:
     enum class ColumnKind { Input, Target, Output, AbsoluteError, LossTerm };
     // The unformatted double behind a cell (invalid for empty cells).
     static constexpr int ValueRole = Qt::UserRole;
-    static constexpr int defaultPrecision = 4;
+    static constexpr int defaultPrecision = NumberFormat::defaultDigits;
 
     explicit DataTableModel(QObject *parent = nullptr);
 
     void setSnapshot(const backprop::Snapshot &snapshot);
     int precision() const { return m_precision; }
-    void setPrecision(int decimals); // clamped to 1…9
+    // Significant digits (View ▸ Digits), clamped to 3…9.
+    void setPrecision(int digits);
 
     // Inputs first, then four columns per output: target, output, |t − o|, the loss term.
     ColumnKind columnKind(int column) const;

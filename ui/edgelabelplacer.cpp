@@ -135,14 +135,28 @@ QList<int> EdgeLabelPlacer::placeInOrder(const QList<int> &order, int weightCoun
         const double first = sourceRight + gap + size.width() / 2;
         const double last = std::max(first, targetLeft - gap - size.width() / 2);
         const double dx = edge.to.x() - edge.from.x();
-        // Candidates along the free stretch of the edge, nearest the source first, each
-        // centred on the line, then resting just above it, then just below it.
+        // Candidates along the free stretch of the edge, nearest the source first; then, for
+        // a label wider than that stretch (large type, a narrow window), along the whole edge,
+        // where it may pass between the rows of neurons. Each centred on the line, then
+        // resting just above it, then just below it.
+        QList<double> xs;
+        const bool fitsTheGap = last - first >= 1.0;
+        if (fitsTheGap) {
+            for (double s : {0.0, 0.25, 0.5, 0.75, 1.0, 0.125, 0.375, 0.625, 0.875})
+                xs.append(first + s * (last - first));
+        }
+        // Away from the middle first: crossing edges meet there, and a label parked on the
+        // crossing leaves the other edge no room.
+        for (double t : {0.3, 0.7, 0.25, 0.75, 0.35, 0.65, 0.2, 0.8, 0.4, 0.6, 0.15, 0.85, 0.45,
+                         0.55, 0.1, 0.9, 0.5})
+            xs.append(edge.from.x() + t * dx);
+        if (!fitsTheGap)
+            xs.append(first);
         QRectF best;
         double bestOverlap = -1;
         int bestCrossings = 0;
         for (double shift : {0.0, -0.5, 0.5}) {
-            for (double s : {0.0, 0.25, 0.5, 0.75, 1.0, 0.125, 0.375, 0.625, 0.875}) {
-                const double x = first + s * (last - first);
+            for (const double x : std::as_const(xs)) {
                 const double t = dx != 0 ? (x - edge.from.x()) / dx : 0.5;
                 const double y =
                     edge.from.y() + t * (edge.to.y() - edge.from.y()) + shift * size.height();
@@ -150,6 +164,8 @@ QList<int> EdgeLabelPlacer::placeInOrder(const QList<int> &order, int weightCoun
                 double overlap = rect.width() * rect.height() - overlapArea(rect, area);
                 for (const QRectF &obstacle : std::as_const(obstacles))
                     overlap += overlapArea(rect, obstacle);
+                // Rounding can leave −1e-12, which would read as "no candidate yet" below.
+                overlap = std::max(0.0, overlap);
                 if (overlap >= overlapTolerance && bestOverlap >= 0 && overlap >= bestOverlap)
                     continue;
                 // A label crossed by another edge could be read as that edge's value.

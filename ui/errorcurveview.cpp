@@ -251,15 +251,14 @@ std::vector<PlotArea::LegendEntry> ErrorCurveView::legend() const
         {Symbol::Line, PlotArea::curveColor(), tr("%1(%2), the rest fixed").arg(errorName, w)},
         {Symbol::Dot, pointColor,
          QStringLiteral("%1 = %2, %3 = %4")
-             .arg(w, NumberFormat::shortest(r.value, NumberFormat::lessonDecimals), errorName,
-                  NumberFormat::lesson(r.error))},
+             .arg(w, NumberFormat::shown(r.value), errorName, NumberFormat::shown(r.error))},
         {Symbol::DashedLine, tangentColor,
-         tr("slope ∂%1/∂%2 = %3").arg(errorName, w, NumberFormat::lesson(r.gradient))},
+         tr("slope ∂%1/∂%2 = %3").arg(errorName, w, NumberFormat::shown(r.gradient))},
         {Symbol::Arrow, pointColor,
          (r.isUpdateMade ? tr("the step just made: %1⁺ = %2, %3 = %4")
                          : tr("next step: %1⁺ = %2, %3 = %4"))
-             .arg(w, NumberFormat::shortest(r.nextValue, NumberFormat::lessonDecimals), errorName,
-                  NumberFormat::lesson(r.nextError))},
+             .arg(w, NumberFormat::shown(r.nextValue), errorName,
+                  NumberFormat::shown(r.nextError))},
         {Symbol::HollowDot, PlotArea::trailColor(), tr("past values")},
     };
 }

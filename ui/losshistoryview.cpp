@@ -131,7 +131,7 @@ QString LossHistoryView::lastIterationText() const
         return {};
     return tr("iteration %1: %2 = %3")
         .arg(QLocale().toString(m_iterationCount), errorName,
-             NumberFormat::lesson(*m_lastIterationError));
+             NumberFormat::shown(*m_lastIterationError));
 }
 
 void LossHistoryView::drawHistory(QPainter &painter, const PlotArea &area) const

@@ -5,21 +5,28 @@
 #include "datatablemodel.h"
 #include "datatableview.h"
 #include "decisionboundaryview.h"
+#include "digitsmenu.h"
 #include "errorcurveview.h"
 #include "errorsurfaceview.h"
+#include "helpmenu.h"
 #include "learningrateedit.h"
 #include "lessonexporter.h"
 #include "lessonfiles.h"
 #include "lessonlibrary.h"
 #include "lessonsession.h"
 #include "losshistoryview.h"
+#include "narrationline.h"
 #include "networkview.h"
 #include "neuronhoverpreview.h"
+#include "numberformat.h"
+#include "presentationlayout.h"
 #include "progresstext.h"
+#include "rememberedsettings.h"
 #include "shortcutactions.h"
 #include "startlesson.h"
 #include "statusline.h"
 #include "studenthelp.h"
+#include "tabkeys.h"
 #include "theme.h"
 #include "trainingtoolbar.h"
 
@@ -33,6 +40,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 using namespace backprop;
 
@@ -45,7 +53,15 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setWindowTitle(tr("Backprop Lab"));
     auto *left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(m_networkView);
+    // The narration line sits under the drawing's phase line, above the drawing.
+    m_narrationLine = new NarrationLine(this);
+    auto *networkPane = new QWidget(this);
+    auto *networkLayout = new QVBoxLayout(networkPane);
+    networkLayout->setContentsMargins(0, 0, 0, 0);
+    networkLayout->setSpacing(0);
+    networkLayout->addWidget(m_narrationLine);
+    networkLayout->addWidget(m_networkView, 1);
+    left->addWidget(networkPane);
     left->addWidget(m_dataTableView);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 1);
@@ -63,6 +79,8 @@ MainWindow::MainWindow(QWidget *parent)
     left->setSizes({700, 260});
     right->setSizes({330, 630});
     setCentralWidget(centre);
+    m_presentationLayout =
+        new PresentationLayout({centre, left, right, m_dataTableView, m_curveTabs});
 
     statusBar()->addPermanentWidget(m_statusLine);
 
@@ -85,6 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Help ▸ Lesson guide and What's This (issue 17): a block of their own.
     m_studentHelp = new StudentHelp(*this);
     connectViews();
+    m_rememberedSettings = new RememberedSettings(this, m_toolBar);
     restoreSettings();
     // Pointing at a neuron shows its picture over the input plane.
     new NeuronHoverPreview(m_networkView, m_dataMenu->boundaryView(), this);
@@ -94,6 +113,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     saveSettings();
+    delete m_presentationLayout;
 }
 
 void MainWindow::createActions()
@@ -212,6 +232,33 @@ void MainWindow::createMenus()
         m_paletteActions->addAction(choose);
         connect(choose, &QAction::triggered, this, [this, palette] { setWeightPalette(palette); });
     }
+    // View ▸ Digits: significant digits of every number shown.
+    m_digitsMenu = new DigitsMenu(this);
+    view->addActions({m_digitsMenu->moreAction(), m_digitsMenu->fewerAction()});
+    view->addMenu(m_digitsMenu);
+    connect(m_digitsMenu, &DigitsMenu::digitsChosen, this, [this](int digits) {
+        setDigits(digits);
+        QSettings().setValue(QStringLiteral("view/digits"), NumberFormat::digits());
+    });
+    addKeyboardBlock(view);
+}
+
+// Keyboard-only use: a key to the drawing (its ring starts on the weight whose chain rule is
+// shown), keys for the plot tabs, and Help with every key (F1) and About.
+void MainWindow::addKeyboardBlock(QMenu *view)
+{
+    QAction *toDrawing =
+        ShortcutActions::make(this, tr("Go to the drawing"), QKeySequence(Qt::Key_N),
+                              tr("Keyboard to the network: Tab and arrows walk it, Enter edits"));
+    connect(toDrawing, &QAction::triggered, this, [this] {
+        if (const auto id = m_session->selectedParameter())
+            m_networkView->selectParameter(*id);
+        m_networkView->setFocus(Qt::ShortcutFocusReason);
+    });
+    view->addAction(toDrawing);
+    TabKeys::addTo(this, m_curveTabs);
+    m_helpMenu = new HelpMenu(this);
+    menuBar()->addMenu(m_helpMenu);
 }
 
 void MainWindow::connectViews()
@@ -286,6 +333,7 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
                        QString::fromStdString(phaseDescription(snapshot.phases.front())))
             : QString());
     m_networkView->setSnapshot(snapshot);
+    m_narrationLine->setSnapshot(snapshot);
     m_dataTableView->dataModel()->setSnapshot(snapshot);
     if (snapshot.chainRule)
         m_chainRulePanel->setChainRule(*snapshot.chainRule);
@@ -326,6 +374,7 @@ void MainWindow::setFontScale(double scale)
 {
     m_fontScale = Theme::clampScale(scale);
     m_networkView->setScale(m_fontScale);
+    m_narrationLine->setScale(m_fontScale);
     m_chainRulePanel->setScale(m_fontScale);
     m_dataTableView->setScale(m_fontScale);
     m_errorCurveView->setScale(m_fontScale);
@@ -335,8 +384,16 @@ void MainWindow::setFontScale(double scale)
         m_studentHelp->setScale(m_fontScale);
     QFont toolFont = font();
     toolFont.setPointSizeF(QApplication::font().pointSizeF() * std::max(1.0, m_fontScale * 0.8));
+    // Presentation mode: the menus and tabs too are read from the back row (at the desk they
+    // keep the system's type).
+    const bool isPresenting = Theme::minimumFontPixels() > 0;
+    if (isPresenting)
+        toolFont = Theme::font(static_cast<double>(QFontInfo(toolFont).pixelSize()));
     m_toolBar->setFont(toolFont);
     statusBar()->setFont(toolFont);
+    const QFont barFont = isPresenting ? toolFont : QFont();
+    menuBar()->setFont(barFont);
+    m_curveTabs->tabBar()->setFont(barFont);
 }
 
 void MainWindow::setWeightPalette(Theme::Palette palette)
@@ -351,25 +408,75 @@ void MainWindow::setWeightPalette(Theme::Palette palette)
     update();
 }
 
+void MainWindow::setDigits(int digits)
+{
+    NumberFormat::setDigits(digits);
+    const int shown = NumberFormat::digits();
+    m_digitsMenu->showDigits(shown);
+    m_networkView->setPrecision(shown);
+    m_dataTableView->dataModel()->setPrecision(shown);
+    m_chainRulePanel->refresh();
+    m_narrationLine->refresh();
+    if (m_session->snapshot())
+        m_statusLine->showSnapshot(*m_session->snapshot());
+    // The plots format their numbers when they paint.
+    for (QWidget *plot :
+         std::initializer_list<QWidget *> {m_errorCurveView, m_errorSurfaceView, m_lossHistoryView})
+        plot->update();
+}
+
+// Presentation mode: full screen, the panes rearranged (PresentationLayout), the type scaled
+// and never below Theme's floor of 24 px; F11 again brings back the desk's window as it was
+// (maximised or not, the same place and size, the same panes and type).
 void MainWindow::setPresentationMode(bool on)
 {
     if (on) {
         m_deskScale = m_fontScale;
+        m_deskGeometry = saveGeometry();
+        m_deskWindowState = windowState();
+        Theme::setMinimumFontPixels(presentationFontPixels);
+        // The keys do what the toolbars do (F1 lists them); their room goes to the network.
+        m_toolBarsShown.clear();
+        for (QToolBar *bar : findChildren<QToolBar *>()) {
+            if (bar->isVisible())
+                m_toolBarsShown.append(bar);
+            bar->hide();
+        }
         showFullScreen();
+        m_presentationLayout->enter();
         setFontScale(m_presentationScale);
     } else {
-        showNormal();
+        Theme::setMinimumFontPixels(0.0);
+        m_presentationLayout->leave();
+        for (QToolBar *bar : std::as_const(m_toolBarsShown))
+            bar->show();
+        Qt::WindowStates desk = m_deskWindowState;
+        desk.setFlag(Qt::WindowFullScreen, false);
+        setWindowState(desk);
+        if (!(m_deskWindowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+            restoreGeometry(m_deskGeometry);
         setFontScale(m_deskScale);
     }
 }
 
 void MainWindow::zoom(double factor)
 {
+    const double before = m_fontScale;
+    const bool wasCutOff = m_chainRulePanel->isCutOff();
     setFontScale(m_fontScale * factor);
+    // Larger type never pushes the chain rule out of its pane: stop at the last scale that fit.
+    if (factor > 1 && !wasCutOff && m_chainRulePanel->isCutOff()) {
+        setFontScale(before);
+        showMessage(tr("The type is as large as the panes allow"));
+    }
     if (m_presentation->isChecked())
         m_presentationScale = m_fontScale;
     else
         m_deskScale = m_fontScale;
+    // Written now, not only at a clean quit.
+    QSettings settings;
+    settings.setValue(QStringLiteral("view/fontScale"), m_deskScale);
+    settings.setValue(QStringLiteral("view/presentationScale"), m_presentationScale);
 }
 
 void MainWindow::restoreSettings()
@@ -380,8 +487,8 @@ void MainWindow::restoreSettings()
     m_presentationScale = Theme::clampScale(
         settings.value(QStringLiteral("view/presentationScale"), m_presentationScale).toDouble());
     setFontScale(m_deskScale);
-    m_networkView->setPrecision(
-        settings.value(QStringLiteral("view/precision"), NetworkView::defaultPrecision).toInt());
+    m_rememberedSettings->restore();
+    setDigits(settings.value(QStringLiteral("view/digits"), NumberFormat::defaultDigits).toInt());
     // By name, so the stored value reads the same whatever the menu's order or language.
     setWeightPalette(
         Theme::paletteFromName(settings.value(QStringLiteral("view/palette")).toString()));
@@ -392,7 +499,7 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("view/fontScale"), m_deskScale);
     settings.setValue(QStringLiteral("view/presentationScale"), m_presentationScale);
-    settings.setValue(QStringLiteral("view/precision"), m_networkView->precision());
+    settings.setValue(QStringLiteral("view/digits"), NumberFormat::digits());
     settings.setValue(QStringLiteral("view/palette"), Theme::paletteName(Theme::palette()));
     // Read back at the next interactive start without --lesson (StartLesson::reopen).
     const QString last = StartLesson::toRemember(m_session->lessonName(), m_session->currentPath());

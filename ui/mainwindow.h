@@ -12,14 +12,21 @@ class QAction;
 class QActionGroup;
 class QSplitter;
 class QTabWidget;
+class QToolBar;
 class ChainRulePanel;
 class DataMenu;
+class DigitsMenu;
+class HelpMenu;
+class PresentationLayout;
+class RememberedSettings;
+class QMenu;
 class DataTableView;
 class LessonFiles;
 class LessonSession;
 class ErrorCurveView;
 class ErrorSurfaceView;
 class LossHistoryView;
+class NarrationLine;
 class NetworkView;
 class StatusLine;
 class StudentHelp;
@@ -41,6 +48,7 @@ public:
     LessonFiles *lessonFiles() const { return m_lessonFiles; }
     DataMenu *dataMenu() const { return m_dataMenu; }
     NetworkView *networkView() const { return m_networkView; }
+    NarrationLine *narrationLine() const { return m_narrationLine; }
     ChainRulePanel *chainRulePanel() const { return m_chainRulePanel; }
     DataTableView *dataTableView() const { return m_dataTableView; }
     TrainingToolBar *trainingToolBar() const { return m_toolBar; }
@@ -63,10 +71,15 @@ public:
     void setWeightPalette(Theme::Palette palette);
     QActionGroup *paletteActions() const { return m_paletteActions; } // data: the palette's name
     QString statusText() const; // the status bar's permanent part
+    // View ▸ Digits: significant digits of every number in every view (3…9).
+    void setDigits(int digits);
+    DigitsMenu *digitsMenu() const { return m_digitsMenu; }
+    HelpMenu *helpMenu() const { return m_helpMenu; }
 
 private:
     void createActions();
     void createMenus();
+    void addKeyboardBlock(QMenu *view);
     void connectWorker();
     void createCurveTabs();
     void connectViews();
@@ -85,6 +98,14 @@ private:
     // Presentation mode has its own scale, remembered apart from the desk's.
     double m_deskScale = 1.0;
     double m_presentationScale = 1.75;
+    // Presentation mode's smallest type (issue 12: the back row of a lecture hall).
+    static constexpr double presentationFontPixels = 24.0;
+    PresentationLayout *m_presentationLayout = nullptr;
+    RememberedSettings *m_rememberedSettings = nullptr;
+    NarrationLine *m_narrationLine = nullptr;
+    QByteArray m_deskGeometry;
+    QList<QToolBar *> m_toolBarsShown; // at the desk; hidden in presentation mode
+    Qt::WindowStates m_deskWindowState;
 
     NetworkView *m_networkView = nullptr;
     ChainRulePanel *m_chainRulePanel = nullptr;
@@ -110,4 +131,6 @@ private:
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;
     QActionGroup *m_paletteActions = nullptr;
+    DigitsMenu *m_digitsMenu = nullptr;
+    HelpMenu *m_helpMenu = nullptr;
 };

@@ -69,7 +69,7 @@ double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network
     // Height: every row of the tallest column, the gaps between rows, header and footer.
     const double perFont = rows * (lines * lineSpacing + 2 * nodePadding) + (rows - 1) * 1.0
         + headerLines + footerLines;
-    // Width: node texts ("out_h1 = −0.0000") and edge labels ("∂E_total/∂w5 = 0.0000")
+    // Width: node texts ("out_h1 = −0.593270") and edge labels ("∂E_total/∂w5 = 0.0821670")
     // side by side; 0.6 is a digit's width in DejaVu Sans relative to its pixel size.
     const double nodeChars = 12 + precision + 2;
     const double labelChars = 17 + precision + 2;
@@ -78,17 +78,23 @@ double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network
     return std::max(smallestFontPixels, std::min(fitted, largestFontPixels * scale));
 }
 
+// The type the scene is laid out in: what fits, but never below presentation mode's floor
+// (the fonts are floored there too, so the layout and the painted type agree).
+double NetworkSceneBuilder::fontPixelSizeFor(const backprop::Network &network,
+                                             const Options &options)
+{
+    const double fitted =
+        fittedFontPixelSize(network, options.size, options.precision, options.scale);
+    return std::round(std::max(fitted, Theme::minimumFontPixels()));
+}
+
 NetworkSceneBuilder::NetworkSceneBuilder(const backprop::Snapshot &snapshot, const Options &options)
     : m_snapshot(snapshot), m_network(snapshot.state.network), m_options(options),
-      m_metrics(Theme::font(
-          fittedFontPixelSize(m_network, options.size, options.precision, options.scale))),
-      m_boldMetrics(Theme::font(
-          fittedFontPixelSize(m_network, options.size, options.precision, options.scale),
-          QFont::Bold))
+      m_metrics(Theme::font(fontPixelSizeFor(m_network, options))),
+      m_boldMetrics(Theme::font(fontPixelSizeFor(m_network, options), QFont::Bold))
 {
     m_scene.size = options.size;
-    m_scene.fontPixelSize =
-        fittedFontPixelSize(m_network, options.size, options.precision, options.scale);
+    m_scene.fontPixelSize = fontPixelSizeFor(m_network, options);
     m_scene.lineHeight = m_scene.fontPixelSize * lineSpacing;
     m_scene.unit = std::max(1.0, m_scene.fontPixelSize / 14.0);
     m_active = activePhase();
@@ -139,7 +145,7 @@ long NetworkSceneBuilder::shownCount(PhaseKind kind, int layer, long neurons) co
 
 QString NetworkSceneBuilder::number(double value) const
 {
-    return NumberFormat::fixed(value, m_options.precision);
+    return NumberFormat::significant(value, m_options.precision);
 }
 
 QString NetworkSceneBuilder::neuronName(int column, long neuron) const

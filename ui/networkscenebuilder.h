@@ -21,7 +21,7 @@ public:
     struct Options
     {
         QSizeF size;
-        int precision = 4;
+        int precision = 6; // significant digits
         double scale = 1.0;
         std::optional<backprop::ParameterId> selected;
         QString hint; // shown beside the heading while the iteration has no values yet
@@ -37,6 +37,7 @@ public:
                                       double scale);
 
 private:
+    static double fontPixelSizeFor(const backprop::Network &network, const Options &options);
     // The phase whose results are highlighted and how many of its neurons are shown.
     struct Active
     {

@@ -50,12 +50,14 @@ void NetworkView::setSnapshot(const backprop::Snapshot &snapshot)
         m_selected.reset();
     }
     rebuildScene();
+    // Another network (a new lesson, an edited one) may not have the focused item.
+    if (m_focus && focusRingRect().isEmpty())
+        m_focus.reset();
 }
 
-void NetworkView::setPrecision(int decimals)
+void NetworkView::setPrecision(int digits)
 {
-    m_precision =
-        std::clamp(decimals, NumberFormat::minimumDecimals, NumberFormat::maximumDecimals);
+    m_precision = std::clamp(digits, NumberFormat::minimumDigits, NumberFormat::maximumDigits);
     rebuildScene();
 }
 
@@ -222,6 +224,10 @@ void NetworkView::selectParameter(const ParameterId &id)
         cancelEdit();
     const bool changed = m_selected != id;
     m_selected = id;
+    NetworkFocus::Item item;
+    item.kind = NetworkFocus::Item::Kind::Parameter;
+    item.parameter = id;
+    m_focus = item;
     m_refusal.clear();
     rebuildScene();
     if (changed)
@@ -317,6 +323,74 @@ void NetworkView::paintEvent(QPaintEvent *)
         return;
     }
     NetworkPainter(painter, m_scene).paint(m_selected, m_refusal);
+    const QRectF ring = focusRingRect();
+    if (hasFocus() && !ring.isEmpty()) {
+        // Outside the item, so it never hides a digit; thick enough for a projector.
+        const double width = 3 * m_scene.unit;
+        QPen pen(Theme::focusRing(), width);
+        pen.setStyle(Qt::DashLine);
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const double gap = width;
+        painter.drawRoundedRect(ring.adjusted(-gap, -gap, gap, gap), 2 * width, 2 * width);
+    }
+}
+
+QList<std::pair<QString, QString>> NetworkView::keyHelp()
+{
+    return {{tr("Tab, →, ↓"), tr("Next neuron, weight, bias")},
+            {tr("Shift+Tab, ←, ↑"), tr("Previous one")},
+            {tr("Enter, F2"), tr("Type a new value")},
+            {tr("Escape"), tr("Cancel typing")}};
+}
+
+QRectF NetworkView::focusRingRect() const
+{
+    return m_focus ? NetworkFocus::ringRect(m_scene, *m_focus) : QRectF();
+}
+
+bool NetworkView::walk(int step, bool wrap)
+{
+    const QList<NetworkFocus::Item> items = NetworkFocus::order(m_scene);
+    if (items.isEmpty())
+        return false;
+    const qsizetype at = m_focus ? items.indexOf(*m_focus) : -1;
+    if (!wrap && at >= 0 && (at + step < 0 || at + step >= items.size()))
+        return false;
+    m_focus = NetworkFocus::next(m_scene, m_focus, step);
+    // A weight or bias reached by key is selected as a click would: its chain rule is shown.
+    if (m_focus && m_focus->kind == NetworkFocus::Item::Kind::Parameter)
+        selectParameter(m_focus->parameter);
+    update();
+    return true;
+}
+
+bool NetworkView::focusNextPrevChild(bool next)
+{
+    // Tab walks the drawing; past its last item (or before its first) it leaves the view.
+    if (hasFocus() && !isEditing() && walk(next ? 1 : -1, false))
+        return true;
+    return QWidget::focusNextPrevChild(next);
+}
+
+void NetworkView::focusInEvent(QFocusEvent *event)
+{
+    // The focus starts where the chain rule is: on the selected weight.
+    if (!m_focus && m_selected) {
+        NetworkFocus::Item item;
+        item.kind = NetworkFocus::Item::Kind::Parameter;
+        item.parameter = *m_selected;
+        m_focus = item;
+    }
+    QWidget::focusInEvent(event);
+    update();
+}
+
+void NetworkView::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    update();
 }
 
 void NetworkView::resizeEvent(QResizeEvent *event)
@@ -377,10 +451,19 @@ void NetworkView::setHoveredNeuron(const std::optional<std::pair<int, Eigen::Ind
 void NetworkView::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
+    case Qt::Key_Right:
+    case Qt::Key_Down:
+        walk(1, true);
+        return;
+    case Qt::Key_Left:
+    case Qt::Key_Up:
+        walk(-1, true);
+        return;
     case Qt::Key_Return:
     case Qt::Key_Enter:
     case Qt::Key_F2:
-        if (m_selected) {
+        // On a neuron the ring has nothing to edit.
+        if (m_selected && (!m_focus || m_focus->kind == NetworkFocus::Item::Kind::Parameter)) {
             editSelectedParameter();
             return;
         }

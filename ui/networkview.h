@@ -1,6 +1,8 @@
 #pragma once
 
+#include "networkfocus.h"
 #include "networkscene.h"
+#include "numberformat.h"
 #include "parameter.h"
 #include "snapshot.h"
 
@@ -21,7 +23,7 @@ class NetworkView : public QWidget
     Q_OBJECT
 
 public:
-    static constexpr int defaultPrecision = 4;
+    static constexpr int defaultPrecision = NumberFormat::defaultDigits;
 
     explicit NetworkView(QWidget *parent = nullptr);
     ~NetworkView() override;
@@ -30,7 +32,8 @@ public:
     bool hasSnapshot() const { return m_hasSnapshot; }
 
     int precision() const { return m_precision; }
-    void setPrecision(int decimals); // clamped to 1…9
+    // Significant digits (View ▸ Digits), clamped to 3…9.
+    void setPrecision(int digits);
     double scale() const { return m_scale; }
     // Presentation mode: multiplies every font size and line width.
     void setScale(double scale);
@@ -60,6 +63,12 @@ public:
     // The geometry drawn last (labels, nodes, edges), for tests and the window's tooltips.
     const NetworkScene &scene() const { return m_scene; }
     QString refusalMessage() const { return m_refusal; }
+    // What Tab and the arrow keys have walked to (a neuron, weight or bias); the ring is
+    // drawn around it while the view has the keyboard focus.
+    std::optional<NetworkFocus::Item> focusedItem() const { return m_focus; }
+    QRectF focusRingRect() const;
+    // The keys the drawing itself answers (key, what it does), for Help ▸ Keys.
+    static QList<std::pair<QString, QString>> keyHelp();
     bool isEditing() const;
 
     QSize sizeHint() const override;
@@ -89,9 +98,14 @@ protected:
     void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     void rebuildScene();
+    // Moves the keyboard focus `step` items on (−1: back); false past either end.
+    bool walk(int step, bool wrap);
     void setHoveredNeuron(const std::optional<std::pair<int, Eigen::Index>> &neuron);
     void commitEdit();
     QString parameterName(const backprop::ParameterId &id) const;
@@ -108,4 +122,5 @@ private:
     QString m_refusal;
     QString m_hint;
     std::optional<std::pair<int, Eigen::Index>> m_hovered;
+    std::optional<NetworkFocus::Item> m_focus;
 };

@@ -43,7 +43,7 @@ void StatusLine::showSnapshot(const backprop::Snapshot &snapshot)
     const QString iteration = ProgressText::iteration(snapshot);
     m_progress->setText(next.isEmpty() ? iteration : tr("%1 · %2").arg(iteration, next));
     m_epoch->setText(ProgressText::epoch(snapshot));
-    m_error->setText(tr("E_total now = %1").arg(NumberFormat::lesson(snapshot.datasetLoss)));
+    m_error->setText(tr("E_total now = %1").arg(NumberFormat::shown(snapshot.datasetLoss)));
     for (QLabel *label : {m_progress, m_epoch, m_error})
         label->setMinimumWidth(label->sizeHint().width());
 }

@@ -5,6 +5,7 @@
 #include "decisionboundaryview.h"
 #include "errorcurveview.h"
 #include "errorsurfaceview.h"
+#include "helpmenu.h"
 #include "lessonguide.h"
 #include "lessonsession.h"
 #include "losshistoryview.h"
@@ -59,20 +60,12 @@ void StudentHelp::installWhatsThis(MainWindow &window)
 
 void StudentHelp::addMenuEntries(MainWindow &window)
 {
-    QMenu *help = nullptr;
-    for (QAction *action : window.menuBar()->actions()) {
-        if (action->menu() && action->menu()->objectName() == QLatin1String("helpMenu"))
-            help = action->menu();
-    }
-    if (!help) {
-        help = window.menuBar()->addMenu(tr("&Help"));
-        help->setObjectName(QStringLiteral("helpMenu"));
-    }
     m_guideAction = m_guide->toggleViewAction();
     m_guideAction->setText(tr("Lesson &guide"));
     m_guideAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F1));
     m_guideAction->setToolTip(tr("The lesson's story beside the views, with the numbers now"));
     m_whatsThis = QWhatsThis::createAction(&window);
     m_whatsThis->setToolTip(tr("Click any part of a view to have it explained"));
-    help->addActions({m_guideAction, m_whatsThis});
+    window.helpMenu()->addGuideAction(m_guideAction);
+    window.helpMenu()->addGuideAction(m_whatsThis);
 }

@@ -7,6 +7,7 @@ namespace {
 
 // The window's one palette; read and written on the GUI thread only.
 Theme::Palette currentPalette = Theme::defaultPalette;
+double fontFloor = 0.0; // presentation mode's smallest type; GUI thread only
 
 QColor mix(const QColor &from, const QColor &to, double amount)
 {
@@ -136,9 +137,19 @@ QFont Theme::font(double pixelSize, QFont::Weight weight)
 {
     QFont result(QStringLiteral("DejaVu Sans"));
     result.setStyleHint(QFont::SansSerif);
-    result.setPixelSize(std::max(1, static_cast<int>(std::lround(pixelSize))));
+    result.setPixelSize(std::max(1, static_cast<int>(std::lround(std::max(pixelSize, fontFloor)))));
     result.setWeight(weight);
     return result;
+}
+
+double Theme::minimumFontPixels()
+{
+    return fontFloor;
+}
+
+void Theme::setMinimumFontPixels(double pixels)
+{
+    fontFloor = std::isfinite(pixels) ? std::max(0.0, pixels) : 0.0;
 }
 
 double Theme::clampScale(double scale)

@@ -49,16 +49,24 @@ public:
     static QColor mutedText() { return QColor(0x55, 0x55, 0x55); }
     static QColor nodeFill() { return QColor(0xf4, 0xf4, 0xf4); }
     static QColor nodeBorder() { return QColor(0x40, 0x40, 0x40); }
-    static QColor labelFill() { return QColor(0xff, 0xff, 0xff, 0xe6); }
+    // Opaque: an edge running under a label must not cross its digits.
+    static QColor labelFill() { return QColor(0xff, 0xff, 0xff); }
     static QColor highlightFill() { return QColor(0xff, 0xf2, 0x9e); }
     static QColor highlightBorder() { return QColor(0xc7, 0x9a, 0x00); }
     static QColor highlightHalo() { return QColor(0xff, 0xd7, 0x00, 0x90); }
     static QColor selection() { return QColor(0x00, 0x00, 0x00); }
+    // The keyboard focus ring: a strong blue that no weight palette uses.
+    static QColor focusRing() { return QColor(0x00, 0x5f, 0xcc); }
     static QColor refusal() { return QColor(0xc0, 0x00, 0x00); }
     static QColor batchRow() { return QColor(0xff, 0xf2, 0x9e); }
     static QColor totalRow() { return QColor(0xe8, 0xe8, 0xe8); }
 
-    // A proportional sans face (DejaVu Sans on the project's machines) at `pixelSize`.
+    // A proportional sans face (DejaVu Sans on the project's machines) at `pixelSize`, or at
+    // the minimum below when that is larger.
     static QFont font(double pixelSize, QFont::Weight weight = QFont::Normal);
+    // Presentation mode's floor: no view draws type smaller than this (0: no floor), so the
+    // back row of a lecture hall reads every number.
+    static double minimumFontPixels();
+    static void setMinimumFontPixels(double pixels);
     static double clampScale(double scale);
 };

@@ -78,22 +78,25 @@ TrainingToolBar::TrainingToolBar(QWidget *parent)
 
 void TrainingToolBar::addKeysTo(QWidget *window)
 {
-    const auto addKey = [this, window](const QKeySequence &key, auto &&slot) {
-        auto *action = new QAction(window);
+    // Each key's action has a text, so Help ▸ Keys lists it as it lists the menus' keys.
+    const auto addKey = [this, window](const QKeySequence &key, const QString &text, auto &&slot) {
+        auto *action = new QAction(text, window);
         action->setShortcut(key);
         connect(action, &QAction::triggered, this, slot);
         window->addAction(action);
     };
     for (int k = 0; k < 6; ++k)
         addKey(QKeySequence(Qt::Key_1 + k),
+               tr("Step by: %1").arg(m_granularity->itemText(m_granularity->findData(k))),
                [this, k] { setGranularity(static_cast<Granularity>(k)); });
-    addKey(QKeySequence(Qt::Key_BracketLeft), [this] { m_speed->stepDown(); });
-    addKey(QKeySequence(Qt::Key_BracketRight), [this] { m_speed->stepUp(); });
-    addKey(QKeySequence(Qt::Key_L), [this] {
+    addKey(QKeySequence(Qt::Key_BracketLeft), tr("Run slower"), [this] { m_speed->stepDown(); });
+    addKey(QKeySequence(Qt::Key_BracketRight), tr("Run faster"), [this] { m_speed->stepUp(); });
+    addKey(QKeySequence(Qt::Key_L), tr("Type the learning rate η"), [this] {
         m_learningRate->lineEdit()->setFocus(Qt::ShortcutFocusReason);
         m_learningRate->lineEdit()->selectAll();
     });
-    addKey(QKeySequence(Qt::Key_O), [this] { m_optimizer->showPopup(); });
+    addKey(QKeySequence(Qt::Key_O), tr("Choose the optimizer"),
+           [this] { m_optimizer->showPopup(); });
 }
 
 Granularity TrainingToolBar::granularity() const

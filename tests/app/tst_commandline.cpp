@@ -166,6 +166,12 @@ private slots:
         QTest::newRow("screenshot into a missing folder")
             << QStringList {"--screenshot", "/nonexistent/folder/x.png"}
             << "--screenshot: the folder \"/nonexistent/folder\" does not exist";
+        QTest::newRow("window size too small")
+            << QStringList {"--window-size", "10x10", "--screenshot", "x.png"}
+            << "--window-size: \"10x10\" is not WxH from 320x240 to 7680x4320";
+        QTest::newRow("window size not a size")
+            << QStringList {"--window-size", "big"}
+            << "--window-size: \"big\" is not WxH from 320x240 to 7680x4320";
         QTest::newRow("screenshot onto a folder")
             << QStringList {"--screenshot", "/tmp"} << "--screenshot: \"/tmp\" is not a file name";
         QTest::newRow("lesson is a device")

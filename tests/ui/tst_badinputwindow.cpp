@@ -213,7 +213,7 @@ void TestBadInputWindow::openingALessonMidRun()
     QCOMPARE(rig.value("w5"), 0.40);
     rig.window->session().stepPhases(1);
     QVERIFY(rig.settle());
-    QVERIFY(rig.window->networkView()->labelTexts().contains(QStringLiteral("out_h1 = 0.5933")));
+    QVERIFY(rig.window->networkView()->labelTexts().contains(QStringLiteral("out_h1 = 0.59327")));
 }
 
 QTEST_MAIN(TestBadInputWindow)

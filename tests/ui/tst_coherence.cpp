@@ -26,7 +26,7 @@ constexpr int precision = 9;
 
 QString number(double value)
 {
-    return NumberFormat::fixed(value, precision);
+    return NumberFormat::significant(value, precision);
 }
 
 QString nameOf(const Network &network, int column, Eigen::Index neuron)
@@ -173,7 +173,7 @@ class TestCoherence : public QObject
         const QString panel = rig.window->chainRulePanel()->text();
         if (rule.gradientComputed)
             QVERIFY2(
-                panel.contains(QStringLiteral(" = ") + NumberFormat::lesson(rule.sampleGradient)),
+                panel.contains(QStringLiteral(" = ") + NumberFormat::shown(rule.sampleGradient)),
                 qPrintable(where + QStringLiteral(": chain rule\n") + panel));
         else
             QVERIFY2(panel.contains(QStringLiteral(" = ?")), qPrintable(where + "\n" + panel));
@@ -182,7 +182,7 @@ class TestCoherence : public QObject
             QVERIFY(rule.update);
             QCOMPARE(rule.update->newValue, ref.network().value(selected));
             QVERIFY2(
-                panel.contains(QStringLiteral(" = ") + NumberFormat::lesson(rule.update->newValue)),
+                panel.contains(QStringLiteral(" = ") + NumberFormat::shown(rule.update->newValue)),
                 qPrintable(where + "\n" + panel));
         } else {
             QVERIFY2(!panel.contains(plus),
@@ -193,7 +193,7 @@ class TestCoherence : public QObject
         const QString status = rig.window->statusText();
         QVERIFY2(status.startsWith(iterationPhrase(ref)), qPrintable(where + ": " + status));
         QVERIFY2(status.endsWith(QStringLiteral("E_total now = ")
-                                 + NumberFormat::lesson(datasetError(ref))),
+                                 + NumberFormat::shown(datasetError(ref))),
                  qPrintable(where + ": " + status));
 
         // The Loss tab: the last finished iteration's E_total, named by its number.
@@ -205,7 +205,7 @@ class TestCoherence : public QObject
             QCOMPARE(legend,
                      QStringLiteral("iteration %1: E_total = %2")
                          .arg(done)
-                         .arg(NumberFormat::lesson(losses[static_cast<std::size_t>(done - 1)])));
+                         .arg(NumberFormat::shown(losses[static_cast<std::size_t>(done - 1)])));
 
         // The data table: the network's outputs at the current weights, sample by sample.
         const DataTableModel *model = rig.window->dataTableView()->dataModel();

@@ -112,7 +112,7 @@ private slots:
         QVERIFY(c.rig.probe.snapshots.size() < 5000); // it came in batches, not one by one
         QCOMPARE(c.view.lastIterationText(),
                  QStringLiteral("iteration 10000: E_total = %1")
-                     .arg(NumberFormat::lesson(expected.back())));
+                     .arg(NumberFormat::shown(expected.back())));
         QVERIFY(uitest::hasContent(uitest::grabAndSave(c.view, "loss-10000")));
     }
 
@@ -130,9 +130,8 @@ private slots:
         QVERIFY(c.rig.probe.sync());
         QCOMPARE(c.view.iterationCount(), 47LL);
         // The view ends at the moment; the legend names the iteration just finished.
-        QCOMPARE(
-            c.view.lastIterationText(),
-            QStringLiteral("iteration 47: E_total = %1").arg(NumberFormat::lesson(losses[46])));
+        QCOMPARE(c.view.lastIterationText(),
+                 QStringLiteral("iteration 47: E_total = %1").arg(NumberFormat::shown(losses[46])));
         QCOMPARE(c.view.history().extent(47, false).low, losses[46]);
         c.post([](TrainingWorker *w) { w->step(Granularity::Iteration); });
         QVERIFY(c.rig.probe.sync());

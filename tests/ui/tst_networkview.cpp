@@ -58,8 +58,8 @@ private slots:
         m_trainer->step(Granularity::Phase);
         showSnapshot();
         const QStringList hidden = m_view->labelTexts();
-        QVERIFY2(hidden.contains(QStringLiteral("out_h1 = 0.5933")), qPrintable(hidden.join('|')));
-        QVERIFY(hidden.contains(QStringLiteral("out_h2 = 0.5969")));
+        QVERIFY2(hidden.contains(QStringLiteral("out_h1 = 0.59327")), qPrintable(hidden.join('|')));
+        QVERIFY(hidden.contains(QStringLiteral("out_h2 = 0.596884")));
         QVERIFY(!hidden.join('\n').contains(QStringLiteral("out_o1")));
         const QImage afterHidden = uitest::grabAndSave(*m_view, QStringLiteral("network-forward1"));
         QVERIFY(uitest::hasContent(afterHidden));
@@ -67,8 +67,8 @@ private slots:
 
         m_trainer->step(Granularity::Phase);
         showSnapshot();
-        QVERIFY(m_view->labelTexts().contains(QStringLiteral("out_o1 = 0.7514")));
-        QVERIFY(m_view->labelTexts().contains(QStringLiteral("out_o2 = 0.7729")));
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("out_o1 = 0.751365")));
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("out_o2 = 0.772928")));
         const QImage afterOutput = uitest::grabAndSave(*m_view, QStringLiteral("network-forward2"));
         QVERIFY(afterOutput != afterHidden);
     }
@@ -77,9 +77,11 @@ private slots:
     {
         QTest::addColumn<int>("precision");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("default") << NetworkView::defaultPrecision << "out_h1 = 0.5933";
+        // Significant digits; trailing zeros dropped (0.593270 reads 0.59327).
+        QTest::newRow("default") << NetworkView::defaultPrecision << "out_h1 = 0.59327";
         QTest::newRow("lesson") << 9 << "out_h1 = 0.593269992";
-        QTest::newRow("two") << 2 << "out_h1 = 0.59";
+        QTest::newRow("three") << 3 << "out_h1 = 0.593";
+        QTest::newRow("clamped below") << 1 << "out_h1 = 0.593";
         QTest::newRow("clamped above") << 12 << "out_h1 = 0.593269992";
     }
 
@@ -110,7 +112,7 @@ private slots:
 
         m_trainer->step(Granularity::Phase); // gradients of the output layer
         showSnapshot();
-        QVERIFY(m_view->labelTexts().contains(QStringLiteral("∂E_total/∂w5 = 0.082167041")));
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("∂E_total/∂w5 = 0.0821670406")));
         QVERIFY(!m_view->labelTexts().join('\n').contains(QStringLiteral("∂E_total/∂w1")));
         uitest::grabAndSave(*m_view, QStringLiteral("network-gradients2"));
 
@@ -118,8 +120,8 @@ private slots:
         m_trainer->step(Granularity::Phase); // the update
         showSnapshot();
         const QStringList texts = m_view->labelTexts();
-        QVERIFY2(texts.contains(QStringLiteral("w5⁺ = 0.358916480")), qPrintable(texts.join('|')));
-        QVERIFY(texts.contains(QStringLiteral("w5 = 0.400000000")));
+        QVERIFY2(texts.contains(QStringLiteral("w5⁺ = 0.35891648")), qPrintable(texts.join('|')));
+        QVERIFY(texts.contains(QStringLiteral("w5 = 0.4")));
         QVERIFY(texts.contains(QStringLiteral("w1⁺ = 0.149780716")));
         QVERIFY(texts.contains(QStringLiteral("w8⁺ = 0.561370121")));
         // b1 and b2 are frozen in this lesson: no update to show.
@@ -177,13 +179,13 @@ private slots:
         m_trainer->step(Granularity::Neuron);
         showSnapshot();
         const QString texts = m_view->labelTexts().join('\n');
-        QVERIFY2(texts.contains(QStringLiteral("out_h1 = 0.5933")), qPrintable(texts));
+        QVERIFY2(texts.contains(QStringLiteral("out_h1 = 0.59327")), qPrintable(texts));
         QVERIFY(!texts.contains(QStringLiteral("out_h2")));
         const QImage one = uitest::grabAndSave(*m_view, QStringLiteral("network-neuron1"));
 
         m_trainer->step(Granularity::Neuron);
         showSnapshot();
-        QVERIFY(m_view->labelTexts().contains(QStringLiteral("out_h2 = 0.5969")));
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("out_h2 = 0.596884")));
         QVERIFY(m_view->grab().toImage() != one);
     }
 
@@ -310,22 +312,25 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
         m_trainer->step(Granularity::Phase);
         showSnapshot();
-        QVERIFY(m_view->labelTexts().contains(QStringLiteral("w1 = 0.1500")));
-        QVERIFY(m_view->labelTexts().contains(QStringLiteral("out_h1 = 0.5933")));
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("w1 = 0.15")));
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("out_h1 = 0.59327")));
         const QRectF nodeBefore = m_view->scene().nodes.first().rect;
+        const double fontBefore = m_view->fontPixelSize();
 
         m_trainer->step(Granularity::Iteration);
         m_trainer->step(Granularity::Phase);
         showSnapshot();
         const QStringList texts = m_view->labelTexts();
-        QVERIFY2(texts.contains(QStringLiteral("w1 = 0.1498")), qPrintable(texts.join('|')));
-        QVERIFY(!texts.contains(QStringLiteral("w1 = 0.1500")));
+        QVERIFY2(texts.contains(QStringLiteral("w1 = 0.149781")), qPrintable(texts.join('|')));
+        QVERIFY(!texts.contains(QStringLiteral("w1 = 0.15")));
         QCOMPARE(m_view->scene().nodes.first().rect, nodeBefore);
 
         m_view->setPrecision(9);
         QVERIFY(m_view->labelTexts().contains(QStringLiteral("w1 = 0.149780716")));
-        QVERIFY(m_view->scene().nodes.first().rect.width() > nodeBefore.width());
-        m_view->setPrecision(4);
+        // More digits: wider texts, laid out again (in wider boxes or smaller type).
+        QVERIFY(m_view->scene().nodes.first().rect != nodeBefore
+                || m_view->fontPixelSize() != fontBefore);
+        m_view->setPrecision(NetworkView::defaultPrecision);
         QCOMPARE(m_view->scene().nodes.first().rect, nodeBefore);
 
         m_view->resize(1400, 900);
@@ -333,7 +338,7 @@ private slots:
         const double font = m_view->fontPixelSize();
         m_view->setScale(1.5);
         QVERIFY(m_view->fontPixelSize() > font);
-        QVERIFY(m_view->labelTexts().contains(QStringLiteral("w1 = 0.1498")));
+        QVERIFY(m_view->labelTexts().contains(QStringLiteral("w1 = 0.149781")));
     }
 
     void largeNetworksAreDrawnWithoutLabels()

@@ -88,6 +88,61 @@ private slots:
         QCOMPARE(NumberFormat::fixed(value, decimals, QLocale::c()), expected);
     }
 
+    // Significant digits, the format of every view (View ▸ Digits).
+    void significant_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<int>("digits");
+        QTest::addColumn<QString>("expected");
+        // The article's ∂E_total/∂w1: six significant digits, not four decimals ("0.0004").
+        QTest::newRow("dE/dw1 at 6") << 0.000438568 << 6 << "0.000438568";
+        QTest::newRow("dE/dw1 at 3") << 0.000438568 << 3 << "0.000439";
+        QTest::newRow("dE/dw5 at 6") << 0.0821670407 << 6 << "0.082167";
+        QTest::newRow("dE/dw5 at 9") << 0.0821670407 << 9 << "0.0821670407";
+        QTest::newRow("out_h1 at 6") << 0.593269992 << 6 << "0.59327";
+        QTest::newRow("out_h1 at 9") << 0.593269992 << 9 << "0.593269992";
+        QTest::newRow("w5+ at 9") << 0.35891648 << 9 << "0.35891648";
+        QTest::newRow("typed value") << 0.15 << 6 << "0.15";
+        QTest::newRow("integer") << 3.0 << 6 << "3";
+        QTest::newRow("large") << 1234.5678 << 6 << "1234.57";
+        QTest::newRow("rounds up") << 0.9999999 << 6 << "1";
+        QTest::newRow("negative") << -0.0105818740 << 6 << "−0.0105819";
+        QTest::newRow("zero") << 0.0 << 6 << "0";
+        QTest::newRow("negative zero") << -0.0 << 6 << "0";
+        // Below 10⁻⁴ the zeros would hide the digits: scientific, one format for all sizes.
+        QTest::newRow("tiny") << -5.704123e-05 << 4 << "−5.704e-05";
+        QTest::newRow("tiny round") << 5e-05 << 6 << "5e-05";
+        QTest::newRow("huge") << 12345678.0 << 6 << "1.23457e+07";
+        QTest::newRow("clamped digits") << 0.593269992 << 30 << "0.593269992";
+    }
+
+    void significant()
+    {
+        QFETCH(double, value);
+        QFETCH(int, digits);
+        QFETCH(QString, expected);
+        QCOMPARE(NumberFormat::significant(value, digits, QLocale::c()), expected);
+    }
+
+    void significantUsesTheLocalesSeparator()
+    {
+        QCOMPARE(NumberFormat::significant(0.000438568, 6, QLocale(QStringLiteral("de_DE"))),
+                 QStringLiteral("0,000438568"));
+    }
+
+    void shownFollowsTheChosenDigits()
+    {
+        NumberFormat::setDigits(6);
+        QCOMPARE(NumberFormat::shown(0.000438568, QLocale::c()), QStringLiteral("0.000438568"));
+        NumberFormat::setDigits(3);
+        QCOMPARE(NumberFormat::shown(0.000438568, QLocale::c()), QStringLiteral("0.000439"));
+        NumberFormat::setDigits(1); // clamped to 3
+        QCOMPARE(NumberFormat::digits(), NumberFormat::minimumDigits);
+        NumberFormat::setDigits(99);
+        QCOMPARE(NumberFormat::digits(), NumberFormat::maximumDigits);
+        NumberFormat::setDigits(NumberFormat::defaultDigits);
+    }
+
     void shortestKeepsTypedValues()
     {
         QCOMPARE(NumberFormat::shortest(0.4, 9, QLocale::c()), QStringLiteral("0.4"));
