@@ -20,6 +20,45 @@ void SnapshotMoment::explainSample(long sample)
     }
 }
 
+void SnapshotMoment::keepExplainedSampleOnlyIfLarge()
+{
+    if (batchSamples.size() <= wholeBatchLimit || explainedColumn < 0)
+        return;
+    const auto keepColumn = [this](Eigen::MatrixXd &values) {
+        if (explainedColumn < values.cols())
+            values = Eigen::MatrixXd(values.col(explainedColumn));
+    };
+    for (auto *layers : {&net, &out, &deltas}) {
+        for (Eigen::MatrixXd &values : *layers)
+            keepColumn(values);
+    }
+    keepColumn(batchInputs);
+    keepColumn(batchTargets);
+    explainedColumn = 0;
+    keepsExplainedSampleOnly = true;
+}
+
+namespace {
+// The network's outputs for the whole data set, a block of samples at a time, so a large
+// data set needs one block's layer values, not the whole set's (a data set that fits one
+// block is one pass, as before).
+Eigen::MatrixXd outputsForEverySample(const Network &network, const Dataset &dataset)
+{
+    constexpr Eigen::Index block = SnapshotMoment::wholeBatchLimit;
+    const Eigen::Index samples = dataset.sampleCount();
+    Eigen::MatrixXd outputs(network.outputCount(), samples);
+    NetworkPass pass;
+    for (Eigen::Index first = 0; first < samples; first += block) {
+        const Eigen::Index count = std::min(block, samples - first);
+        if (!pass.fits(network, count))
+            pass.prepare(network, count);
+        pass.forward(network, dataset.inputs.middleCols(first, count));
+        outputs.middleCols(first, count) = pass.out(network.layerCount() - 1);
+    }
+    return outputs;
+}
+} // namespace
+
 Snapshot takeSnapshot(Trainer &trainer)
 {
     Snapshot snapshot;
@@ -76,11 +115,11 @@ Snapshot takeSnapshot(Trainer &trainer)
     }
 
     snapshot.dataset = trainer.dataset();
-    NetworkPass whole;
-    whole.prepare(network, snapshot.dataset.sampleCount());
-    whole.forward(network, snapshot.dataset.inputs);
-    snapshot.datasetLoss = whole.computeLoss(snapshot.loss, snapshot.dataset.targets);
-    snapshot.datasetOutputs = whole.out(layers - 1);
+    snapshot.datasetOutputs = outputsForEverySample(network, snapshot.dataset);
+    Eigen::VectorXd lossPerOutput = Eigen::VectorXd::Zero(network.outputCount());
+    backprop::lossPerOutput(snapshot.loss, snapshot.datasetOutputs, snapshot.dataset.targets,
+                            lossPerOutput);
+    snapshot.datasetLoss = lossPerOutput.sum();
     const Eigen::MatrixXd difference = snapshot.dataset.targets - snapshot.datasetOutputs;
     snapshot.absoluteErrors = difference.cwiseAbs();
     snapshot.squaredErrors = difference.cwiseAbs2();

@@ -50,6 +50,13 @@ struct SnapshotMoment
     // Sets both from a data set sample: its column when the batch holds it, else the first
     // column's sample.
     void explainSample(long sample);
+    // A batch of more than this many samples is sent with the values of the explained sample
+    // only: net, out, deltas, batchInputs and batchTargets become that one column and
+    // explainedColumn 0 (a full batch of 100,000 would copy every layer's values in each
+    // snapshot). batchSamples stays whole.
+    static constexpr std::size_t wholeBatchLimit = 4096;
+    bool keepsExplainedSampleOnly = false;
+    void keepExplainedSampleOnlyIfLarge();
 
     std::optional<ParameterId> selectedParameter; // chosen with TrainingWorker::selectParameter
     std::optional<ChainRule> chainRule; // of the selected parameter, at the current values

@@ -342,6 +342,7 @@ void TrainingWorker::Private::emitSnapshot(Delivery delivery)
         snapshot.chainRule = chainRuleOf(trainer, *selected, selectedSample);
     }
     snapshot.explainSample(snapshot.chainRule ? snapshot.chainRule->datasetSample : selectedSample);
+    snapshot.keepExplainedSampleOnlyIfLarge();
     snapshot.lossHistory = losses;
     const long long finished = snapshot.state.iteration - 1;
     if (!snapshot.lastIterationLoss && finished >= 0) {
