@@ -3,6 +3,8 @@
 // (1e999 becomes ±infinity) or keeps apart (-0), and each refusal in the reader's words.
 #include "jsontext.h"
 
+#include "textcheck.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -100,7 +102,7 @@ JsonError syntaxError(std::string_view text, std::size_t position, const std::st
                 return errorAt(text, at, "invalid literal (expected " + std::string(word) + ")");
         }
     } else if (has("unexpected end of input")) {
-        at = text.size();
+        at = std::min(text.find('\0'), text.size()); // the library ends the text at a NUL
     } else if (has("literal;")) { // a whole token was read: true, false, null, string, number
         at = end
             - (has("true literal") || has("null literal") ? 4
@@ -112,10 +114,10 @@ JsonError syntaxError(std::string_view text, std::size_t position, const std::st
     }
     const std::string x = found(text, at);
     return errorAt(text, at,
-                   afterValue                      ? "unexpected " + x + " after the value"
-                       : has("parsing object key") ? "expected a string key, found " + x
-                       : has("parsing object separator")
-                       ? "expected ':' after the key \"" + key + "\", found " + x
+                   afterValue                            ? "unexpected " + x + " after the value"
+                       : has("parsing object key")       ? "expected a string key, found " + x
+                       : has("parsing object separator") ? "expected ':' after the key \""
+                           + TextCheck::printable(key) + "\", found " + x
                        : has("parsing object -") ? "expected ',' or '}', found " + x
                        : has("parsing array")    ? "expected ',' or ']', found " + x
                                                  : "expected a value, found " + x);
@@ -162,7 +164,7 @@ public:
         do
             quote = m_text.rfind('"', quote - 1);
         while (isEscaped(quote));
-        return fail(errorAt(m_text, quote, "duplicate key \"" + key + "\""));
+        return fail(errorAt(m_text, quote, "duplicate key \"" + TextCheck::printable(key) + "\""));
     }
     bool number_integer(number_integer_t value)
     {
@@ -250,8 +252,12 @@ std::variant<ordered_json, JsonError> parseJson(std::string_view text)
         ordered_json root;
         SaxBuilder builder(root, text, input, last, overflowed);
         if (ordered_json::sax_parse(Cursor {input.data(), &last},
-                                    Cursor {input.data() + input.size(), &last}, &builder))
+                                    Cursor {input.data() + input.size(), &last}, &builder)) {
+            // The library reads a NUL as the end of the text; what follows it is not read.
+            if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+                return errorAt(text, nul, "unexpected " + found(text, nul) + " after the value");
             return root;
+        }
         if (builder.error())
             return *builder.error();
         const Overflow number = *builder.overflow();

@@ -128,6 +128,11 @@ private slots:
             << QByteArray("\"\xED\xA0\x80\"") << 1 << 3 << "ill-formed UTF-8";
         QTest::newRow("column counts characters")
             << QByteArray("[\"\xC3\xA9\xC3\xA9\", x]") << 1 << 8 << "expected a value";
+        // nlohmann reads a NUL as the end of the text; it is refused where it stands.
+        QTest::newRow("NUL after the value")
+            << QByteArray("1\0 2", 4) << 1 << 2 << "unexpected a control character after";
+        QTest::newRow("NUL inside an array")
+            << QByteArray("[1,\0 2]", 7) << 1 << 4 << "expected a value, found a control";
         QTest::newRow("65 levels")
             << QByteArray(65, '[') + QByteArray(65, ']') << 1 << 65 << "deeper than 64";
         QTest::newRow("deep objects")
