@@ -1,7 +1,7 @@
 #pragma once
 
 #include "snapshot.h"
-#include "trainingworker.h" // declares backprop::Dataset as a meta type for datasetEdited
+#include "workermetatypes.h" // declares backprop::Dataset as a meta type for datasetEdited
 
 #include <QAbstractTableModel>
 #include <QStringList>
