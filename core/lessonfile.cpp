@@ -183,10 +183,7 @@ std::variant<SavedLesson, std::string> LessonFile::read(std::string_view text,
 
 std::variant<SavedLesson, std::string> LessonFile::readFile(const std::filesystem::path &path)
 {
-    auto text = TextFile::read(path, maxLessonFileBytes, "a lesson file");
-    if (auto *error = std::get_if<TextFile::Error>(&text))
-        return std::move(error->message);
-    return read(std::get<std::string>(text), path.string());
+    return TextFile::readWith(path, maxLessonFileBytes, "a lesson file", read);
 }
 
 std::variant<std::string, JsonError> LessonFile::write(const SavedLesson &saved)

@@ -1,6 +1,7 @@
 #include "lessonreader.h"
 
 #include "jsonfields.h"
+#include "shaperules.h"
 #include "sizelimits.h"
 #include "textcheck.h"
 #include "textfile.h"
@@ -32,11 +33,6 @@ long long neuronsOf(const ordered_json &value, const std::string &path, std::str
     return static_cast<long long>(given.size());
 }
 
-Eigen::Index expectedBiasCount(BiasMode mode, Eigen::Index neurons)
-{
-    return mode == BiasMode::None ? 0 : mode == BiasMode::SharedPerLayer ? 1 : neurons;
-}
-
 void readLayer(const ordered_json &value, const std::string &path, Eigen::Index previous,
                bool isOutput, Network &network, std::vector<bool> &weightsGiven)
 {
@@ -57,13 +53,13 @@ void readLayer(const ordered_json &value, const std::string &path, Eigen::Index 
         layer.biasMode = Fields::named<BiasMode>(*bias, fields.path("bias"), "bias mode",
                                                  biasModeFromName, biasModeName, 3);
 
-    const Eigen::Index biasCount = expectedBiasCount(layer.biasMode, neurons);
+    const Eigen::Index expectedBiases = biasCount(layer.biasMode, neurons);
     const std::string biasNoun = "bias " + Fields::inQuotes(biasModeName(layer.biasMode))
-        + " takes " + std::to_string(biasCount) + (biasCount == 1 ? " bias" : " biases");
-    layer.biases = Eigen::VectorXd::Zero(biasCount);
+        + " takes " + std::to_string(expectedBiases) + (expectedBiases == 1 ? " bias" : " biases");
+    layer.biases = Eigen::VectorXd::Zero(expectedBiases);
     if (const ordered_json *biases = fields.optional("biases")) {
         const ordered_json &array = Fields::expect(*biases, "array", fields.path("biases"));
-        if (static_cast<Eigen::Index>(array.size()) != biasCount)
+        if (static_cast<Eigen::Index>(array.size()) != expectedBiases)
             Fields::refuse(fields.path("biases"),
                            biasNoun + ", found "
                                + Fields::counted(static_cast<long long>(array.size()), "number"));
@@ -74,11 +70,11 @@ void readLayer(const ordered_json &value, const std::string &path, Eigen::Index 
     std::vector<std::string> biasNames;
     if (const ordered_json *given = fields.optional("biasNames")) {
         const auto size = Fields::expect(*given, "array", fields.path("biasNames")).size();
-        if (static_cast<Eigen::Index>(size) != biasCount)
+        if (static_cast<Eigen::Index>(size) != expectedBiases)
             Fields::refuse(fields.path("biasNames"),
                            biasNoun + ", found "
                                + Fields::counted(static_cast<long long>(size), "name"));
-        biasNames = Fields::names(*given, fields.path("biasNames"), biasCount);
+        biasNames = Fields::names(*given, fields.path("biasNames"), expectedBiases);
     }
 
     layer.weights = Eigen::MatrixXd::Zero(neurons, previous);
@@ -376,10 +372,7 @@ std::variant<Lesson, std::string> LessonReader::readJson(const ordered_json &roo
 
 std::variant<Lesson, std::string> LessonReader::readFile(const std::filesystem::path &path)
 {
-    auto text = TextFile::read(path, maxLessonFileBytes, "a lesson file");
-    if (auto *error = std::get_if<TextFile::Error>(&text))
-        return std::move(error->message);
-    return read(std::get<std::string>(text), path.string());
+    return TextFile::readWith(path, maxLessonFileBytes, "a lesson file", read);
 }
 
 } // namespace backprop

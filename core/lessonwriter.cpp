@@ -1,6 +1,7 @@
 #include "lessonwriter.h"
 
 #include "lessonreader.h"
+#include "shaperules.h"
 
 #include <nlohmann/json.hpp>
 
@@ -53,9 +54,7 @@ std::string shapeError(const Lesson &lesson)
     const Network &network = lesson.network;
     if (std::string error = network.shapeError(); !error.empty())
         return error;
-    const Dataset &data = lesson.dataset;
-    if (data.inputs.rows() != network.inputCount || data.targets.rows() != network.outputCount()
-        || data.targets.cols() != data.inputs.cols())
+    if (!fitsNetwork(lesson.dataset, network))
         return "the data does not match the network's inputs and outputs";
     return {};
 }
