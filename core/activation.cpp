@@ -1,5 +1,7 @@
 #include "activation.h"
 
+#include "nametable.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -8,7 +10,7 @@
 namespace backprop {
 
 namespace {
-constexpr std::array<std::pair<Activation, std::string_view>, 6> activationNames {{
+constexpr NameTable<Activation, 6> activationNames {{
     {Activation::Sigmoid, "sigmoid"},
     {Activation::Tanh, "tanh"},
     {Activation::Relu, "relu"},
@@ -20,20 +22,12 @@ constexpr std::array<std::pair<Activation, std::string_view>, 6> activationNames
 
 std::string_view activationName(Activation activation)
 {
-    for (const auto &[value, name] : activationNames) {
-        if (value == activation)
-            return name;
-    }
-    return {};
+    return nameIn(activationNames, activation);
 }
 
 std::optional<Activation> activationFromName(std::string_view name)
 {
-    for (const auto &[value, text] : activationNames) {
-        if (text == name)
-            return value;
-    }
-    return std::nullopt;
+    return valueIn(activationNames, name);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include "datasetgenerator.h"
 
+#include "nametable.h"
 #include "random.h"
 #include "sizelimits.h"
 
@@ -14,18 +15,12 @@ namespace {
 
 constexpr double pi = std::numbers::pi;
 
-struct ShapeName
-{
-    DatasetShape shape;
-    std::string_view name;
-};
-
-constexpr std::array<ShapeName, 6> shapeNames {{{DatasetShape::Circle, "circle"},
-                                                {DatasetShape::Xor, "xor"},
-                                                {DatasetShape::TwoGaussians, "gaussians"},
-                                                {DatasetShape::Spiral, "spiral"},
-                                                {DatasetShape::Plane, "plane"},
-                                                {DatasetShape::Sine, "sine"}}};
+constexpr NameTable<DatasetShape, 6> shapeNames {{{DatasetShape::Circle, "circle"},
+                                                  {DatasetShape::Xor, "xor"},
+                                                  {DatasetShape::TwoGaussians, "gaussians"},
+                                                  {DatasetShape::Spiral, "spiral"},
+                                                  {DatasetShape::Plane, "plane"},
+                                                  {DatasetShape::Sine, "sine"}}};
 
 struct Point
 {
@@ -80,27 +75,19 @@ double regressionTarget(DatasetShape shape, Point p)
 
 std::string_view datasetShapeName(DatasetShape shape)
 {
-    for (const ShapeName &entry : shapeNames) {
-        if (entry.shape == shape)
-            return entry.name;
-    }
-    return {};
+    return nameIn(shapeNames, shape);
 }
 
 std::optional<DatasetShape> datasetShapeFromName(std::string_view name)
 {
-    for (const ShapeName &entry : shapeNames) {
-        if (entry.name == name)
-            return entry.shape;
-    }
-    return std::nullopt;
+    return valueIn(shapeNames, name);
 }
 
 std::vector<DatasetShape> datasetShapes()
 {
     std::vector<DatasetShape> shapes;
-    for (const ShapeName &entry : shapeNames)
-        shapes.push_back(entry.shape);
+    for (const auto &entry : shapeNames)
+        shapes.push_back(entry.first);
     return shapes;
 }
 

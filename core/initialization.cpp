@@ -1,5 +1,6 @@
 #include "initialization.h"
 
+#include "nametable.h"
 #include "network.h"
 #include "random.h"
 
@@ -10,7 +11,7 @@
 namespace backprop {
 
 namespace {
-constexpr std::array<std::pair<Initialization, std::string_view>, 3> initializationNames {{
+constexpr NameTable<Initialization, 3> initializationNames {{
     {Initialization::Uniform, "uniform"},
     {Initialization::Xavier, "xavier"},
     {Initialization::He, "he"},
@@ -19,20 +20,12 @@ constexpr std::array<std::pair<Initialization, std::string_view>, 3> initializat
 
 std::string_view initializationName(Initialization method)
 {
-    for (const auto &[value, name] : initializationNames) {
-        if (value == method)
-            return name;
-    }
-    return {};
+    return nameIn(initializationNames, method);
 }
 
 std::optional<Initialization> initializationFromName(std::string_view name)
 {
-    for (const auto &[value, text] : initializationNames) {
-        if (text == name)
-            return value;
-    }
-    return std::nullopt;
+    return valueIn(initializationNames, name);
 }
 
 void initialize(Network &network, Initialization method, std::uint64_t seed)

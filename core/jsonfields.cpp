@@ -8,23 +8,44 @@
 
 namespace backprop {
 
-JsonFields::JsonFields(const Json &value, std::string path,
-                       std::initializer_list<std::string_view> known)
-    : m_value(expect(value, Json::Type::Object, path)), m_path(std::move(path))
+namespace {
+
+// "a number", "an array", "null" (nlohmann's type names: every kind of number is a number).
+std::string withArticle(std::string_view type)
 {
-    for (const Json::Member &member : m_value.toObject()) {
-        if (std::find(known.begin(), known.end(), member.first) != known.end())
+    return (type == "null"                            ? ""
+                : type == "array" || type == "object" ? "an "
+                                                      : "a ")
+        + std::string(type);
+}
+
+} // namespace
+
+JsonFields::JsonFields(const ordered_json &value, std::string path,
+                       std::initializer_list<std::string_view> known)
+    : m_value(expect(value, "object", path)), m_path(std::move(path))
+{
+    for (auto it = m_value.begin(); it != m_value.end(); ++it) {
+        if (std::find(known.begin(), known.end(), it.key()) != known.end())
             continue;
         std::string list;
         for (std::string_view name : known)
             list += (list.empty() ? "" : ", ") + std::string(name);
-        refuse(memberPath(m_path, member.first), "unknown field (known fields: " + list + ")");
+        refuse(memberPath(m_path, it.key()), "unknown field (known fields: " + list + ")");
     }
 }
 
-const Json &JsonFields::required(std::string_view key) const
+const ordered_json *JsonFields::find(const ordered_json &object, std::string_view key)
 {
-    if (const Json *value = m_value.find(key))
+    if (!object.is_object())
+        return nullptr;
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+const ordered_json &JsonFields::required(std::string_view key) const
+{
+    if (const ordered_json *value = optional(key))
         return *value;
     refuse(path(key), "required field is missing");
 }
@@ -71,32 +92,32 @@ std::string JsonFields::newerFormat(double format, const std::string &reads)
         + std::to_string(static_cast<long long>(format)) + "); this version reads " + reads;
 }
 
-const Json &JsonFields::expect(const Json &value, Json::Type type, const std::string &path)
+const ordered_json &JsonFields::expect(const ordered_json &value, std::string_view type,
+                                       const std::string &path)
 {
-    if (value.type() != type)
-        refuse(path,
-               "expected " + std::string(Json::typeName(type)) + ", found "
-                   + std::string(Json::typeName(value.type())));
+    if (value.type_name() != type)
+        refuse(path, "expected " + withArticle(type) + ", found " + withArticle(value.type_name()));
     return value;
 }
 
-double JsonFields::finiteNumber(const Json &value, const std::string &path)
+double JsonFields::finiteNumber(const ordered_json &value, const std::string &path)
 {
-    const double number = expect(value, Json::Type::Number, path).toDouble();
+    const double number = expect(value, "number", path).get<double>();
     if (!std::isfinite(number))
         refuse(path, "the number is too large for a double (it would be infinite)");
     return number;
 }
 
-const std::string &JsonFields::text(const Json &value, const std::string &path)
+const std::string &JsonFields::text(const ordered_json &value, const std::string &path)
 {
-    return expect(value, Json::Type::String, path).toString();
+    return expect(value, "string", path).get_ref<const std::string &>();
 }
 
-long long JsonFields::wholeNumber(const Json &value, const std::string &path, long long minimum,
-                                  long long maximum, std::string_view what, std::string_view limit)
+long long JsonFields::wholeNumber(const ordered_json &value, const std::string &path,
+                                  long long minimum, long long maximum, std::string_view what,
+                                  std::string_view limit)
 {
-    const double number = expect(value, Json::Type::Number, path).toDouble();
+    const double number = expect(value, "number", path).get<double>();
     if (number != std::floor(number) || !std::isfinite(number))
         refuse(path, "expected a whole number of " + std::string(what));
     std::ostringstream found;
@@ -111,10 +132,10 @@ long long JsonFields::wholeNumber(const Json &value, const std::string &path, lo
     return static_cast<long long>(number);
 }
 
-std::vector<std::string> JsonFields::names(const Json &value, const std::string &path,
+std::vector<std::string> JsonFields::names(const ordered_json &value, const std::string &path,
                                            long long expected)
 {
-    const Json::Array &array = expect(value, Json::Type::Array, path).toArray();
+    const ordered_json &array = expect(value, "array", path);
     if (static_cast<long long>(array.size()) != expected)
         refuse(path,
                "expected " + counted(expected, "name") + ", found " + std::to_string(array.size()));

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "json.h"
+#include "jsontext.h"
+
+#include <nlohmann/json.hpp>
 
 #include <initializer_list>
 #include <optional>
@@ -24,10 +26,12 @@ public:
         std::string message;
     };
 
-    JsonFields(const Json &value, std::string path, std::initializer_list<std::string_view> known);
+    JsonFields(const ordered_json &value, std::string path,
+               std::initializer_list<std::string_view> known);
 
-    const Json *optional(std::string_view key) const { return m_value.find(key); }
-    const Json &required(std::string_view key) const;
+    // The member `key`, or nullptr.
+    const ordered_json *optional(std::string_view key) const { return find(m_value, key); }
+    const ordered_json &required(std::string_view key) const;
     std::string path(std::string_view key) const { return memberPath(m_path, key); }
 
     [[noreturn]] static void refuse(const std::string &path, const std::string &message);
@@ -41,22 +45,26 @@ public:
     // number no version will reach (1e300) that it is too large, never a wrapped integer.
     static std::string newerFormat(double format, const std::string &reads);
 
-    static const Json &expect(const Json &value, Json::Type type, const std::string &path);
+    static const ordered_json *find(const ordered_json &object, std::string_view key);
+    // The value if it is of `type` (nlohmann's type_name(): "array", "number", …), else a
+    // refusal: "expected an array, found a number".
+    static const ordered_json &expect(const ordered_json &value, std::string_view type,
+                                      const std::string &path);
     // A number that is finite: JSON has no NaN or infinity, but 1e999 overflows to infinity.
-    static double finiteNumber(const Json &value, const std::string &path);
-    static const std::string &text(const Json &value, const std::string &path);
+    static double finiteNumber(const ordered_json &value, const std::string &path);
+    static const std::string &text(const ordered_json &value, const std::string &path);
     // A whole number in [minimum, maximum], checked before the caller allocates anything for
     // it; `limit` says where the maximum comes from.
-    static long long wholeNumber(const Json &value, const std::string &path, long long minimum,
-                                 long long maximum, std::string_view what,
+    static long long wholeNumber(const ordered_json &value, const std::string &path,
+                                 long long minimum, long long maximum, std::string_view what,
                                  std::string_view limit = "this version allows");
     // An array of exactly `expected` strings.
-    static std::vector<std::string> names(const Json &value, const std::string &path,
+    static std::vector<std::string> names(const ordered_json &value, const std::string &path,
                                           long long expected);
 
     // A string naming one of `valueCount` enum values 0, 1, …; the message lists them all.
     template<typename Enum>
-    static Enum named(const Json &value, const std::string &path, std::string_view what,
+    static Enum named(const ordered_json &value, const std::string &path, std::string_view what,
                       std::optional<Enum> (*fromName)(std::string_view),
                       std::string_view (*nameOf)(Enum), int valueCount)
     {
@@ -77,11 +85,11 @@ public:
     // column)` reads one. All sizes are checked before `cell` sees an element of a row.
     // `noun` is singular ("number"); `explanation` follows it in messages about one row.
     template<typename Cell>
-    static void readRows(const Json &value, const std::string &path, long long rows,
+    static void readRows(const ordered_json &value, const std::string &path, long long rows,
                          long long columns, std::string_view noun, std::string_view explanation,
                          Cell cell)
     {
-        const Json::Array &array = expect(value, Json::Type::Array, path).toArray();
+        const ordered_json &array = expect(value, "array", path);
         const auto found = static_cast<long long>(array.size());
         if (found != rows)
             refuse(path,
@@ -89,7 +97,7 @@ public:
                        + counted(found, "row"));
         for (std::size_t r = 0; r < array.size(); ++r) {
             const std::string rowPath = elementPath(path, r);
-            const Json::Array &row = expect(array[r], Json::Type::Array, rowPath).toArray();
+            const ordered_json &row = expect(array[r], "array", rowPath);
             if (static_cast<long long>(row.size()) != columns)
                 refuse(rowPath,
                        "expected " + counted(columns, noun) + std::string(explanation) + ", found "
@@ -100,7 +108,7 @@ public:
     }
 
 private:
-    const Json &m_value;
+    const ordered_json &m_value;
     std::string m_path;
 };
 

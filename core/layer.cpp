@@ -1,12 +1,14 @@
 #include "layer.h"
 
+#include "nametable.h"
+
 #include <array>
 #include <utility>
 
 namespace backprop {
 
 namespace {
-constexpr std::array<std::pair<BiasMode, std::string_view>, 3> biasModeNames {{
+constexpr NameTable<BiasMode, 3> biasModeNames {{
     {BiasMode::None, "none"},
     {BiasMode::PerNeuron, "per-neuron"},
     {BiasMode::SharedPerLayer, "shared"},
@@ -15,20 +17,12 @@ constexpr std::array<std::pair<BiasMode, std::string_view>, 3> biasModeNames {{
 
 std::string_view biasModeName(BiasMode mode)
 {
-    for (const auto &[value, name] : biasModeNames) {
-        if (value == mode)
-            return name;
-    }
-    return {};
+    return nameIn(biasModeNames, mode);
 }
 
 std::optional<BiasMode> biasModeFromName(std::string_view name)
 {
-    for (const auto &[value, text] : biasModeNames) {
-        if (text == name)
-            return value;
-    }
-    return std::nullopt;
+    return valueIn(biasModeNames, name);
 }
 
 Eigen::Index Layer::biasIndexOf(Eigen::Index neuron) const

@@ -7,6 +7,8 @@
 #include "textcheck.h"
 #include "textfile.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <system_error>
@@ -17,36 +19,33 @@ namespace {
 
 using Fields = JsonFields;
 
-Json memories(const std::vector<Eigen::MatrixXd> &weights,
-              const std::vector<Eigen::VectorXd> &biases)
+ordered_json memories(const std::vector<Eigen::MatrixXd> &weights,
+                      const std::vector<Eigen::VectorXd> &biases)
 {
-    Json::Array layers;
+    ordered_json layers = ordered_json::array();
     for (std::size_t l = 0; l < weights.size(); ++l)
-        layers.push_back(Json(Json::Object {{"weights", LessonWriter::rows(weights[l])},
-                                            {"biases", LessonWriter::numbers(biases[l])}}));
-    return Json(std::move(layers));
+        layers.push_back({{"weights", LessonWriter::rows(weights[l])},
+                          {"biases", LessonWriter::numbers(biases[l])}});
+    return layers;
 }
 
-Json stateJson(const TrainingState &state)
+ordered_json stateJson(const TrainingState &state)
 {
-    Json::Array order(state.order.begin(), state.order.end());
-    Json::Array random;
-    for (std::uint64_t word : state.random.words())
-        random.emplace_back(static_cast<unsigned long long>(word));
     const OptimizerState &optimizer = state.optimizer;
-    const Json::Object memory {
+    const ordered_json memory {
         {"step", optimizer.step},
         {"first", memories(optimizer.firstWeights, optimizer.firstBiases)},
         {"second", memories(optimizer.secondWeights, optimizer.secondBiases)},
     };
-    return Json(Json::Object {
+    const auto words = state.random.words();
+    return {
         {"iteration", state.iteration},
         {"epoch", state.epoch},
         {"batchStart", state.batchStart},
-        {"order", Json(std::move(order))},
-        {"random", Json(std::move(random))},
-        {"optimizer", Json(memory)},
-    });
+        {"order", state.order},
+        {"random", std::vector<std::uint64_t>(words.begin(), words.end())},
+        {"optimizer", memory},
+    };
 }
 
 long long count(const Fields &fields, std::string_view key, long long maximum)
@@ -55,10 +54,10 @@ long long count(const Fields &fields, std::string_view key, long long maximum)
 }
 
 // One of "first" and "second": per layer, memories shaped like its weights and biases.
-void readMemories(const Json &value, const std::string &path, const Network &network,
+void readMemories(const ordered_json &value, const std::string &path, const Network &network,
                   std::vector<Eigen::MatrixXd> &weights, std::vector<Eigen::VectorXd> &biases)
 {
-    const Json::Array &layers = Fields::expect(value, Json::Type::Array, path).toArray();
+    const ordered_json &layers = Fields::expect(value, "array", path);
     if (static_cast<int>(layers.size()) != network.layerCount())
         Fields::refuse(path,
                        "expected " + Fields::counted(network.layerCount(), "layer") + ", found "
@@ -69,12 +68,10 @@ void readMemories(const Json &value, const std::string &path, const Network &net
         Fields::readRows(
             fields.required("weights"), fields.path("weights"), layer.weights.rows(),
             layer.weights.cols(), "number", " (one per weight)",
-            [&](const Json &cell, const std::string &cellPath, Eigen::Index r, Eigen::Index c) {
-                weights[l](r, c) = Fields::finiteNumber(cell, cellPath);
-            });
-        const Json::Array &values =
-            Fields::expect(fields.required("biases"), Json::Type::Array, fields.path("biases"))
-                .toArray();
+            [&](const ordered_json &cell, const std::string &cellPath, Eigen::Index r,
+                Eigen::Index c) { weights[l](r, c) = Fields::finiteNumber(cell, cellPath); });
+        const ordered_json &values =
+            Fields::expect(fields.required("biases"), "array", fields.path("biases"));
         if (static_cast<Eigen::Index>(values.size()) != layer.biases.size())
             Fields::refuse(fields.path("biases"),
                            "expected " + Fields::counted(layer.biases.size(), "number")
@@ -87,7 +84,7 @@ void readMemories(const Json &value, const std::string &path, const Network &net
 
 // Reads the state's fields; checkTrainingState() then judges the state as a whole, as it
 // does for every state the trainer is given.
-TrainingState readState(const Json &value, const Lesson &lesson)
+TrainingState readState(const ordered_json &value, const Lesson &lesson)
 {
     const Fields fields(value, "state",
                         {"iteration", "epoch", "batchStart", "order", "random", "optimizer"});
@@ -101,8 +98,7 @@ TrainingState readState(const Json &value, const Lesson &lesson)
     state.batchStart = static_cast<long>(count(fields, "batchStart", maxSamples));
 
     const std::string orderPath = fields.path("order");
-    const Json::Array &order =
-        Fields::expect(fields.required("order"), Json::Type::Array, orderPath).toArray();
+    const ordered_json &order = Fields::expect(fields.required("order"), "array", orderPath);
     if (static_cast<long long>(order.size()) != samples)
         Fields::refuse(orderPath,
                        "expected " + std::to_string(samples)
@@ -114,19 +110,16 @@ TrainingState readState(const Json &value, const Lesson &lesson)
                                                   samples - 1, "sample index", "the data has")));
 
     const std::string randomPath = fields.path("random");
-    const Json::Array &words =
-        Fields::expect(fields.required("random"), Json::Type::Array, randomPath).toArray();
+    const ordered_json &words = Fields::expect(fields.required("random"), "array", randomPath);
     Random::Words state256 {};
     if (words.size() != state256.size())
         Fields::refuse(randomPath,
                        "expected 4 whole numbers, found " + std::to_string(words.size()));
     for (std::size_t k = 0; k < words.size(); ++k) {
-        const std::optional<std::uint64_t> word =
-            words[k].isNumber() ? words[k].toUnsigned() : std::nullopt;
-        if (!word)
+        if (!words[k].is_number_unsigned())
             Fields::refuse(Fields::elementPath(randomPath, k),
                            "expected a whole number from 0 to 18446744073709551615");
-        state256[k] = *word;
+        state256[k] = words[k].get<std::uint64_t>();
     }
     state.random = Random::fromWords(state256);
 
@@ -144,30 +137,23 @@ TrainingState readState(const Json &value, const Lesson &lesson)
 }
 
 // Files of format 2 and 1: "state" is taken out and the rest read as a format-1 lesson.
-std::variant<SavedLesson, std::string> readSaved(Json root, std::string_view source)
+std::variant<SavedLesson, std::string> readSaved(ordered_json root, std::string_view source)
 {
     const std::string prefix = TextCheck::printable(source) + ": ";
-    std::optional<Json> state;
-    if (root.isObject()) {
-        const Json *format = root.find("format");
-        const double number = format && format->isNumber() ? format->toDouble() : 0.0;
+    std::optional<ordered_json> state;
+    if (root.is_object()) {
+        const ordered_json *format = Fields::find(root, "format");
+        const double number = format && format->is_number() ? format->get<double>() : 0.0;
         if (number > LessonFile::format && number == std::floor(number) && std::isfinite(number))
             return prefix + "format: "
                 + JsonFields::newerFormat(number,
                                           "formats 1 and " + std::to_string(LessonFile::format));
         if (number == LessonFile::format) {
-            Json::Object &members = root.object();
-            for (auto it = members.begin(); it != members.end(); ++it) {
-                if (it->first == "state") {
-                    state = std::move(it->second);
-                    members.erase(it);
-                    break;
-                }
+            if (const auto it = root.find("state"); it != root.end()) {
+                state = std::move(*it);
+                root.erase(it);
             }
-            for (Json::Member &member : members) {
-                if (member.first == "format")
-                    member.second = Json(LessonReader::format);
-            }
+            root["format"] = LessonReader::format;
         }
     }
     std::variant<Lesson, std::string> lesson = LessonReader::readJson(root, source);
@@ -189,18 +175,15 @@ std::variant<SavedLesson, std::string> readSaved(Json root, std::string_view sou
 std::variant<SavedLesson, std::string> LessonFile::read(std::string_view text,
                                                         std::string_view source)
 {
-    std::variant<Json, JsonError> parsed = Json::parse(text);
+    std::variant<ordered_json, JsonError> parsed = parseJson(text);
     if (const JsonError *error = std::get_if<JsonError>(&parsed))
         return TextCheck::printable(source) + ": " + error->toString();
-    return readSaved(std::get<Json>(std::move(parsed)), source);
+    return readSaved(std::get<ordered_json>(std::move(parsed)), source);
 }
 
 std::variant<SavedLesson, std::string> LessonFile::readFile(const std::filesystem::path &path)
 {
-    auto text = TextFile::read(path, maxLessonFileBytes, "a lesson file");
-    if (auto *error = std::get_if<TextFile::Error>(&text))
-        return std::move(error->message);
-    return read(std::get<std::string>(text), path.string());
+    return TextFile::readWith(path, maxLessonFileBytes, "a lesson file", read);
 }
 
 std::variant<std::string, JsonError> LessonFile::write(const SavedLesson &saved)
@@ -216,13 +199,10 @@ std::variant<std::string, JsonError> LessonFile::write(const SavedLesson &saved)
     state.settings = saved.lesson.optimizer;
     if (const auto problem = checkTrainingState(state, saved.lesson.dataset.sampleCount()))
         return JsonError {"state." + problem->field + ": " + problem->message};
-    Json root = LessonWriter::toJson(saved.lesson);
-    for (Json::Member &member : root.object()) {
-        if (member.first == "format")
-            member.second = Json(format);
-    }
-    root.object().emplace_back("state", stateJson(state));
-    return root.write();
+    ordered_json root = LessonWriter::toJson(saved.lesson);
+    root["format"] = format;
+    root["state"] = stateJson(state);
+    return writeJson(root);
 }
 
 std::string LessonFile::writeFile(const SavedLesson &saved, const std::filesystem::path &path)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "json.h"
+#include "jsontext.h"
 #include "savedlesson.h"
 
 #include <filesystem>

@@ -1,6 +1,5 @@
 #include "lessonnotes.h"
 
-#include "json.h"
 #include "jsonfields.h"
 
 namespace backprop {
@@ -28,26 +27,26 @@ bool LessonNotes::isEmpty() const
     return true;
 }
 
-LessonNotes readLessonNotes(const Json &value, const std::string &path)
+LessonNotes readLessonNotes(const ordered_json &value, const std::string &path)
 {
     const JsonFields members(
         value, path, {"network", "chainRule", "curve", "surface", "loss", "table", "inputPlane"});
     LessonNotes notes;
     for (const LessonNotes::Field &field : LessonNotes::fields()) {
-        if (const Json *note = members.optional(field.key))
+        if (const ordered_json *note = members.optional(field.key))
             notes.*field.note = JsonFields::text(*note, members.path(field.key));
     }
     return notes;
 }
 
-Json lessonNotesJson(const LessonNotes &notes)
+ordered_json lessonNotesJson(const LessonNotes &notes)
 {
-    Json::Object object;
+    ordered_json object = ordered_json::object();
     for (const LessonNotes::Field &field : LessonNotes::fields()) {
         if (!(notes.*field.note).empty())
-            object.emplace_back(std::string(field.key), notes.*field.note);
+            object[std::string(field.key)] = notes.*field.note;
     }
-    return Json(std::move(object));
+    return object;
 }
 
 } // namespace backprop

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "jsontext.h"
+
 #include <array>
 #include <string>
 #include <string_view>
 
 namespace backprop {
-
-class Json;
 
 // A lesson's own words for each of the window's views, shown in the lesson guide beside the
 // lesson's description: what to look at in the network, the chain rule, E(w), E(wa, wb), the
@@ -32,8 +32,8 @@ struct LessonNotes
 
 // The "notes" object of a lesson file at `path` ("notes"): unknown views and values that are
 // not strings are refused (JsonFields::Refusal) with their field path ("notes.curve").
-LessonNotes readLessonNotes(const Json &value, const std::string &path);
+LessonNotes readLessonNotes(const ordered_json &value, const std::string &path);
 // The object written for them: only the views that have a note, in fields() order.
-Json lessonNotesJson(const LessonNotes &notes);
+ordered_json lessonNotesJson(const LessonNotes &notes);
 
 } // namespace backprop

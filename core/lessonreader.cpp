@@ -1,7 +1,7 @@
 #include "lessonreader.h"
 
-#include "json.h"
 #include "jsonfields.h"
+#include "shaperules.h"
 #include "sizelimits.h"
 #include "textcheck.h"
 #include "textfile.h"
@@ -19,28 +19,22 @@ using Fields = JsonFields;
 
 // "neurons": 2 or "neurons": ["h1", "h2"] (likewise "inputs"). Returns the count; fills
 // `given` only when the names are written out.
-long long neuronsOf(const Json &value, const std::string &path, std::string_view what,
+long long neuronsOf(const ordered_json &value, const std::string &path, std::string_view what,
                     std::vector<std::string> &given)
 {
-    if (value.isNumber())
+    if (value.is_number())
         return Fields::wholeNumber(value, path, 1, maxNeuronsPerLayer, what);
-    const Json::Array &array = Fields::expect(value, Json::Type::Array, path).toArray();
+    const ordered_json &array = Fields::expect(value, "array", path);
     if (array.empty())
         Fields::refuse(path, "expected at least 1 name, found none");
     if (array.size() > static_cast<std::size_t>(maxNeuronsPerLayer))
-        Fields::wholeNumber(Json(static_cast<unsigned long long>(array.size())), path, 1,
-                            maxNeuronsPerLayer, what);
+        Fields::wholeNumber(ordered_json(array.size()), path, 1, maxNeuronsPerLayer, what);
     given = Fields::names(value, path, static_cast<long long>(array.size()));
     return static_cast<long long>(given.size());
 }
 
-Eigen::Index expectedBiasCount(BiasMode mode, Eigen::Index neurons)
-{
-    return mode == BiasMode::None ? 0 : mode == BiasMode::SharedPerLayer ? 1 : neurons;
-}
-
-void readLayer(const Json &value, const std::string &path, Eigen::Index previous, bool isOutput,
-               Network &network, std::vector<bool> &weightsGiven)
+void readLayer(const ordered_json &value, const std::string &path, Eigen::Index previous,
+               bool isOutput, Network &network, std::vector<bool> &weightsGiven)
 {
     const Fields fields(
         value, path,
@@ -49,24 +43,23 @@ void readLayer(const Json &value, const std::string &path, Eigen::Index previous
     const Eigen::Index neurons =
         neuronsOf(fields.required("neurons"), fields.path("neurons"), "neurons", neuronNames);
     Layer layer;
-    if (const Json *activation = fields.optional("activation"))
+    if (const ordered_json *activation = fields.optional("activation"))
         layer.activation =
             Fields::named<Activation>(*activation, fields.path("activation"), "activation",
                                       activationFromName, activationName, 6);
     if (layer.activation == Activation::Softmax && !isOutput)
         Fields::refuse(fields.path("activation"), "softmax is only allowed on the output layer");
-    if (const Json *bias = fields.optional("bias"))
+    if (const ordered_json *bias = fields.optional("bias"))
         layer.biasMode = Fields::named<BiasMode>(*bias, fields.path("bias"), "bias mode",
                                                  biasModeFromName, biasModeName, 3);
 
-    const Eigen::Index biasCount = expectedBiasCount(layer.biasMode, neurons);
+    const Eigen::Index expectedBiases = biasCount(layer.biasMode, neurons);
     const std::string biasNoun = "bias " + Fields::inQuotes(biasModeName(layer.biasMode))
-        + " takes " + std::to_string(biasCount) + (biasCount == 1 ? " bias" : " biases");
-    layer.biases = Eigen::VectorXd::Zero(biasCount);
-    if (const Json *biases = fields.optional("biases")) {
-        const Json::Array &array =
-            Fields::expect(*biases, Json::Type::Array, fields.path("biases")).toArray();
-        if (static_cast<Eigen::Index>(array.size()) != biasCount)
+        + " takes " + std::to_string(expectedBiases) + (expectedBiases == 1 ? " bias" : " biases");
+    layer.biases = Eigen::VectorXd::Zero(expectedBiases);
+    if (const ordered_json *biases = fields.optional("biases")) {
+        const ordered_json &array = Fields::expect(*biases, "array", fields.path("biases"));
+        if (static_cast<Eigen::Index>(array.size()) != expectedBiases)
             Fields::refuse(fields.path("biases"),
                            biasNoun + ", found "
                                + Fields::counted(static_cast<long long>(array.size()), "number"));
@@ -75,30 +68,28 @@ void readLayer(const Json &value, const std::string &path, Eigen::Index previous
                 Fields::finiteNumber(array[k], Fields::elementPath(fields.path("biases"), k));
     }
     std::vector<std::string> biasNames;
-    if (const Json *given = fields.optional("biasNames")) {
-        const auto size =
-            Fields::expect(*given, Json::Type::Array, fields.path("biasNames")).toArray().size();
-        if (static_cast<Eigen::Index>(size) != biasCount)
+    if (const ordered_json *given = fields.optional("biasNames")) {
+        const auto size = Fields::expect(*given, "array", fields.path("biasNames")).size();
+        if (static_cast<Eigen::Index>(size) != expectedBiases)
             Fields::refuse(fields.path("biasNames"),
                            biasNoun + ", found "
                                + Fields::counted(static_cast<long long>(size), "name"));
-        biasNames = Fields::names(*given, fields.path("biasNames"), biasCount);
+        biasNames = Fields::names(*given, fields.path("biasNames"), expectedBiases);
     }
 
     layer.weights = Eigen::MatrixXd::Zero(neurons, previous);
-    const Json *weights = fields.optional("weights");
+    const ordered_json *weights = fields.optional("weights");
     if (weights) {
         Fields::readRows(
             *weights, fields.path("weights"), neurons, previous, "number", "",
-            [&](const Json &cell, const std::string &cellPath, Eigen::Index r, Eigen::Index c) {
-                layer.weights(r, c) = Fields::finiteNumber(cell, cellPath);
-            });
+            [&](const ordered_json &cell, const std::string &cellPath, Eigen::Index r,
+                Eigen::Index c) { layer.weights(r, c) = Fields::finiteNumber(cell, cellPath); });
     }
     std::vector<std::vector<std::string>> weightNames;
-    if (const Json *given = fields.optional("weightNames")) {
+    if (const ordered_json *given = fields.optional("weightNames")) {
         weightNames.assign(neurons, std::vector<std::string>(previous));
         Fields::readRows(*given, fields.path("weightNames"), neurons, previous, "name", "",
-                         [&](const Json &cell, const std::string &cellPath, Eigen::Index r,
+                         [&](const ordered_json &cell, const std::string &cellPath, Eigen::Index r,
                              Eigen::Index c) { weightNames[r][c] = Fields::text(cell, cellPath); });
     }
 
@@ -152,14 +143,14 @@ void checkNames(const Network &network, const Network &given)
     }
 }
 
-void checkFormat(const Json &root)
+void checkFormat(const ordered_json &root)
 {
-    const Json *format = root.find("format");
+    const ordered_json *format = Fields::find(root, "format");
     if (!format)
         Fields::refuse("format",
                        "required field is missing (a lesson file starts with \"format\": "
                            + std::to_string(LessonReader::format) + ")");
-    const double number = Fields::expect(*format, Json::Type::Number, "format").toDouble();
+    const double number = Fields::expect(*format, "number", "format").get<double>();
     if (number > LessonReader::format && number == std::floor(number) && std::isfinite(number))
         Fields::refuse(
             "format",
@@ -170,13 +161,13 @@ void checkFormat(const Json &root)
                            + std::to_string(LessonReader::format));
 }
 
-Dataset readData(const Json &value, const Network &network)
+Dataset readData(const ordered_json &value, const Network &network)
 {
     const Fields fields(value, "data", {"inputs", "targets"});
-    const Json &inputs = fields.required("inputs");
-    const Json &targets = fields.required("targets");
-    const auto samples = static_cast<long long>(
-        Fields::expect(inputs, Json::Type::Array, fields.path("inputs")).toArray().size());
+    const ordered_json &inputs = fields.required("inputs");
+    const ordered_json &targets = fields.required("targets");
+    const auto samples =
+        static_cast<long long>(Fields::expect(inputs, "array", fields.path("inputs")).size());
     if (samples == 0)
         Fields::refuse(fields.path("inputs"),
                        "no samples; a lesson needs at least one row of data");
@@ -184,8 +175,8 @@ Dataset readData(const Json &value, const Network &network)
         Fields::refuse(fields.path("inputs"),
                        std::to_string(samples) + " samples are more than the "
                            + std::to_string(maxSamples) + " this version allows");
-    const auto targetRows = static_cast<long long>(
-        Fields::expect(targets, Json::Type::Array, fields.path("targets")).toArray().size());
+    const auto targetRows =
+        static_cast<long long>(Fields::expect(targets, "array", fields.path("targets")).size());
     if (targetRows != samples)
         Fields::refuse(fields.path("targets"),
                        "expected " + std::to_string(samples)
@@ -198,13 +189,13 @@ Dataset readData(const Json &value, const Network &network)
     dataset.targets.resize(network.outputCount(), samples);
     Fields::readRows(
         inputs, fields.path("inputs"), samples, network.inputCount, "number", " (one per input)",
-        [&](const Json &cell, const std::string &path, Eigen::Index r, Eigen::Index c) {
+        [&](const ordered_json &cell, const std::string &path, Eigen::Index r, Eigen::Index c) {
             dataset.inputs(c, r) = Fields::finiteNumber(cell, path);
         });
     Fields::readRows(
         targets, fields.path("targets"), samples, network.outputCount(), "number",
         " (one per output)",
-        [&](const Json &cell, const std::string &path, Eigen::Index r, Eigen::Index c) {
+        [&](const ordered_json &cell, const std::string &path, Eigen::Index r, Eigen::Index c) {
             dataset.targets(c, r) = Fields::finiteNumber(cell, path);
         });
     return dataset;
@@ -214,7 +205,7 @@ Dataset readData(const Json &value, const Network &network)
 double rate(const Fields &fields, std::string_view key, double fallback, double low, double high,
             bool lowIncluded)
 {
-    const Json *value = fields.optional(key);
+    const ordered_json *value = fields.optional(key);
     if (!value)
         return fallback;
     const double number = Fields::finiteNumber(*value, fields.path(key));
@@ -228,13 +219,13 @@ double rate(const Fields &fields, std::string_view key, double fallback, double 
     return number;
 }
 
-void readTraining(const Json &value, Eigen::Index samples, Lesson &lesson)
+void readTraining(const ordered_json &value, Eigen::Index samples, Lesson &lesson)
 {
     const Fields fields(value, "training",
                         {"optimizer", "learningRate", "batch", "trainBiases", "momentum", "alpha",
                          "beta1", "beta2", "epsilon", "initialization", "seed"});
     OptimizerSettings &settings = lesson.optimizer;
-    if (const Json *optimizer = fields.optional("optimizer"))
+    if (const ordered_json *optimizer = fields.optional("optimizer"))
         settings.kind = Fields::named<OptimizerKind>(
             *optimizer, fields.path("optimizer"), "optimizer", optimizerFromName, optimizerName, 4);
     const double infinity = std::numeric_limits<double>::infinity();
@@ -245,43 +236,43 @@ void readTraining(const Json &value, Eigen::Index samples, Lesson &lesson)
     settings.beta1 = rate(fields, "beta1", settings.beta1, 0.0, 1.0, true);
     settings.beta2 = rate(fields, "beta2", settings.beta2, 0.0, 1.0, true);
     settings.epsilon = rate(fields, "epsilon", settings.epsilon, 0.0, infinity, true);
-    if (const Json *batch = fields.optional("batch")) {
-        if (batch->isNumber()) {
+    if (const ordered_json *batch = fields.optional("batch")) {
+        if (batch->is_number()) {
             settings.batchMode = BatchMode::MiniBatch;
             settings.batchSize = Fields::wholeNumber(*batch, fields.path("batch"), 1, samples,
                                                      "samples per batch", "in the data");
         } else if (Fields::text(*batch, fields.path("batch")) == "full") {
             settings.batchMode = BatchMode::Full;
-        } else if (batch->toString() == "stochastic") {
+        } else if (batch->get_ref<const std::string &>() == "stochastic") {
             settings.batchMode = BatchMode::Stochastic;
         } else {
             Fields::refuse(fields.path("batch"),
-                           "unknown batch " + Fields::inQuotes(batch->toString())
+                           "unknown batch "
+                               + Fields::inQuotes(batch->get_ref<const std::string &>())
                                + " (expected \"full\", \"stochastic\" or a number of samples)");
         }
     }
-    if (const Json *trainBiases = fields.optional("trainBiases"))
+    if (const ordered_json *trainBiases = fields.optional("trainBiases"))
         settings.trainBiases =
-            Fields::expect(*trainBiases, Json::Type::Bool, fields.path("trainBiases")).toBool();
-    if (const Json *initialization = fields.optional("initialization"))
+            Fields::expect(*trainBiases, "boolean", fields.path("trainBiases")).get<bool>();
+    if (const ordered_json *initialization = fields.optional("initialization"))
         lesson.initialization = Fields::named<Initialization>(
             *initialization, fields.path("initialization"), "initialization",
             initializationFromName, initializationName, 3);
-    if (const Json *seed = fields.optional("seed")) {
-        Fields::expect(*seed, Json::Type::Number, fields.path("seed"));
-        const std::optional<std::uint64_t> exact = seed->toUnsigned();
-        if (!exact)
+    if (const ordered_json *seed = fields.optional("seed")) {
+        Fields::expect(*seed, "number", fields.path("seed"));
+        if (!seed->is_number_unsigned())
             Fields::refuse(fields.path("seed"),
                            "expected a whole number from 0 to 18446744073709551615");
-        lesson.seed = *exact;
+        lesson.seed = seed->get<std::uint64_t>();
     }
     if (const std::string error = validateSettings(settings); !error.empty())
         Fields::refuse("training", error);
 }
 
-Lesson readLesson(const Json &root, std::string_view source)
+Lesson readLesson(const ordered_json &root, std::string_view source)
 {
-    Fields::expect(root, Json::Type::Object, "");
+    Fields::expect(root, "object", "");
     checkFormat(root);
     const Fields fields(root, "",
                         {"format", "name", "title", "description", "notes", "inputs", "layers",
@@ -294,17 +285,16 @@ Lesson readLesson(const Json &root, std::string_view source)
     refuseBadName(lesson.name, "name");
     lesson.title =
         fields.optional("title") ? Fields::text(*fields.optional("title"), "title") : lesson.name;
-    if (const Json *description = fields.optional("description"))
+    if (const ordered_json *description = fields.optional("description"))
         lesson.description = Fields::text(*description, "description");
-    if (const Json *notes = fields.optional("notes"))
+    if (const ordered_json *notes = fields.optional("notes"))
         lesson.notes = readLessonNotes(*notes, "notes");
 
     Network &network = lesson.network;
     std::vector<std::string> inputNames;
     network.inputCount = neuronsOf(fields.required("inputs"), "inputs", "inputs", inputNames);
     network.neuronNames.push_back(std::move(inputNames));
-    const Json::Array &layers =
-        Fields::expect(fields.required("layers"), Json::Type::Array, "layers").toArray();
+    const ordered_json &layers = Fields::expect(fields.required("layers"), "array", "layers");
     if (layers.empty())
         Fields::refuse("layers", "at least 1 layer (the output layer) needed");
     if (layers.size() > static_cast<std::size_t>(maxHiddenLayers) + 1)
@@ -319,7 +309,7 @@ Lesson readLesson(const Json &root, std::string_view source)
                   network, weightsGiven);
     }
 
-    if (const Json *loss = fields.optional("loss"))
+    if (const ordered_json *loss = fields.optional("loss"))
         lesson.loss = Fields::named<Loss>(*loss, "loss", "loss", lossFromName, lossName, 5);
     const bool softmaxOutput = network.layers.back().activation == Activation::Softmax;
     if (softmaxOutput && lesson.loss != Loss::CategoricalCrossEntropy)
@@ -330,7 +320,7 @@ Lesson readLesson(const Json &root, std::string_view source)
         Fields::refuse("loss", "categorical-cross-entropy needs a softmax output layer");
 
     lesson.dataset = readData(fields.required("data"), network);
-    if (const Json *training = fields.optional("training"))
+    if (const ordered_json *training = fields.optional("training"))
         readTraining(*training, lesson.dataset.sampleCount(), lesson);
 
     // initialize() draws every layer; only the layers the file leaves out take its values,
@@ -350,7 +340,7 @@ Lesson readLesson(const Json &root, std::string_view source)
     if (const std::string error = network.shapeError(); !error.empty())
         Fields::refuse("layers", error);
 
-    if (const Json *select = fields.optional("select")) {
+    if (const ordered_json *select = fields.optional("select")) {
         lesson.selectedParameter = Fields::text(*select, "select");
         if (!network.findParameter(lesson.selectedParameter))
             Fields::refuse("select",
@@ -365,13 +355,14 @@ Lesson readLesson(const Json &root, std::string_view source)
 std::variant<Lesson, std::string> LessonReader::read(std::string_view text, std::string_view source)
 {
     const std::string prefix = TextCheck::printable(source) + ": ";
-    std::variant<Json, JsonError> parsed = Json::parse(text);
+    std::variant<ordered_json, JsonError> parsed = parseJson(text);
     if (const JsonError *error = std::get_if<JsonError>(&parsed))
         return prefix + error->toString();
-    return readJson(std::get<Json>(parsed), source);
+    return readJson(std::get<ordered_json>(parsed), source);
 }
 
-std::variant<Lesson, std::string> LessonReader::readJson(const Json &root, std::string_view source)
+std::variant<Lesson, std::string> LessonReader::readJson(const ordered_json &root,
+                                                         std::string_view source)
 {
     try {
         return readLesson(root, source);
@@ -383,10 +374,7 @@ std::variant<Lesson, std::string> LessonReader::readJson(const Json &root, std::
 
 std::variant<Lesson, std::string> LessonReader::readFile(const std::filesystem::path &path)
 {
-    auto text = TextFile::read(path, maxLessonFileBytes, "a lesson file");
-    if (auto *error = std::get_if<TextFile::Error>(&text))
-        return std::move(error->message);
-    return read(std::get<std::string>(text), path.string());
+    return TextFile::readWith(path, maxLessonFileBytes, "a lesson file", read);
 }
 
 } // namespace backprop

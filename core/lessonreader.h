@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jsontext.h"
 #include "lesson.h"
 
 #include <filesystem>
@@ -8,8 +9,6 @@
 #include <variant>
 
 namespace backprop {
-
-class Json;
 
 // Turns a lesson file (JSON, format 1; see resources/lessons/) into a Lesson, or into one
 // line saying where and what is wrong:
@@ -27,7 +26,8 @@ public:
     // it is also the lesson's name when the file has no "name".
     static std::variant<Lesson, std::string> read(std::string_view text, std::string_view source);
     // The same for text already parsed (LessonFile reads its own members first).
-    static std::variant<Lesson, std::string> readJson(const Json &root, std::string_view source);
+    static std::variant<Lesson, std::string> readJson(const ordered_json &root,
+                                                      std::string_view source);
     // Reads the file; errors start with the path as given.
     static std::variant<Lesson, std::string> readFile(const std::filesystem::path &path);
 };

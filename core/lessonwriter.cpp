@@ -1,6 +1,9 @@
 #include "lessonwriter.h"
 
 #include "lessonreader.h"
+#include "shaperules.h"
+
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <system_error>
@@ -9,43 +12,40 @@ namespace backprop {
 
 namespace {
 
-Json strings(const std::vector<std::string> &names)
+ordered_json strings(const std::vector<std::string> &names)
 {
-    return Json(Json::Array(names.begin(), names.end()));
+    return ordered_json(names);
 }
 
 using Writer = LessonWriter;
 
-Json layerJson(const Network &network, int l)
+ordered_json layerJson(const Network &network, int l)
 {
     const Layer &layer = network.layers[l];
-    Json::Object object;
-    object.emplace_back("neurons", strings(network.neuronNames[l + 1]));
-    object.emplace_back("activation", activationName(layer.activation));
-    object.emplace_back("bias", biasModeName(layer.biasMode));
+    ordered_json object;
+    object["neurons"] = strings(network.neuronNames[l + 1]);
+    object["activation"] = activationName(layer.activation);
+    object["bias"] = biasModeName(layer.biasMode);
     if (layer.biasMode != BiasMode::None) {
-        object.emplace_back("biasNames", strings(network.biasNames[l]));
-        object.emplace_back("biases", Writer::numbers(layer.biases));
+        object["biasNames"] = strings(network.biasNames[l]);
+        object["biases"] = Writer::numbers(layer.biases);
     }
-    Json::Array weightNames;
-    for (const std::vector<std::string> &row : network.weightNames[l])
-        weightNames.push_back(strings(row));
-    object.emplace_back("weightNames", Json(std::move(weightNames)));
-    object.emplace_back("weights", Writer::rows(layer.weights));
-    return Json(std::move(object));
+    object["weightNames"] = network.weightNames[l];
+    object["weights"] = Writer::rows(layer.weights);
+    return object;
 }
 
-Json batchJson(const OptimizerSettings &settings)
+ordered_json batchJson(const OptimizerSettings &settings)
 {
     switch (settings.batchMode) {
     case BatchMode::Full:
-        return Json("full");
+        return "full";
     case BatchMode::Stochastic:
-        return Json("stochastic");
+        return "stochastic";
     case BatchMode::MiniBatch:
         break;
     }
-    return Json(settings.batchSize);
+    return settings.batchSize;
 }
 
 // What the reader would refuse about the shapes, said before writing anything.
@@ -54,26 +54,24 @@ std::string shapeError(const Lesson &lesson)
     const Network &network = lesson.network;
     if (std::string error = network.shapeError(); !error.empty())
         return error;
-    const Dataset &data = lesson.dataset;
-    if (data.inputs.rows() != network.inputCount || data.targets.rows() != network.outputCount()
-        || data.targets.cols() != data.inputs.cols())
+    if (!fitsNetwork(lesson.dataset, network))
         return "the data does not match the network's inputs and outputs";
     return {};
 }
 
 } // namespace
 
-Json LessonWriter::toJson(const Lesson &lesson)
+ordered_json LessonWriter::toJson(const Lesson &lesson)
 {
     const Network &network = lesson.network;
     const OptimizerSettings &settings = lesson.optimizer;
-    Json::Array layers;
+    ordered_json layers = ordered_json::array();
     for (int l = 0; l < network.layerCount(); ++l)
         layers.push_back(layerJson(network, l));
     // Rows in the file are samples; the dataset keeps one sample per column.
-    const Json::Object data {{"inputs", Writer::rows(lesson.dataset.inputs.transpose())},
+    const ordered_json data {{"inputs", Writer::rows(lesson.dataset.inputs.transpose())},
                              {"targets", Writer::rows(lesson.dataset.targets.transpose())}};
-    const Json::Object training {
+    const ordered_json training {
         {"optimizer", optimizerName(settings.kind)},
         {"learningRate", settings.learningRate},
         {"batch", batchJson(settings)},
@@ -84,32 +82,33 @@ Json LessonWriter::toJson(const Lesson &lesson)
         {"beta2", settings.beta2},
         {"epsilon", settings.epsilon},
         {"initialization", initializationName(lesson.initialization)},
-        {"seed", static_cast<unsigned long long>(lesson.seed)},
+        {"seed", lesson.seed},
     };
-    Json::Object object {
+    ordered_json object {
         {"format", LessonReader::format},
         {"name", lesson.name},
         {"title", lesson.title},
         {"description", lesson.description},
         {"inputs",
-         network.neuronNames.empty() ? Json(network.inputCount) : strings(network.neuronNames[0])},
-        {"layers", Json(std::move(layers))},
+         network.neuronNames.empty() ? ordered_json(network.inputCount)
+                                     : strings(network.neuronNames[0])},
+        {"layers", std::move(layers)},
         {"loss", lossName(lesson.loss)},
-        {"data", Json(data)},
-        {"training", Json(training)},
+        {"data", data},
+        {"training", training},
     };
     if (!lesson.selectedParameter.empty())
-        object.emplace_back("select", lesson.selectedParameter);
+        object["select"] = lesson.selectedParameter;
     if (!lesson.notes.isEmpty())
-        object.emplace_back("notes", lessonNotesJson(lesson.notes));
-    return Json(std::move(object));
+        object["notes"] = lessonNotesJson(lesson.notes);
+    return object;
 }
 
 std::variant<std::string, JsonError> LessonWriter::write(const Lesson &lesson)
 {
     if (const std::string error = shapeError(lesson); !error.empty())
         return JsonError {error};
-    return toJson(lesson).write();
+    return writeJson(toJson(lesson));
 }
 
 std::string LessonWriter::writeFile(const Lesson &lesson, const std::filesystem::path &path)
@@ -150,20 +149,17 @@ std::string LessonWriter::writeAtomically(const std::string &text,
 
 namespace backprop {
 
-Json LessonWriter::numbers(const Eigen::VectorXd &values)
+ordered_json LessonWriter::numbers(const Eigen::VectorXd &values)
 {
-    Json::Array array;
-    for (Eigen::Index i = 0; i < values.size(); ++i)
-        array.emplace_back(values(i));
-    return Json(std::move(array));
+    return std::vector<double>(values.begin(), values.end());
 }
 
-Json LessonWriter::rows(const Eigen::MatrixXd &matrix)
+ordered_json LessonWriter::rows(const Eigen::MatrixXd &matrix)
 {
-    Json::Array array;
+    ordered_json array = ordered_json::array();
     for (Eigen::Index r = 0; r < matrix.rows(); ++r)
         array.push_back(numbers(matrix.row(r).transpose()));
-    return Json(std::move(array));
+    return array;
 }
 
 } // namespace backprop

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "json.h"
+#include "jsontext.h"
 #include "lesson.h"
 
 #include <filesystem>
@@ -16,7 +16,7 @@ namespace backprop {
 class LessonWriter
 {
 public:
-    static Json toJson(const Lesson &lesson);
+    static ordered_json toJson(const Lesson &lesson);
     // The text, or why the lesson cannot be written (shapes that do not agree, a number that
     // is not finite: "layers[0].weights[1][0]: NaN cannot be written …").
     static std::variant<std::string, JsonError> write(const Lesson &lesson);
@@ -27,8 +27,8 @@ public:
     static std::string writeAtomically(const std::string &text, const std::filesystem::path &path);
 
     // The file formats' numbers: a vector as one array, a matrix as an array of its rows.
-    static Json numbers(const Eigen::VectorXd &values);
-    static Json rows(const Eigen::MatrixXd &matrix);
+    static ordered_json numbers(const Eigen::VectorXd &values);
+    static ordered_json rows(const Eigen::MatrixXd &matrix);
 };
 
 } // namespace backprop

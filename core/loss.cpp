@@ -1,5 +1,7 @@
 #include "loss.h"
 
+#include "nametable.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -8,7 +10,7 @@
 namespace backprop {
 
 namespace {
-constexpr std::array<std::pair<Loss, std::string_view>, 5> lossNames {{
+constexpr NameTable<Loss, 5> lossNames {{
     {Loss::HalfSquaredError, "half-squared-error"},
     {Loss::SumSquaredError, "sum-squared-error"},
     {Loss::MeanSquaredError, "mean-squared-error"},
@@ -60,20 +62,12 @@ double normaliser(Loss loss, Eigen::Index outputs, Eigen::Index samples)
 
 std::string_view lossName(Loss loss)
 {
-    for (const auto &[value, name] : lossNames) {
-        if (value == loss)
-            return name;
-    }
-    return {};
+    return nameIn(lossNames, loss);
 }
 
 std::optional<Loss> lossFromName(std::string_view name)
 {
-    for (const auto &[value, text] : lossNames) {
-        if (text == name)
-            return value;
-    }
-    return std::nullopt;
+    return valueIn(lossNames, name);
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "network.h"
 
+#include "shaperules.h"
+
 #include <set>
 #include <sstream>
 
@@ -151,9 +153,7 @@ std::string Network::shapeError() const
                   << layer.weights.cols() << " weights; expected n×" << previous;
             return error.str();
         }
-        const Eigen::Index expectedBiases = layer.biasMode == BiasMode::None ? 0
-            : layer.biasMode == BiasMode::SharedPerLayer                     ? 1
-                                                                             : layer.neuronCount();
+        const Eigen::Index expectedBiases = biasCount(layer.biasMode, layer.neuronCount());
         if (layer.biases.size() != expectedBiases) {
             error << "layer " << l + 1 << " has " << layer.biases.size() << " biases; expected "
                   << expectedBiases;

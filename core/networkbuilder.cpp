@@ -1,5 +1,6 @@
 #include "networkbuilder.h"
 
+#include "shaperules.h"
 #include "sizelimits.h"
 
 #include <algorithm>
@@ -175,10 +176,7 @@ std::variant<Lesson, std::string> NetworkBuilder::build(const Lesson &lesson,
         layer.weights = Eigen::MatrixXd::Zero(layerDesign.neurons, previous);
         layer.activation = layerDesign.activation;
         layer.biasMode = design.biasMode;
-        const Eigen::Index biases = design.biasMode == BiasMode::None ? 0
-            : design.biasMode == BiasMode::SharedPerLayer             ? 1
-                                                                      : layerDesign.neurons;
-        layer.biases = Eigen::VectorXd::Zero(biases);
+        layer.biases = Eigen::VectorXd::Zero(biasCount(design.biasMode, layerDesign.neurons));
         network.layers.push_back(std::move(layer));
         previous = layerDesign.neurons;
     }

@@ -1,5 +1,6 @@
 #include "optimizer.h"
 
+#include "nametable.h"
 #include "network.h"
 
 #include <array>
@@ -9,7 +10,7 @@
 namespace backprop {
 
 namespace {
-constexpr std::array<std::pair<OptimizerKind, std::string_view>, 4> optimizerNames {{
+constexpr NameTable<OptimizerKind, 4> optimizerNames {{
     {OptimizerKind::GradientDescent, "sgd"},
     {OptimizerKind::Momentum, "momentum"},
     {OptimizerKind::RmsProp, "rmsprop"},
@@ -19,20 +20,12 @@ constexpr std::array<std::pair<OptimizerKind, std::string_view>, 4> optimizerNam
 
 std::string_view optimizerName(OptimizerKind kind)
 {
-    for (const auto &[value, name] : optimizerNames) {
-        if (value == kind)
-            return name;
-    }
-    return {};
+    return nameIn(optimizerNames, kind);
 }
 
 std::optional<OptimizerKind> optimizerFromName(std::string_view name)
 {
-    for (const auto &[value, text] : optimizerNames) {
-        if (text == name)
-            return value;
-    }
-    return std::nullopt;
+    return valueIn(optimizerNames, name);
 }
 
 long computeUpdate(const OptimizerSettings &settings, long long step, long count,

@@ -1,12 +1,14 @@
 #include "phase.h"
 
+#include "nametable.h"
+
 #include <array>
 #include <utility>
 
 namespace backprop {
 
 namespace {
-constexpr std::array<std::pair<Granularity, std::string_view>, 6> granularityNames {{
+constexpr NameTable<Granularity, 6> granularityNames {{
     {Granularity::Neuron, "neuron"},
     {Granularity::Phase, "phase"},
     {Granularity::ForwardPass, "forward"},
@@ -45,20 +47,12 @@ std::string phaseDescription(const Phase &phase)
 
 std::string_view granularityName(Granularity granularity)
 {
-    for (const auto &[value, name] : granularityNames) {
-        if (value == granularity)
-            return name;
-    }
-    return {};
+    return nameIn(granularityNames, granularity);
 }
 
 std::optional<Granularity> granularityFromName(std::string_view name)
 {
-    for (const auto &[value, text] : granularityNames) {
-        if (text == name)
-            return value;
-    }
-    return std::nullopt;
+    return valueIn(granularityNames, name);
 }
 
 } // namespace backprop

@@ -1,5 +1,7 @@
 #include "trainer.h"
 
+#include "shaperules.h"
+
 #include <cmath>
 #include <numeric>
 #include <sstream>
@@ -59,9 +61,7 @@ std::string Trainer::load(const Network &network, const Dataset &dataset, Loss l
         return error;
     if (dataset.sampleCount() < 1)
         return "the lesson has no samples";
-    if (dataset.inputs.rows() != network.inputCount
-        || dataset.targets.rows() != network.outputCount()
-        || dataset.targets.cols() != dataset.inputs.cols())
+    if (!fitsNetwork(dataset, network))
         return "the data does not match the network's inputs and outputs";
     if (std::string error = validateSettings(settings); !error.empty())
         return error;

@@ -1,13 +1,14 @@
 #pragma once
 
-#include "explainer.h"
+#include "explanationrequests.h"
 #include "lesson.h"
 #include "lessonfile.h"
-#include "outputgrid.h"
 #include "phase.h"
+#include "runlimit.h"
 #include "snapshot.h"
 #include "steplogreplay.h"
 #include "timeline.h"
+#include "workermetatypes.h"
 
 #include <QObject>
 
@@ -18,78 +19,6 @@
 #include <vector>
 
 namespace backprop {
-
-// When a run stops by itself.
-struct RunLimit
-{
-    enum class Kind { UntilPaused, UntilErrorBelow, ForIterations, UntilStalled };
-    Kind kind = Kind::UntilPaused;
-    double errorTarget = 0.0; // UntilErrorBelow: stop once E_total < errorTarget
-    long long iterations = 0; // ForIterations: stop after this many more iterations
-    long long stallIterations =
-        1000; // UntilStalled: stop when E_total has not fallen for this many
-};
-
-enum class RunState { Paused, Animating, Running };
-
-struct CurveRequest
-{
-    ParameterId parameter;
-    double from = 0.0, to = 0.0;
-    int points = 201;
-    long long serial = 0; // echoed back; a newer request supersedes an older one
-};
-
-struct CurveResult
-{
-    ParameterId parameter;
-    std::vector<CurvePoint> points;
-    double value = 0.0;     // the parameter's current value
-    double error = 0.0;     // E_total at the current value
-    double gradient = 0.0;  // the tangent's slope ∂E_total/∂w
-    double nextValue = 0.0; // where the optimizer's next step lands (its real step)
-    double nextError = 0.0; // E_total there, the others fixed
-    // Just after an update made by steps: value, error and gradient are the old weights' and
-    // nextValue is the value the update wrote (w → w⁺ as the network view shows it).
-    bool isUpdateMade = false;
-    std::vector<double> trail; // past values of the parameter, oldest first
-    long long serial = 0;
-};
-
-struct SurfaceRequest
-{
-    ParameterId a, b;
-    double fromA = 0, toA = 0, fromB = 0, toB = 0;
-    int size = 64;
-    long long serial = 0;
-};
-
-struct SurfaceResult
-{
-    ParameterId a, b;
-    ErrorSurface surface;
-    double valueA = 0.0, valueB = 0.0, error = 0.0;
-    std::vector<std::pair<double, double>> path; // (a, b) along training, oldest first
-    long long serial = 0;
-};
-
-// What one neuron puts out over a rectangle of the input plane (networks with two inputs):
-// the decision-boundary view asks, the worker answers with an OutputGridResult.
-struct OutputGridRequest
-{
-    int layer = -1; // index into Network::layers; −1: the output layer
-    Eigen::Index neuron = 0;
-    double fromX = -1.0, toX = 1.0, fromY = -1.0, toY = 1.0;
-    int size = 64;
-    long long serial = 0; // echoed back; a newer request supersedes an older one
-};
-
-struct OutputGridResult
-{
-    OutputGrid grid;
-    long long iteration = 0; // the weights it was computed with are those after this many
-    long long serial = 0;
-};
 
 // The engine in its own thread. Create it, moveToThread() onto a QThread (WorkerThread does
 // both), and talk to it only through queued calls of its slots and its signals: only the
@@ -190,22 +119,3 @@ private:
 };
 
 } // namespace backprop
-
-Q_DECLARE_METATYPE(backprop::Lesson)
-Q_DECLARE_METATYPE(backprop::SavedLesson)
-Q_DECLARE_METATYPE(backprop::Granularity)
-Q_DECLARE_METATYPE(backprop::RunLimit)
-Q_DECLARE_METATYPE(backprop::RunState)
-Q_DECLARE_METATYPE(backprop::ParameterId)
-Q_DECLARE_METATYPE(backprop::OptimizerSettings)
-Q_DECLARE_METATYPE(backprop::CurveRequest)
-Q_DECLARE_METATYPE(backprop::CurveResult)
-Q_DECLARE_METATYPE(backprop::SurfaceRequest)
-Q_DECLARE_METATYPE(backprop::SurfaceResult)
-Q_DECLARE_METATYPE(backprop::Dataset)
-Q_DECLARE_METATYPE(backprop::OutputGridRequest)
-Q_DECLARE_METATYPE(backprop::OutputGridResult)
-Q_DECLARE_METATYPE(backprop::PhaseRecord)
-Q_DECLARE_METATYPE(backprop::Snapshot)
-Q_DECLARE_METATYPE(backprop::Timeline)
-Q_DECLARE_METATYPE(backprop::StepLogRows)

@@ -1,6 +1,7 @@
 // The worker's data commands: new samples for the lesson, and the output of a neuron over
 // the input plane for the decision-boundary view.
 
+#include "shaperules.h"
 #include "sizelimits.h"
 #include "trainingworker_p.h"
 
@@ -11,9 +12,7 @@ void TrainingWorker::setDataset(const Dataset &dataset)
     if (!d->requireLesson())
         return;
     const Network &network = d->trainer.network();
-    if (dataset.inputs.rows() != network.inputCount
-        || dataset.targets.rows() != network.outputCount()
-        || dataset.targets.cols() != dataset.inputs.cols()) {
+    if (!fitsNetwork(dataset, network)) {
         emit errorOccurred(tr("The data were not changed: each sample needs %1 inputs and %2 "
                               "targets for this network.")
                                .arg(network.inputCount)

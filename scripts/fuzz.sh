@@ -19,7 +19,7 @@ target=$1
 minutes=$2
 
 # Only fuzzing needs clang and its runtime (libFuzzer); the normal build uses g++.
-packages=(clang-14 libclang-rt-14-dev cmake ninja-build libeigen3-dev)
+packages=(clang-14 libclang-rt-14-dev cmake ninja-build libeigen3-dev nlohmann-json3-dev)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # dpkg-dev and file: cpack's Debian package (its dependency list) and the test that checks it.
 packages=(g++ cmake ninja-build qt6-base-dev libqt6opengl6-dev qt6-svg-dev libeigen3-dev
-          libxkbcommon-dev libbenchmark-dev dpkg-dev file)
+          nlohmann-json3-dev libxkbcommon-dev libbenchmark-dev dpkg-dev file)
 missing=()
 sudo_command=()
 for package in "${packages[@]}"; do

@@ -2,7 +2,7 @@
 
 #include "numberformat.h"
 #include "snapshot.h"
-#include "trainingworker.h" // declares backprop::Dataset as a meta type for datasetEdited
+#include "workermetatypes.h" // declares backprop::Dataset as a meta type for datasetEdited
 
 #include <QAbstractTableModel>
 #include <QStringList>

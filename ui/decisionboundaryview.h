@@ -1,7 +1,7 @@
 #pragma once
 
 #include "snapshot.h"
-#include "trainingworker.h"
+#include "workermetatypes.h" // the requests and results it sends and shows
 
 #include <QImage>
 #include <QWidget>

@@ -2,7 +2,7 @@
 
 #include "plotarea.h"
 #include "plotwidget.h"
-#include "trainingworker.h"
+#include "workermetatypes.h" // the requests and results it sends and shows
 
 #include <QElapsedTimer>
 #include <QLineF>

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 
+using backprop::Network;
 using backprop::ParameterId;
 using backprop::PhaseKind;
 using TextLine = NetworkScene::TextLine;
@@ -89,7 +90,8 @@ double NetworkSceneBuilder::fontPixelSizeFor(const backprop::Network &network,
 }
 
 NetworkSceneBuilder::NetworkSceneBuilder(const backprop::Snapshot &snapshot, const Options &options)
-    : m_snapshot(snapshot), m_network(snapshot.state.network), m_options(options),
+    : m_snapshot(snapshot), m_namedNetwork(withDefaultNames(snapshot.state.network)),
+      m_network(m_namedNetwork ? *m_namedNetwork : snapshot.state.network), m_options(options),
       m_metrics(Theme::font(fontPixelSizeFor(m_network, options))),
       m_boldMetrics(Theme::font(fontPixelSizeFor(m_network, options), QFont::Bold))
 {
@@ -148,29 +150,28 @@ QString NetworkSceneBuilder::number(double value) const
     return NumberFormat::significant(value, m_options.precision);
 }
 
+// Names come from the engine (Network::assignDefaultNames), so the window calls a neuron or
+// a weight what the chain rule, the command line and a saved file call it.
+std::optional<Network> NetworkSceneBuilder::withDefaultNames(const Network &network)
+{
+    if (network.shapeError().empty())
+        return std::nullopt; // every name is there
+    Network named = network;
+    named.assignDefaultNames();
+    return named;
+}
+
 QString NetworkSceneBuilder::neuronName(int column, long neuron) const
 {
     if (column < static_cast<int>(m_network.neuronNames.size())
         && neuron < static_cast<long>(m_network.neuronNames[column].size()))
         return QString::fromStdString(m_network.neuronNames[column][neuron]);
-    return column == 0 ? QStringLiteral("i%1").arg(neuron + 1)
-                       : QStringLiteral("n%1_%2").arg(column).arg(neuron + 1);
+    return {};
 }
 
 QString NetworkSceneBuilder::parameterName(const ParameterId &id) const
 {
-    const auto layer = static_cast<std::size_t>(id.layer);
-    if (id.kind == ParameterId::Kind::Weight) {
-        if (layer < m_network.weightNames.size()
-            && static_cast<std::size_t>(id.row) < m_network.weightNames[layer].size()
-            && static_cast<std::size_t>(id.column) < m_network.weightNames[layer][id.row].size())
-            return QString::fromStdString(m_network.weightNames[layer][id.row][id.column]);
-        return QStringLiteral("w%1_%2%3").arg(id.layer + 1).arg(id.row + 1).arg(id.column + 1);
-    }
-    if (layer < m_network.biasNames.size()
-        && static_cast<std::size_t>(id.row) < m_network.biasNames[layer].size())
-        return QString::fromStdString(m_network.biasNames[layer][id.row]);
-    return QStringLiteral("b%1_%2").arg(id.layer + 1).arg(id.row + 1);
+    return QString::fromStdString(m_network.nameOf(id));
 }
 
 double NetworkSceneBuilder::parameterValue(const ParameterId &id) const

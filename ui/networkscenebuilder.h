@@ -49,6 +49,7 @@ private:
     long shownCount(backprop::PhaseKind kind, int layer, long neurons) const;
     bool isActive(backprop::PhaseKind kind, int layer) const;
     QString number(double value) const;
+    static std::optional<backprop::Network> withDefaultNames(const backprop::Network &network);
     QString neuronName(int column, long neuron) const;
     QString parameterName(const backprop::ParameterId &id) const;
     double parameterValue(const backprop::ParameterId &id) const;
@@ -68,6 +69,9 @@ private:
     QSizeF labelSize(const QList<NetworkScene::TextLine> &lines) const;
 
     const backprop::Snapshot &m_snapshot;
+    // The snapshot's network with the engine's default names where it lacks some (set only
+    // then); m_network is the one with every name.
+    std::optional<backprop::Network> m_namedNetwork;
     const backprop::Network &m_network;
     Options m_options;
     Active m_active;

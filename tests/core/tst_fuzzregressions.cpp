@@ -12,9 +12,10 @@
 
 namespace {
 
+// From the build (not __FILE__, which ccache's base_dir makes relative to the build folder).
 QDir fuzzDirectory()
 {
-    return QDir(QFileInfo(QStringLiteral(__FILE__)).absolutePath() + QStringLiteral("/../fuzz"));
+    return QDir(QStringLiteral(BACKPROP_FUZZ_DIR));
 }
 
 const QStringList targets = {QStringLiteral("json"), QStringLiteral("lessonreader"),

@@ -5,11 +5,13 @@
 // failed is checked the same way in every normal test run. A failed check prints why and
 // aborts: libFuzzer then keeps the input as a crash, and the regression suite crashes.
 
-#include "json.h"
+#include "jsontext.h"
 #include "lessonfile.h"
 #include "lessonreader.h"
 #include "lessonwriter.h"
+#include "textcheck.h"
 #include "trainer.h"
+#include <nlohmann/json.hpp>
 
 #if __has_include("csvimporter.h")
 #include "csvimporter.h"
@@ -40,21 +42,22 @@ inline void require(bool condition, const char *what)
 // cannot spell) and reads back as the same value.
 inline void checkJson(std::string_view text)
 {
-    using backprop::Json;
-    using backprop::JsonError;
-    const auto parsed = Json::parse(text);
+    using namespace backprop;
+    const auto parsed = parseJson(text);
     if (const auto *error = std::get_if<JsonError>(&parsed)) {
         require(error->line >= 1 && error->column >= 1, "a parse error has a position");
+        require(!error->message.empty() && error->message.find('\n') == std::string::npos,
+                "a parse error is one line");
         return;
     }
-    require(Json::isValidUtf8(text), "only valid UTF-8 parses");
-    const Json &value = std::get<Json>(parsed);
-    const auto written = value.write();
+    require(TextCheck::firstInvalidUtf8(text) == std::string_view::npos, "only valid UTF-8 parses");
+    const ordered_json &value = std::get<ordered_json>(parsed);
+    const auto written = writeJson(value);
     if (std::holds_alternative<JsonError>(written))
         return;
-    const auto reread = Json::parse(std::get<std::string>(written));
-    require(std::holds_alternative<Json>(reread), "written JSON parses");
-    require(std::get<Json>(reread) == value, "written JSON reads back as the same value");
+    const auto reread = parseJson(std::get<std::string>(written));
+    require(std::holds_alternative<ordered_json>(reread), "written JSON parses");
+    require(std::get<ordered_json>(reread) == value, "written JSON reads back as the same value");
 }
 
 // Reading never crashes; an accepted lesson writes, reads back and writes the same text
