@@ -3,6 +3,8 @@
 #   scripts/test-sanitizers.sh        # both runs below
 #   scripts/test-sanitizers.sh asan   # every suite but those labelled long, ASan + UBSan
 #                                     # (preset asan, build-asan/)
+#   scripts/test-sanitizers.sh asan-program # the engine's, worker's and program's suites
+#                                     # (all but the window's), ASan + UBSan: what CI runs
 #   scripts/test-sanitizers.sh asan-engine  # the engine suites only, ASan + UBSan
 #   scripts/test-sanitizers.sh tsan   # the engine suites that use std::thread, TSan
 #                                     # (preset tsan, build-tsan/; see SETUP.md: Sanitizers)
@@ -40,7 +42,7 @@ export QT_QPA_PLATFORM=offscreen
 status=0
 for run in "${runs[@]}"; do
     case $run in
-    asan | asan-engine)
+    asan | asan-program | asan-engine)
         # asan: every suite (what CI runs). asan-engine: only the engine suites that use no
         # Qt threads, a quicker check while working on the engine.
         directory=${BACKPROP_ASAN_DIR:-build-asan}
@@ -48,6 +50,9 @@ for run in "${runs[@]}"; do
         if [ "$run" = asan-engine ]; then
             build asan "$directory" engine-suites
             filter=(-L '^core$' -LE '^qt-threads$')
+        elif [ "$run" = asan-program ]; then
+            build asan "$directory" program-suites
+            filter=(-L '^(core|app)$' -LE '^long$')
         else
             build asan "$directory"
         fi
@@ -74,7 +79,7 @@ for run in "${runs[@]}"; do
         unset TSAN_OPTIONS
         ;;
     *)
-        echo "usage: scripts/test-sanitizers.sh [asan | asan-engine] [tsan]" >&2
+        echo "usage: scripts/test-sanitizers.sh [asan | asan-program | asan-engine] [tsan]" >&2
         exit 2
         ;;
     esac
