@@ -200,6 +200,25 @@ bool LessonFiles::hasAutosave() const
     return m_ownsAutosave && QFileInfo::exists(autosavePath());
 }
 
+bool LessonFiles::autosaveIsSaved() const
+{
+    const QStringList files = recentFiles();
+    if (!hasAutosave() || files.isEmpty())
+        return false;
+    const auto autosaved = LessonFile::readFile(autosavePath().toStdString());
+    const auto saved = LessonFile::readFile(files.constFirst().toStdString());
+    const auto *a = std::get_if<SavedLesson>(&autosaved);
+    const auto *b = std::get_if<SavedLesson>(&saved);
+    if (!a || !b)
+        return false;
+    // The same text when written: every weight, setting and training state alike.
+    const auto textA = LessonFile::write(*a);
+    const auto textB = LessonFile::write(*b);
+    const auto *stringA = std::get_if<std::string>(&textA);
+    const auto *stringB = std::get_if<std::string>(&textB);
+    return stringA && stringB && *stringA == *stringB;
+}
+
 bool LessonFiles::restoreAutosave()
 {
     m_recoveryPending = false;
@@ -234,6 +253,13 @@ void LessonFiles::offerAutosaveRestore()
 {
     if (!hasAutosave()) {
         m_recoveryPending = false;
+        return;
+    }
+    if (autosaveIsSaved()) {
+        discardAutosave();
+        m_session.showMessage(
+            tr("Backprop Lab did not quit normally last time; its work was saved in %1.")
+                .arg(QFileInfo(recentFiles().constFirst()).fileName()));
         return;
     }
     const auto answer = QMessageBox::question(

@@ -80,6 +80,9 @@ public:
     void autosave();
     // Whether an autosave from a session that did not quit is waiting; restoring loads it.
     bool hasAutosave() const;
+    // Whether the waiting autosave holds nothing the last saved or opened file (the first
+    // recent file) does not: then there is nothing to restore and no question is asked.
+    bool autosaveIsSaved() const;
     bool restoreAutosave();
     void discardAutosave();
 

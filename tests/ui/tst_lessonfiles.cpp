@@ -168,6 +168,44 @@ private slots:
         QCOMPARE(rig.snapshot().state.iteration, 7LL); // cancelled: the restored work stays
     }
 
+    // "Restore lesson?" only when the autosave holds unsaved work: an autosave equal to the
+    // file saved last is discarded without a question; one trained further is offered.
+    void anAutosaveEqualToTheSavedFileIsNotOffered()
+    {
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("saved.json"));
+        {
+            WindowRig rig(adamXor());
+            QVERIFY(rig.trainAll(5));
+            LessonFiles *files = rig.window->lessonFiles();
+            QSignalSpy saved(files, &LessonFiles::lessonSaved);
+            files->saveTo(path);
+            QTRY_VERIFY(saved.count() == 1);
+            QSignalSpy autosaved(files, &LessonFiles::autosaved);
+            files->autosave();
+            QTRY_VERIFY(autosaved.count() >= 1);
+        } // a crash as far as files go
+        {
+            WindowRig rig(testlessons::twoTwoTwo());
+            LessonFiles *files = rig.window->lessonFiles();
+            QVERIFY(files->hasAutosave());
+            QVERIFY(files->autosaveIsSaved());
+            files->discardAutosave();
+        }
+        {
+            WindowRig rig(adamXor());
+            QVERIFY(rig.trainAll(6)); // one iteration past the saved file
+            LessonFiles *files = rig.window->lessonFiles();
+            QSignalSpy autosaved(files, &LessonFiles::autosaved);
+            files->autosave();
+            QTRY_VERIFY(autosaved.count() >= 1);
+        }
+        WindowRig rig(testlessons::twoTwoTwo());
+        QVERIFY(rig.window->lessonFiles()->hasAutosave());
+        QVERIFY(!rig.window->lessonFiles()->autosaveIsSaved());
+        rig.window->lessonFiles()->discardAutosave();
+    }
+
     void aSecondWindowLeavesTheFirstOnesAutosaveAlone()
     {
         WindowRig first(testlessons::twoTwoTwo());
