@@ -34,6 +34,23 @@ QString nameError(const QString &option, const std::string &name)
         .arg(option, QString::fromStdString(backprop::TextCheck::printable(name)),
              QString::fromStdString(problem));
 }
+
+// A file the run will write (--screenshot, --export-pytorch): refused now, with exit code 2,
+// rather than after the whole run.
+QString outputFileError(const QString &option, const QString &path)
+{
+    const QFileInfo file(path);
+    const QFileInfo folder(file.absolutePath());
+    if (path.isEmpty() || file.isDir())
+        return QStringLiteral("%1: \"%2\" is not a file name").arg(option, printable(path));
+    if (!folder.isDir())
+        return QStringLiteral("%1: the folder \"%2\" does not exist")
+            .arg(option, printable(folder.filePath()));
+    if (!folder.isWritable())
+        return QStringLiteral("%1: the folder \"%2\" cannot be written to")
+            .arg(option, printable(folder.filePath()));
+    return {};
+}
 } // namespace
 
 std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStringList &arguments)
@@ -100,9 +117,14 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
                                         QStringLiteral("WxH"));
     const QCommandLineOption keys(QStringLiteral("keys"),
                                   QStringLiteral("Open the keys overlay (F1) at the start."));
+    const QCommandLineOption exportPyTorch(
+        QStringLiteral("export-pytorch"),
+        QStringLiteral("Write the lesson, as it stands after --steps, as a PyTorch script (no "
+                       "window)."),
+        QStringLiteral("FILE.py"));
     parser.addOptions({lesson, steps, phases, headless, trace, digits, set, learningRate, optimizer,
                        trainBiases, batch, seed, select, screenshot, run, presentation, windowSize,
-                       keys});
+                       keys, exportPyTorch});
     if (!parser.parse(arguments))
         return printable(parser.errorText());
     // --help-all too (QCommandLineParser adds it; parse() leaves it to us): the options are
@@ -213,18 +235,21 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     }
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(screenshot)) {
-        // Refused now, with exit code 2, rather than after the whole run.
-        const QFileInfo file(options.screenshot);
-        const QFileInfo folder(file.absolutePath());
-        if (options.screenshot.isEmpty() || file.isDir())
-            return QStringLiteral("--screenshot: \"%1\" is not a file name")
-                .arg(printable(options.screenshot));
-        if (!folder.isDir())
-            return QStringLiteral("--screenshot: the folder \"%1\" does not exist")
-                .arg(printable(folder.filePath()));
-        if (!folder.isWritable())
-            return QStringLiteral("--screenshot: the folder \"%1\" cannot be written to")
-                .arg(printable(folder.filePath()));
+        if (const QString error =
+                outputFileError(QStringLiteral("--screenshot"), options.screenshot);
+            !error.isEmpty())
+            return error;
+    }
+    options.exportPyTorch = parser.value(exportPyTorch);
+    if (parser.isSet(exportPyTorch)) {
+        if (const QString error =
+                outputFileError(QStringLiteral("--export-pytorch"), options.exportPyTorch);
+            !error.isEmpty())
+            return error;
+        if (parser.isSet(screenshot) || options.run || options.phases > 0)
+            return QStringLiteral("--export-pytorch runs without a window: not with --screenshot, "
+                                  "--run or --phases");
+        options.headless = true;
     }
     return options;
 }

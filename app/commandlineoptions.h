@@ -33,6 +33,8 @@ struct CommandLineOptions
     QString select;
     QString screenshot;
     bool run = false; // a full-speed run starts as the window opens
+    // --export-pytorch: the lesson after --steps as a PyTorch script (implies --headless).
+    QString exportPyTorch;
     // Presentation mode (F11), the window's size and the keys overlay (F1) at the start, so
     // --screenshot can show what a projector shows (README pictures).
     bool presentation = false;

@@ -2,7 +2,10 @@
 
 #include "explainer.h"
 #include "lessonlibrary.h"
+#include "pytorchscript.h"
 #include "textcheck.h"
+
+#include <QSaveFile>
 
 #include <cmath>
 #include <cstdio>
@@ -43,6 +46,12 @@ int HeadlessRun::run(std::ostream &errors)
         for (const PhaseRecord &record : trainer.step(Granularity::Iteration))
             printRecord(record);
     }
+    if (!m_options.exportPyTorch.isEmpty()) {
+        if (const QString error = writePyTorchScript(trainer); !error.isEmpty()) {
+            errors << "backprop-lab: " << error.toStdString() << '\n';
+            return 2;
+        }
+    }
     m_trained = {trainer.network(),  trainer.dataset(),         trainer.loss(),
                  trainer.settings(), trainer.state().iteration, trainer.state().epoch,
                  trainer.fault()};
@@ -66,6 +75,23 @@ int HeadlessRun::run(std::ostream &errors)
         return 1;
     }
     return 0;
+}
+
+QString HeadlessRun::writePyTorchScript(const Trainer &trainer) const
+{
+    const PyTorchScript script = pytorchScript(trainer, m_lessonName);
+    const QString &path = m_options.exportPyTorch;
+    if (!script.error.empty())
+        return QStringLiteral("--export-pytorch: %1").arg(QString::fromStdString(script.error));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(script.text.data(), static_cast<qint64>(script.text.size()))
+            != static_cast<qint64>(script.text.size())
+        || !file.commit())
+        return QStringLiteral("--export-pytorch: cannot write %1 (%2)")
+            .arg(QString::fromStdString(TextCheck::printable(path.toStdString())),
+                 file.errorString());
+    return {};
 }
 
 void HeadlessRun::print(const std::string &name, double value)
@@ -164,8 +190,8 @@ void HeadlessRun::printSummary()
     for (Eigen::Index s = 0; s < outputs.cols(); ++s) {
         for (Eigen::Index o = 0; o < outputs.rows(); ++o) {
             std::string name = "out_" + network.neuronNames.back()[o];
-            if (outputs.cols() > 1)
-                name += "[" + std::to_string(s + 1) + "]";
+            if (outputs.cols() > 1) // appended piece by piece: GCC 12 warns (-Wrestrict) on "[" + …
+                name.append("[").append(std::to_string(s + 1)).append("]");
             print(name, outputs(o, s));
         }
     }

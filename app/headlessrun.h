@@ -6,6 +6,8 @@
 #include "phase.h"
 #include "trainer.h"
 
+#include <QString>
+
 #include <optional>
 #include <ostream>
 #include <string>
@@ -22,6 +24,8 @@ public:
     int run(std::ostream &errors);
 
 private:
+    // --export-pytorch: empty, or why the script was not written.
+    QString writePyTorchScript(const backprop::Trainer &trainer) const;
     void printRecord(const backprop::PhaseRecord &record);
     void printSummary();
     void printChainRule(const std::string &name);

@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # dpkg-dev and file: cpack's Debian package (its dependency list) and the test that checks it.
+# python3-torch: tst_pytorchexport runs exported PyTorch scripts with Debian's python3.
 packages=(g++ cmake ninja-build qt6-base-dev libqt6opengl6-dev qt6-svg-dev libeigen3-dev
-          nlohmann-json3-dev libxkbcommon-dev libbenchmark-dev dpkg-dev file)
+          nlohmann-json3-dev libxkbcommon-dev libbenchmark-dev dpkg-dev file python3-torch)
 missing=()
 sudo_command=()
 for package in "${packages[@]}"; do

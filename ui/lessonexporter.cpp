@@ -5,6 +5,8 @@
 #include "lessonsession.h"
 #include "networkview.h"
 #include "plotwidget.h"
+#include "pytorchscript.h"
+#include "savedtext.h"
 #include "trainingtoolbar.h"
 
 #include <QAction>
@@ -44,6 +46,7 @@ LessonExporter::LessonExporter(LessonSession &session, Sources sources, QWidget 
     m_menu->addSeparator();
     m_menu->addAction(tr("Step log as &CSV…"), this, &LessonExporter::exportStepLogWithDialog);
     m_menu->addAction(tr("Chain rule as &text…"), this, &LessonExporter::exportChainRuleWithDialog);
+    m_menu->addAction(tr("P&yTorch script…"), this, &LessonExporter::exportPyTorchScriptWithDialog);
     connectSession();
 }
 
@@ -157,15 +160,22 @@ QString LessonExporter::exportChainRule(const QString &path) const
     const QString text = chainRuleText();
     if (text.trimmed().isEmpty())
         return tr("Select a weight or bias first: its chain rule is what gets exported.");
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return tr("%1: cannot write the file (%2)").arg(path, file.errorString());
-    file.write(text.toUtf8());
-    if (!text.endsWith(QLatin1Char('\n')))
-        file.write("\n");
-    if (!file.commit())
-        return tr("%1: cannot write the file (%2)").arg(path, file.errorString());
-    return {};
+    return SavedText::write(
+        path, text.endsWith(QLatin1Char('\n')) ? text.toUtf8() : (text + u'\n').toUtf8());
+}
+
+void LessonExporter::exportPyTorchScript(const QString &path)
+{
+    m_session.requestLessonState([this, path](const SavedLesson &saved) {
+        const PyTorchScript script = pytorchScript(saved);
+        if (!script.error.empty()) {
+            report(path,
+                   tr("Cannot export the lesson: %1").arg(QString::fromStdString(script.error)));
+            return;
+        }
+        report(path, SavedText::write(path, QByteArray::fromStdString(script.text)),
+               tr(" (run it with: python3 %1 --steps 10)").arg(QFileInfo(path).fileName()));
+    });
 }
 
 QString LessonExporter::askPath(const QString &title, const QString &suffix,
@@ -298,6 +308,14 @@ void LessonExporter::exportStepLogWithDialog()
         askPath(tr("Export step log"), QStringLiteral("csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportStepLog(path); // reports once the worker's replay arrives
+}
+
+void LessonExporter::exportPyTorchScriptWithDialog()
+{
+    const QString path =
+        askPath(tr("Export PyTorch script"), QStringLiteral("py"), tr("Python scripts (*.py)"));
+    if (!path.isEmpty())
+        exportPyTorchScript(path); // reports once the worker's state arrives
 }
 
 void LessonExporter::exportChainRuleWithDialog()

@@ -17,10 +17,11 @@ class QMenu;
 class TrainingToolBar;
 
 // File ▸ Export: the network view as PNG or SVG at a chosen size, every plot (through the
-// plots' own exportTo), the input plane as PNG, the step log as CSV, and the chain rule of the
-// selected weight as plain text for a slide. Keeps the step log, fed with the worker's records and
-// snapshots; exporting it first asks the worker to replay the training for every iteration's
-// weights, biases and gradients (a full-speed run reports only E_total).
+// plots' own exportTo), the input plane as PNG, the step log as CSV, the chain rule of the
+// selected weight as plain text for a slide, and the lesson as a PyTorch script. Keeps the
+// step log, fed with the worker's records and snapshots; exporting it first asks the worker
+// to replay the training for every iteration's weights, biases and gradients (a full-speed
+// run reports only E_total).
 class LessonExporter : public QObject
 {
     Q_OBJECT
@@ -58,6 +59,9 @@ public:
     void exportStepLog(const QString &path);
     long long maxReplayedIterations() const;
     QString exportChainRule(const QString &path) const;
+    // Asynchronous: the lesson as it stands (at the start of the iteration in progress) as a
+    // standalone PyTorch script (backprop::pytorchScript); reports like exportPlot.
+    void exportPyTorchScript(const QString &path);
     QString chainRuleText() const;
 
 signals:
@@ -71,6 +75,7 @@ private:
     void exportInputPlaneWithDialog();
     void exportStepLogWithDialog();
     void exportChainRuleWithDialog();
+    void exportPyTorchScriptWithDialog();
     QString askPath(const QString &title, const QString &suffix, const QString &filter) const;
     QSize askSize(QSize onScreen) const;
     void report(const QString &path, const QString &error, const QString &note = {});

@@ -1,6 +1,7 @@
 #include "steplog.h"
 
-#include <QSaveFile>
+#include "savedtext.h"
+
 #include <QTextStream>
 
 using namespace backprop;
@@ -151,11 +152,5 @@ QString StepLog::toCsv() const
 
 QString StepLog::writeCsv(const QString &path) const
 {
-    QSaveFile file(path); // atomic: the old file stays if writing fails
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return QObject::tr("%1: cannot write the file (%2)").arg(path, file.errorString());
-    file.write(toCsv().toUtf8());
-    if (!file.commit())
-        return QObject::tr("%1: cannot write the file (%2)").arg(path, file.errorString());
-    return {};
+    return SavedText::write(path, toCsv().toUtf8());
 }

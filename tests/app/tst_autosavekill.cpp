@@ -45,7 +45,7 @@ private slots:
         lesson.name = "circle-4x32";
         lesson.title = "A 2-32-32-32-32-1 circle";
         const std::string written =
-            LessonFile::writeFile(SavedLesson {lesson}, lessonPath.toStdString());
+            LessonFile::writeFile(SavedLesson {lesson, std::nullopt}, lessonPath.toStdString());
         QVERIFY2(written.empty(), written.c_str());
         const QString autosave =
             home.filePath(QStringLiteral("Backprop Lab/backprop-lab/autosave.json"));

@@ -1,14 +1,17 @@
 // The step log of a full-speed run: the exporter has the worker replay the training, so
 // every iteration row of the CSV has E_total and every weight, bias and gradient, and the
-// last row's E_total is the one the run reported.
+// last row's E_total is the one the run reported. And File ▸ Export ▸ PyTorch script writes the
+// lesson as the window shows it (tests/app/tst_pytorchexport runs such scripts).
 
 #include "lessonexporter.h"
 #include "lessonfiles.h"
+#include "pythonliteral.h"
 #include "referencevalues.h"
 #include "trainingtoolbar.h"
 #include "windowrig.h"
 
 #include <QFile>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -103,6 +106,43 @@ private slots:
         // The second row's w5 is the value the first update made: the lesson's w5⁺.
         QVERIFY(testlessons::roundsTo(lines[2].split(',')[w5].toDouble(), "0.35891648"));
         QCOMPARE(lines[1].split(',')[w5].toDouble(), 0.4);
+    }
+
+    // Mid-iteration, the script starts where the iteration started: its weights, iteration
+    // and the File ▸ Export menu's entry.
+    void pytorchScriptOfTheWindowsLesson()
+    {
+        WindowRig rig(testlessons::twoTwoTwo());
+        QVERIFY(rig.trainAll(5));
+        rig.window->trainingToolBar()->setGranularity(Granularity::Phase);
+        rig.press(Qt::Key_Space);
+        rig.press(Qt::Key_Space);
+        QVERIFY(rig.settle());
+        const Network network = rig.snapshot().state.network;
+        QCOMPARE(rig.snapshot().state.iteration, 5);
+
+        QTemporaryDir folder;
+        const QString path = folder.filePath("lesson.py");
+        LessonExporter *exporter = rig.window->lessonFiles()->exporter();
+        const QList<QAction *> entries = exporter->menu()->actions();
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](QAction *action) {
+            return action->text().remove(QLatin1Char('&')).contains(QLatin1String("PyTorch"));
+        }));
+        QSignalSpy exported(exporter, &LessonExporter::exported);
+        exporter->exportPyTorchScript(path);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString script = QString::fromUtf8(file.readAll());
+        QVERIFY(script.contains(QLatin1String("iteration=5,")));
+        QVERIFY(script.contains(QLatin1String("LESSON = \"two-two-two\"")));
+        const Layer &output = network.layers[1];
+        const QString w5w6 =
+            QStringLiteral("[[%1, %2],")
+                .arg(QString::fromStdString(PythonLiteral::number(output.weights(0, 0))),
+                     QString::fromStdString(PythonLiteral::number(output.weights(0, 1))));
+        QVERIFY2(script.contains(w5w6), qPrintable(w5w6));
+        QVERIFY(output.weights(0, 0) != 0.4); // trained: not the lesson's starting w5
     }
 };
 
