@@ -117,14 +117,17 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
                                         QStringLiteral("WxH"));
     const QCommandLineOption keys(QStringLiteral("keys"),
                                   QStringLiteral("Open the keys overlay (F1) at the start."));
+    const QCommandLineOption quiz(
+        QStringLiteral("quiz"), QStringLiteral("Open the quiz (Training ▸ Quiz, Q) at the start."));
     const QCommandLineOption exportPyTorch(
         QStringLiteral("export-pytorch"),
         QStringLiteral("Write the lesson, as it stands after --steps, as a PyTorch script (no "
                        "window)."),
         QStringLiteral("FILE.py"));
-    parser.addOptions({lesson, steps, phases, headless, trace, digits, set, learningRate, optimizer,
-                       trainBiases, batch, seed, select, screenshot, run, presentation, windowSize,
-                       keys, exportPyTorch});
+    parser.addOptions({lesson,       steps,      phases,       headless,   trace,
+                       digits,       set,        learningRate, optimizer,  trainBiases,
+                       batch,        seed,       select,       screenshot, run,
+                       presentation, windowSize, keys,         quiz,       exportPyTorch});
     if (!parser.parse(arguments))
         return printable(parser.errorText());
     // --help-all too (QCommandLineParser adds it; parse() leaves it to us): the options are
@@ -223,6 +226,7 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
         return error;
     options.presentation = parser.isSet(presentation);
     options.keys = parser.isSet(keys);
+    options.quiz = parser.isSet(quiz);
     if (parser.isSet(windowSize)) {
         const QStringList parts = parser.value(windowSize).split(QLatin1Char('x'));
         bool okWidth = false, okHeight = false;

@@ -40,6 +40,7 @@ struct CommandLineOptions
     bool presentation = false;
     QSize windowSize;
     bool keys = false;
+    bool quiz = false; // Training ▸ Quiz open at the start (README pictures)
 
     // Parses the arguments (argv[0] first). On error: one line for the user.
     static std::variant<CommandLineOptions, QString> parse(const QStringList &arguments);

@@ -7,6 +7,7 @@
 #include "helpmenu.h"
 #include "lessonsession.h"
 #include "mainwindow.h"
+#include "quizmode.h"
 #include "screenshotrun.h"
 #include "startlesson.h"
 #include "workerthread.h"
@@ -59,6 +60,8 @@ void showAsAsked(MainWindow &window, const CommandLineOptions &options)
         window.setGeometry(QRect(window.geometry().topLeft(), options.windowSize));
     if (options.keys)
         window.helpMenu()->keysAction()->trigger();
+    if (options.quiz)
+        window.quizMode()->action()->trigger(); // (setChecked would not show the dock)
 }
 
 int runWindow(int argc, char *argv[], const CommandLineOptions &options)

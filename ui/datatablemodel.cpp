@@ -2,6 +2,7 @@
 
 #include "explanationtext.h"
 #include "numberformat.h"
+#include "predictionquiz.h"
 #include "sizelimits.h"
 #include "theme.h"
 
@@ -58,6 +59,7 @@ void DataTableModel::setSnapshot(const backprop::Snapshot &snapshot)
         emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
     m_loss = snapshot.loss;
     m_datasetLoss = snapshot.datasetLoss;
+    m_datasetValuesComputed = backprop::quizShowsDatasetValues(snapshot);
     m_batch = std::set<long>(snapshot.batchSamples.begin(), snapshot.batchSamples.end());
     m_explainedSample = snapshot.explainedSample;
     if (reshaped) {
@@ -130,9 +132,21 @@ int DataTableModel::columnCount(const QModelIndex &parent) const
     return static_cast<int>(m_inputNames.size() + m_outputNames.size() * columnsPerOutput);
 }
 
+void DataTableModel::setHidesUpcoming(bool hides)
+{
+    m_hidesUpcoming = hides;
+    if (rowCount() > 0 && columnCount() > 0) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
+    }
+}
+
 std::optional<double> DataTableModel::value(int row, int column) const
 {
     const int n = neuronOfColumn(column);
+    const ColumnKind kind = columnKind(column);
+    if (hidesValues() && kind != ColumnKind::Input && kind != ColumnKind::Target)
+        return std::nullopt;
     const auto at = [](const Eigen::MatrixXd &matrix, int r, int c) -> std::optional<double> {
         if (r < matrix.rows() && c < matrix.cols())
             return matrix(r, c);
@@ -177,6 +191,10 @@ QVariant DataTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (const std::optional<double> v = value(index.row(), index.column()))
             return NumberFormat::significant(*v, m_precision);
+        if (hidesValues() && columnKind(index.column()) != ColumnKind::Input
+            && columnKind(index.column()) != ColumnKind::Target
+            && (!isTotal || columnKind(index.column()) != ColumnKind::Output))
+            return QStringLiteral("?");
         return {};
     case Qt::EditRole:
         // The full value, so an edit that changes nothing does not round it.
@@ -235,7 +253,8 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation == Qt::Vertical) {
         if (section == totalRow())
             return tr("Σ (E_total = %1)")
-                .arg(NumberFormat::significant(m_datasetLoss, m_precision));
+                .arg(hidesValues() ? QStringLiteral("?")
+                                   : NumberFormat::significant(m_datasetLoss, m_precision));
         // The sample the drawing and the chain rule explain.
         return isExplained(section) ? QStringLiteral("▶ %1").arg(section + 1)
                                     : QString::number(section + 1);
@@ -268,6 +287,9 @@ QString DataTableModel::columnWhatsThis(int column) const
         return {};
     namespace words = backprop::explanation;
     const ColumnKind kind = columnKind(column);
+    if (hidesValues() && kind != ColumnKind::Input && kind != ColumnKind::Target)
+        return tr("Hidden while the quiz asks for it: shown once the loss phase of this "
+                  "iteration has run.");
     const int n = neuronOfColumn(column);
     const QString name = kind == ColumnKind::Input ? m_inputNames.value(n) : m_outputNames.value(n);
     std::optional<double> total;

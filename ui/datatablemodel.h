@@ -60,6 +60,12 @@ public:
     // what is not a finite number.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
+    // The quiz (Training ▸ Quiz): the outputs, errors and E_total at the current weights are
+    // what the forward pass and the loss phase will compute, so until the loss phase of the
+    // current iteration has run they read "?" (backprop::quizShowsDatasetValues).
+    void setHidesUpcoming(bool hides);
+    bool hidesValues() const { return m_hidesUpcoming && !m_datasetValuesComputed; }
+
     // What's This of a column (also of its cells): what it holds, with its sum.
     QString columnWhatsThis(int column) const;
 
@@ -78,6 +84,8 @@ private:
     Eigen::VectorXd m_absoluteTotals, m_lossTermTotals;
     backprop::Loss m_loss = backprop::Loss::HalfSquaredError;
     double m_datasetLoss = 0.0;
+    bool m_hidesUpcoming = false;
+    bool m_datasetValuesComputed = true; // in the current iteration (quizShowsDatasetValues)
     long m_sampleCount = 0;
     std::set<long> m_batch;
     long m_explainedSample = -1;

@@ -251,14 +251,13 @@ std::vector<PlotArea::LegendEntry> ErrorCurveView::legend() const
         {Symbol::Line, PlotArea::curveColor(), tr("%1(%2), the rest fixed").arg(errorName, w)},
         {Symbol::Dot, pointColor,
          QStringLiteral("%1 = %2, %3 = %4")
-             .arg(w, NumberFormat::shown(r.value), errorName, NumberFormat::shown(r.error))},
+             .arg(w, NumberFormat::shown(r.value), errorName, upcoming(r.error))},
         {Symbol::DashedLine, tangentColor,
-         tr("slope ∂%1/∂%2 = %3").arg(errorName, w, NumberFormat::shown(r.gradient))},
+         tr("slope ∂%1/∂%2 = %3").arg(errorName, w, upcoming(r.gradient))},
         {Symbol::Arrow, pointColor,
          (r.isUpdateMade ? tr("the step just made: %1⁺ = %2, %3 = %4")
                          : tr("next step: %1⁺ = %2, %3 = %4"))
-             .arg(w, NumberFormat::shown(r.nextValue), errorName,
-                  NumberFormat::shown(r.nextError))},
+             .arg(w, upcoming(r.nextValue), errorName, upcoming(r.nextError))},
         {Symbol::HollowDot, PlotArea::trailColor(), tr("past values")},
     };
 }

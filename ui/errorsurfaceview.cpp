@@ -327,10 +327,10 @@ PlotArea ErrorSurfaceView::areaFor(const QRectF &bounds) const
         area.setXRange(s.fromA, s.toA);
         area.setYRange(s.fromB, s.toB);
         area.setColorScale(m_low, m_high, errorName);
-        const QString point = QStringLiteral("(%1, %2) = (%3, %4), %5 = %6")
-                                  .arg(m_nameA, m_nameB, NumberFormat::shown(m_result->valueA),
-                                       NumberFormat::shown(m_result->valueB), errorName,
-                                       NumberFormat::shown(m_result->error));
+        const QString point =
+            QStringLiteral("(%1, %2) = (%3, %4), %5 = %6")
+                .arg(m_nameA, m_nameB, NumberFormat::shown(m_result->valueA),
+                     NumberFormat::shown(m_result->valueB), errorName, upcoming(m_result->error));
         area.setLegend(
             {{Symbol::HollowDot, Theme::text(), point},
              {Symbol::Line, Theme::text(), tr("training path")},

@@ -21,6 +21,7 @@
 #include "numberformat.h"
 #include "presentationlayout.h"
 #include "progresstext.h"
+#include "quizmode.h"
 #include "rememberedsettings.h"
 #include "shortcutactions.h"
 #include "startlesson.h"
@@ -102,6 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     // Help ▸ Lesson guide and What's This (issue 17): a block of their own.
     m_studentHelp = new StudentHelp(*this);
+    m_quizMode = new QuizMode(*this); // Training ▸ Quiz: predict, then reveal
     connectViews();
     m_rememberedSettings = new RememberedSettings(this, m_toolBar);
     restoreSettings();
@@ -214,8 +216,8 @@ void MainWindow::createMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
     lessons->addAction(quit);
 
-    QMenu *training = menuBar()->addMenu(tr("&Training"));
-    training->addActions({m_step, m_stepBack, m_run, m_reset, m_trainBiases});
+    m_trainingMenu = menuBar()->addMenu(tr("&Training"));
+    m_trainingMenu->addActions({m_step, m_stepBack, m_run, m_reset, m_trainBiases});
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({m_undo, m_redo});
     menuBar()->addMenu(m_dataMenu->menu());
@@ -382,6 +384,8 @@ void MainWindow::setFontScale(double scale)
     m_lossHistoryView->setScale(m_fontScale);
     if (m_studentHelp)
         m_studentHelp->setScale(m_fontScale);
+    if (m_quizMode)
+        m_quizMode->setScale(m_fontScale);
     QFont toolFont = font();
     toolFont.setPointSizeF(QApplication::font().pointSizeF() * std::max(1.0, m_fontScale * 0.8));
     // Presentation mode: the menus and tabs too are read from the back row (at the desk they

@@ -29,6 +29,7 @@ class LossHistoryView;
 class NarrationLine;
 class NetworkView;
 class StatusLine;
+class QuizMode;
 class StudentHelp;
 class TrainingToolBar;
 
@@ -63,6 +64,9 @@ public:
     QAction *redoAction() const { return m_redo; }
     QAction *presentationAction() const { return m_presentation; }
     StudentHelp *studentHelp() const { return m_studentHelp; } // lesson guide, What's This
+    QuizMode *quizMode() const { return m_quizMode; }          // Training ▸ Quiz
+    QMenu *trainingMenu() const { return m_trainingMenu; }
+    StatusLine *statusLine() const { return m_statusLine; }
     // Every action a user can reach in the menus and toolbars (each has a key).
     QList<QAction *> userActions() const;
     double fontScale() const { return m_fontScale; }
@@ -119,6 +123,8 @@ private:
     DataMenu *m_dataMenu = nullptr;
     LessonFiles *m_lessonFiles = nullptr;
     StudentHelp *m_studentHelp = nullptr;
+    QuizMode *m_quizMode = nullptr;
+    QMenu *m_trainingMenu = nullptr;
 
     QAction *m_reset = nullptr;
     QAction *m_stepBack = nullptr;

@@ -1,5 +1,6 @@
 #include "plotwidget.h"
 
+#include "numberformat.h"
 #include "theme.h"
 
 #include <QContextMenuEvent>
@@ -15,6 +16,17 @@ PlotWidget::PlotWidget(QWidget *parent) : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setContextMenuPolicy(Qt::DefaultContextMenu);
+}
+
+void PlotWidget::setHidesUpcoming(bool hides)
+{
+    m_hidesUpcoming = hides;
+    update();
+}
+
+QString PlotWidget::upcoming(double value) const
+{
+    return m_hidesUpcoming ? QStringLiteral("?") : NumberFormat::shown(value);
 }
 
 void PlotWidget::setScale(double scale)

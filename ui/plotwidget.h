@@ -34,6 +34,13 @@ public:
     bool exportTo(const QString &path, QSize size = {}) const;
     QImage toImage(QSize size = {}) const;
 
+    // The quiz (Training ▸ Quiz): the legend's numbers that a phase still to run will compute
+    // (E_total at the current weights, the slope, the next step) read "?".
+    void setHidesUpcoming(bool hides);
+    bool hidesUpcoming() const { return m_hidesUpcoming; }
+    // `value` as the legend shows it, or "?" while the quiz hides it.
+    QString upcoming(double value) const;
+
     QSize sizeHint() const override { return {640, 420}; }
     QSize minimumSizeHint() const override { return {260, 180}; }
 
@@ -58,5 +65,6 @@ private:
     void exportWithDialog(const QString &filter, const QString &suffix);
 
     double m_scale = 1.0;
+    bool m_hidesUpcoming = false;
     mutable double m_exportFactor = 1.0; // only while renderExport draws
 };

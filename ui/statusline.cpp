@@ -1,6 +1,7 @@
 #include "statusline.h"
 
 #include "numberformat.h"
+#include "predictionquiz.h"
 #include "progresstext.h"
 
 #include <QFrame>
@@ -43,7 +44,10 @@ void StatusLine::showSnapshot(const backprop::Snapshot &snapshot)
     const QString iteration = ProgressText::iteration(snapshot);
     m_progress->setText(next.isEmpty() ? iteration : tr("%1 · %2").arg(iteration, next));
     m_epoch->setText(ProgressText::epoch(snapshot));
-    m_error->setText(tr("E_total now = %1").arg(NumberFormat::shown(snapshot.datasetLoss)));
+    const bool hidden = m_hidesUpcoming && !backprop::quizShowsDatasetValues(snapshot);
+    m_error->setText(
+        tr("E_total now = %1")
+            .arg(hidden ? QStringLiteral("?") : NumberFormat::shown(snapshot.datasetLoss)));
     for (QLabel *label : {m_progress, m_epoch, m_error})
         label->setMinimumWidth(label->sizeHint().width());
 }

@@ -17,6 +17,9 @@ public:
     explicit StatusLine(QWidget *parent = nullptr);
 
     void showSnapshot(const backprop::Snapshot &snapshot);
+    // The quiz: E_total now reads "?" until the loss phase of the iteration has run (it is
+    // what that phase will compute). Takes effect with the next snapshot.
+    void setHidesUpcoming(bool hides) { m_hidesUpcoming = hides; }
     // The three parts as shown, separated by " | " (for tests).
     QString text() const;
 
@@ -24,4 +27,5 @@ private:
     QLabel *m_progress = nullptr;
     QLabel *m_epoch = nullptr;
     QLabel *m_error = nullptr;
+    bool m_hidesUpcoming = false;
 };

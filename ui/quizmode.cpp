@@ -1,0 +1,53 @@
+#include "quizmode.h"
+
+#include "datatablemodel.h"
+#include "datatableview.h"
+#include "errorcurveview.h"
+#include "errorsurfaceview.h"
+#include "lessonsession.h"
+#include "mainwindow.h"
+#include "quizpanel.h"
+#include "statusline.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenu>
+
+QuizMode::QuizMode(MainWindow &window)
+    : QObject(&window), m_window(window), m_dock(new QDockWidget(tr("Quiz"), &window)),
+      m_panel(new QuizPanel(window.session(), m_dock))
+{
+    m_dock->setObjectName(QStringLiteral("quizDock"));
+    m_dock->setWidget(m_panel);
+    window.addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    m_dock->hide();
+    m_action = m_dock->toggleViewAction();
+    m_action->setText(tr("&Quiz: predict, then reveal"));
+    m_action->setShortcut(QKeySequence(Qt::Key_Q));
+    m_action->setToolTip(tr("Type what the next phase will compute before it runs"));
+    window.trainingMenu()->addSeparator();
+    window.trainingMenu()->addAction(m_action);
+    connect(m_action, &QAction::toggled, this, [this](bool on) {
+        m_panel->setActive(on);
+        setHiding(on);
+    });
+}
+
+void QuizMode::setScale(double scale)
+{
+    m_panel->setScale(scale);
+    QFont title = QApplication::font();
+    title.setPointSizeF(title.pointSizeF() * scale);
+    m_dock->setFont(title);
+}
+
+void QuizMode::setHiding(bool on)
+{
+    m_window.dataTableView()->dataModel()->setHidesUpcoming(on);
+    m_window.statusLine()->setHidesUpcoming(on);
+    m_window.errorCurveView()->setHidesUpcoming(on);
+    m_window.errorSurfaceView()->setHidesUpcoming(on);
+    if (m_window.session().snapshot())
+        m_window.statusLine()->showSnapshot(*m_window.session().snapshot());
+}
