@@ -2,6 +2,7 @@
 
 #include "narration.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -39,11 +40,17 @@ ParameterId parameterFor(const SnapshotMoment &m, int layer)
     return {ParameterId::Kind::Weight, layer < 0 ? 0 : layer, 0, 0};
 }
 
+// The sample a per-sample question is about: the one the views explain when the phase's batch
+// holds it, else the batch's first (at an iteration start, the batch to come).
 long sampleOf(const SnapshotMoment &m)
 {
-    if (m.explainedSample >= 0)
+    const bool starting = m.phaseIndex == 0 && m.revealedNeurons == 0;
+    const std::vector<long> &batch = starting ? m.upcomingSamples : m.batchSamples;
+    if (batch.empty())
+        return -1;
+    if (std::find(batch.begin(), batch.end(), m.explainedSample) != batch.end())
         return m.explainedSample;
-    return m.batchSamples.empty() ? -1 : m.batchSamples.front();
+    return batch.front();
 }
 
 QuizQuestion neuronQuestion(const SnapshotMoment &m, QuizQuestion::Quantity quantity, int layer,
@@ -173,10 +180,15 @@ std::string quizDerivation(const QuizQuestion &q, const SnapshotMoment &after, i
         q.quantity == Quantity::Net || q.quantity == Quantity::Out || q.quantity == Quantity::Delta;
     if (!ofNeuron)
         return narrate(after, digits); // E_total; the selected parameter's own gradient, w⁺
-    // The narration tells of the neuron last revealed: reveal up to this one.
+    // The narration tells of the neuron last revealed, for the explained sample: reveal up to
+    // this one, and explain the question's sample.
     SnapshotMoment moment = after;
     moment.phaseIndex = q.phaseIndex;
     moment.revealedNeurons = q.neuron + 1;
+    if (const Eigen::Index column = columnOf(after, q.sample); column >= 0) {
+        moment.explainedSample = q.sample;
+        moment.explainedColumn = column;
+    }
     return narrate(moment, digits);
 }
 

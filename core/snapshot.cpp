@@ -82,6 +82,13 @@ Snapshot takeSnapshot(Trainer &trainer)
     snapshot.deltas.resize(layers);
     snapshot.weightGradients.resize(layers);
     snapshot.biasGradients.resize(layers);
+    if (trainer.isAtIterationStart()) {
+        const auto batch = std::min<Eigen::Index>(
+            trainer.dataset().sampleCount(),
+            batchSizeOf(trainer.settings(), trainer.dataset().sampleCount()));
+        if (batch <= static_cast<Eigen::Index>(SnapshotMoment::wholeBatchLimit))
+            snapshot.upcomingSamples = trainer.upcomingBatchSamples();
+    }
     if (!trainer.isAtIterationStart() || snapshot.isIterationFinished) {
         snapshot.batchSamples = trainer.batchSamples();
         snapshot.batchInputs = trainer.batchInputs();

@@ -30,6 +30,9 @@ struct SnapshotMoment
     std::optional<Phase> lastPhase;   // the phase computed most recently in this iteration
 
     std::vector<long> batchSamples;
+    // At an iteration start: the samples the next iteration will use (Trainer::
+    // upcomingBatchSamples), for batches up to wholeBatchLimit; empty otherwise.
+    std::vector<long> upcomingSamples;
     Eigen::MatrixXd batchInputs, batchTargets;
     std::vector<Eigen::MatrixXd> net, out, deltas, weightGradients;
     std::vector<Eigen::VectorXd> biasGradients;

@@ -25,15 +25,15 @@ std::string lessonText(int inputs, int hidden, int neurons, int outputs, long sa
     text += R"({"neurons": )" + std::to_string(outputs) + "}], ";
     const auto row = [](int count, double value) {
         std::string cells = "[";
-        for (int k = 0; k < count; ++k)
-            cells += (k ? ", " : "") + std::to_string(value);
+        for (int k = 0; k < count; ++k) // appended piece by piece: GCC 12 warns on "" + string
+            cells.append(k ? ", " : "").append(std::to_string(value));
         return cells + "]";
     };
     std::string data = R"("data": {"inputs": [)";
     std::string targets = R"(], "targets": [)";
     for (long s = 0; s < samples; ++s) {
-        data += (s ? ", " : "") + row(inputs, 0.001 * static_cast<double>(s % 1000));
-        targets += (s ? ", " : "") + row(outputs, s % 2);
+        data.append(s ? ", " : "").append(row(inputs, 0.001 * static_cast<double>(s % 1000)));
+        targets.append(s ? ", " : "").append(row(outputs, s % 2));
     }
     return text + data + targets + "]}}";
 }

@@ -2,6 +2,7 @@
 // 2-2-2 lesson asks for with w5 selected, and the value it reveals — Mazur's numbers, phase
 // by phase — plus the judging of guesses and when the data set's values give answers away.
 
+#include "lessonlibrary.h"
 #include "predictionquiz.h"
 #include "referencevalues.h"
 #include "testlessons.h"
@@ -89,6 +90,45 @@ private slots:
         }
         QCOMPARE(shown,
                  (std::vector<bool> {false, false, false, true, true, true, true, true, false}));
+    }
+
+    // A batch: per-sample values are asked for the sample the views explain, and every phase
+    // of xor's full batch and of a stochastic adam run has an answer.
+    void everyPhaseOfABatch_data()
+    {
+        QTest::addColumn<QString>("batch");
+        QTest::newRow("full") << "full";
+        QTest::newRow("stochastic") << "stochastic";
+    }
+
+    void everyPhaseOfABatch()
+    {
+        QFETCH(QString, batch);
+        Lesson lesson = std::get<Lesson>(LessonLibrary::load("xor"));
+        lesson.optimizer.kind = OptimizerKind::Adam;
+        lesson.optimizer.batchMode = batch == "full" ? BatchMode::Full : BatchMode::Stochastic;
+        Trainer trainer;
+        QCOMPARE(trainer.load(lesson), std::string());
+        for (int k = 0; k < 2 * static_cast<int>(trainer.phases().size()); ++k) {
+            Snapshot before = takeSnapshot(trainer);
+            before.selectedParameter = trainer.network().findParameter("w5");
+            const std::vector<QuizQuestion> questions = quizQuestions(before);
+            QVERIFY(!questions.empty());
+            trainer.stepPhase();
+            const Snapshot after = takeSnapshot(trainer);
+            for (const QuizQuestion &q : questions) {
+                const std::optional<double> answer = quizAnswer(q, after);
+                QVERIFY2(answer.has_value(), q.name.c_str());
+                if (q.quantity == QuizQuestion::Quantity::Out) {
+                    // The asked sample's column of the phase's batch.
+                    const auto found =
+                        std::find(after.batchSamples.begin(), after.batchSamples.end(), q.sample);
+                    QVERIFY(found != after.batchSamples.end());
+                    QCOMPARE(*answer,
+                             after.out[q.layer](q.neuron, found - after.batchSamples.begin()));
+                }
+            }
+        }
     }
 
     void judging()
