@@ -117,6 +117,23 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
                                         QStringLiteral("WxH"));
     const QCommandLineOption keys(QStringLiteral("keys"),
                                   QStringLiteral("Open the keys overlay (F1) at the start."));
+    const QCommandLineOption race(
+        QStringLiteral("race"),
+        QStringLiteral("Race 2 to 5 optimizers from where --steps leaves the lesson (no window), "
+                       "e.g. sgd,momentum,rmsprop:0.01,adam:0.05."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption raceSteps(QStringLiteral("race-steps"),
+                                       QStringLiteral("Iterations of the race (default 100)."),
+                                       QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption raceThreshold(
+        QStringLiteral("race-threshold"),
+        QStringLiteral("The E_total a racer must reach (default 0.001)."), QStringLiteral("X"),
+        QStringLiteral("0.001"));
+    const QCommandLineOption raceWeights(
+        QStringLiteral("race-weights"),
+        QStringLiteral("The two weights whose values the race prints (default: the selected one "
+                       "and the next)."),
+        QStringLiteral("WA,WB"));
     const QCommandLineOption quiz(
         QStringLiteral("quiz"), QStringLiteral("Open the quiz (Training ▸ Quiz, Q) at the start."));
     const QCommandLineOption exportPyTorch(
@@ -124,10 +141,10 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
         QStringLiteral("Write the lesson, as it stands after --steps, as a PyTorch script (no "
                        "window)."),
         QStringLiteral("FILE.py"));
-    parser.addOptions({lesson,       steps,      phases,       headless,   trace,
-                       digits,       set,        learningRate, optimizer,  trainBiases,
-                       batch,        seed,       select,       screenshot, run,
-                       presentation, windowSize, keys,         quiz,       exportPyTorch});
+    parser.addOptions({lesson, steps,         phases,    headless,     trace,         digits,
+                       set,    learningRate,  optimizer, trainBiases,  batch,         seed,
+                       select, screenshot,    run,       presentation, windowSize,    keys,
+                       quiz,   exportPyTorch, race,      raceSteps,    raceThreshold, raceWeights});
     if (!parser.parse(arguments))
         return printable(parser.errorText());
     // --help-all too (QCommandLineParser adds it; parse() leaves it to us): the options are
@@ -243,6 +260,41 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
                 outputFileError(QStringLiteral("--screenshot"), options.screenshot);
             !error.isEmpty())
             return error;
+    }
+    if (parser.isSet(race)) {
+        for (const QString &entry : parser.value(race).split(QLatin1Char(','))) {
+            const QStringList parts = entry.split(QLatin1Char(':'));
+            const auto kind = backprop::optimizerFromName(parts[0].trimmed().toStdString());
+            std::optional<double> rate;
+            if (parts.size() == 2)
+                rate = finiteNumber(parts[1]);
+            if (!kind || parts.size() > 2 || (parts.size() == 2 && (!rate || *rate <= 0)))
+                return QStringLiteral("--race: \"%1\" is not OPTIMIZER or OPTIMIZER:RATE (sgd, "
+                                      "momentum, rmsprop, adam; a positive rate)")
+                    .arg(printable(entry));
+            options.race.emplace_back(*kind, rate);
+        }
+        options.raceSteps = parser.value(raceSteps).toLongLong(&ok);
+        if (!ok || options.raceSteps < 0 || options.raceSteps > backprop::maxTrainingCount)
+            return QStringLiteral("--race-steps: \"%1\" is not a whole number of at least 0")
+                .arg(printable(parser.value(raceSteps)));
+        const std::optional<double> threshold = finiteNumber(parser.value(raceThreshold));
+        if (!threshold || *threshold < 0)
+            return QStringLiteral("--race-threshold: \"%1\" is not a number of at least 0")
+                .arg(printable(parser.value(raceThreshold)));
+        options.raceThreshold = *threshold;
+        if (parser.isSet(raceWeights)) {
+            const QStringList names = parser.value(raceWeights).split(QLatin1Char(','));
+            if (names.size() != 2)
+                return QStringLiteral("--race-weights: \"%1\" is not WA,WB")
+                    .arg(printable(parser.value(raceWeights)));
+            options.raceWeights = {names[0].trimmed().toStdString(),
+                                   names[1].trimmed().toStdString()};
+        }
+        if (parser.isSet(screenshot) || options.run || options.phases > 0)
+            return QStringLiteral("--race runs without a window: not with --screenshot, --run or "
+                                  "--phases");
+        options.headless = true;
     }
     options.exportPyTorch = parser.value(exportPyTorch);
     if (parser.isSet(exportPyTorch)) {

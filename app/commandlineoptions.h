@@ -33,6 +33,12 @@ struct CommandLineOptions
     QString select;
     QString screenshot;
     bool run = false; // a full-speed run starts as the window opens
+    // --race sgd,adam:0.05,…: optimizers (with their own learning rate, if given) raced from
+    // where --steps leaves the lesson, for raceSteps iterations (implies --headless).
+    std::vector<std::pair<backprop::OptimizerKind, std::optional<double>>> race;
+    long long raceSteps = 100;
+    double raceThreshold = 1e-3;
+    std::pair<std::string, std::string> raceWeights; // --race-weights WA,WB; empty: default
     // --export-pytorch: the lesson after --steps as a PyTorch script (implies --headless).
     QString exportPyTorch;
     // Presentation mode (F11), the window's size and the keys overlay (F1) at the start, so

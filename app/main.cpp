@@ -1,6 +1,7 @@
 // backprop-lab: the window, or with --headless the same engine printing to standard output.
 
 #include "commandlineoptions.h"
+#include "headlessrace.h"
 #include "headlessrun.h"
 
 #ifdef BACKPROP_GUI
@@ -28,6 +29,8 @@ namespace {
 int runHeadless(int argc, char *argv[], const CommandLineOptions &options)
 {
     QCoreApplication application(argc, argv);
+    if (!options.race.empty())
+        return HeadlessRace(options, std::cout).run(std::cerr);
     HeadlessRun run(options, std::cout);
     return run.run(std::cerr);
 }

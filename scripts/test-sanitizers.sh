@@ -4,7 +4,9 @@
 #   scripts/test-sanitizers.sh asan   # every suite but those labelled long, ASan + UBSan
 #                                     # (preset asan, build-asan/)
 #   scripts/test-sanitizers.sh asan-program # the engine's, worker's and program's suites
-#                                     # (all but the window's), ASan + UBSan: what CI runs
+#                                     # (all but the window's), ASan + UBSan
+#   scripts/test-sanitizers.sh asan-core    # the engine's and worker's suites (tests/core),
+#                                     # ASan + UBSan: what CI runs (no window build)
 #   scripts/test-sanitizers.sh asan-engine  # the engine suites only, ASan + UBSan
 #   scripts/test-sanitizers.sh tsan   # the engine suites that use std::thread, TSan
 #                                     # (preset tsan, build-tsan/; see SETUP.md: Sanitizers)
@@ -42,7 +44,7 @@ export QT_QPA_PLATFORM=offscreen
 status=0
 for run in "${runs[@]}"; do
     case $run in
-    asan | asan-program | asan-engine)
+    asan | asan-program | asan-core | asan-engine)
         # asan: every suite (what CI runs). asan-engine: only the engine suites that use no
         # Qt threads, a quicker check while working on the engine.
         directory=${BACKPROP_ASAN_DIR:-build-asan}
@@ -50,6 +52,9 @@ for run in "${runs[@]}"; do
         if [ "$run" = asan-engine ]; then
             build asan "$directory" engine-suites
             filter=(-L '^core$' -LE '^qt-threads$')
+        elif [ "$run" = asan-core ]; then
+            build asan "$directory" core-suites
+            filter=(-L '^core$' -LE '^long$')
         elif [ "$run" = asan-program ]; then
             build asan "$directory" program-suites
             filter=(-L '^(core|app)$' -LE '^long$')

@@ -404,6 +404,42 @@ private slots:
                          "to +infinity (with the weights shown)\n"));
     }
 
+    // --race: each racer prints what a solo run of its optimizer prints, from where --steps
+    // left the lesson.
+    void raceMatchesSoloRuns()
+    {
+        const Result race = runProgram({"--steps", "3", "--race", "sgd,adam:0.05", "--race-steps",
+                                        "20", "--race-threshold", "0.25"});
+        QCOMPARE(race.exitCode, 0);
+        const Result sgd = runProgram({"--headless", "--steps", "23"});
+        // Adam continues from 3 gradient-descent iterations without memory, as a solo run
+        // of a lesson saved there and reopened with --optimizer adam would.
+        const auto line = [](const QString &text, const QString &name) {
+            for (const QString &l : text.split(QLatin1Char('\n'))) {
+                if (l.startsWith(name + QStringLiteral(" = ")))
+                    return l.mid(name.size() + 3);
+            }
+            return QString();
+        };
+        QCOMPARE(line(race.out, QStringLiteral("E_total[sgd η=0.5]")),
+                 line(sgd.out, QStringLiteral("E_total")));
+        QCOMPARE(line(race.out, QStringLiteral("w5[sgd η=0.5]")),
+                 line(sgd.out, QStringLiteral("w5")));
+        QCOMPARE(line(race.out, QStringLiteral("w6[sgd η=0.5]")),
+                 line(sgd.out, QStringLiteral("w6")));
+        QVERIFY2(race.out.contains(QStringLiteral("E_total[adam η=0.05] = ")),
+                 qPrintable(race.out));
+        QVERIFY2(!line(race.out, QStringLiteral("reached[adam η=0.05]")).isEmpty(),
+                 qPrintable(race.out));
+
+        const Result bad = runProgram({"--race", "sgd,fast"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--race: \"fast\"")), qPrintable(bad.err));
+        const Result one = runProgram({"--race", "sgd"});
+        QCOMPARE(one.exitCode, 2);
+        QVERIFY2(one.err.contains(QStringLiteral("2 to 5")), qPrintable(one.err));
+    }
+
     void overflowStopsWithExitOne()
     {
         const Result result = runProgram(
