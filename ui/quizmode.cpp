@@ -6,13 +6,16 @@
 #include "errorsurfaceview.h"
 #include "lessonsession.h"
 #include "mainwindow.h"
+#include "networkview.h"
 #include "quizpanel.h"
 #include "statusline.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QMenu>
+#include <QShortcut>
 
 QuizMode::QuizMode(MainWindow &window)
     : QObject(&window), m_window(window), m_dock(new QDockWidget(tr("Quiz"), &window)),
@@ -28,6 +31,10 @@ QuizMode::QuizMode(MainWindow &window)
     m_action->setToolTip(tr("Type what the next phase will compute before it runs"));
     window.trainingMenu()->addSeparator();
     window.trainingMenu()->addAction(m_action);
+    // Escape leaves the prediction field for the drawing, where Space, R and the arrows work.
+    auto *leave = new QShortcut(QKeySequence(Qt::Key_Escape), m_panel->guessEdit());
+    leave->setContext(Qt::WidgetShortcut);
+    connect(leave, &QShortcut::activated, this, [this] { m_window.networkView()->setFocus(); });
     connect(m_action, &QAction::toggled, this, [this](bool on) {
         m_panel->setActive(on);
         setHiding(on);
