@@ -215,4 +215,16 @@ std::string tableColumn(Column column, std::string_view name, std::string_view f
     return {};
 }
 
+std::string inputPlanePoint(std::string_view x1, std::string_view x2, double x, double y,
+                            std::string_view neuron, double out)
+{
+    const std::string n = str(neuron);
+    return "At " + str(x1) + " = " + number(x) + ", " + str(x2) + " = " + number(y)
+        + " the network's " + n + " puts out " + number(out) + ": the colour here. The picture is "
+        + n
+        + "'s output at every point of the plane with the current weights, so where it "
+          "crosses the middle of the colour scale is the boundary the network has drawn; the "
+          "dots are the samples, coloured by their targets.";
+}
+
 } // namespace backprop::explanation

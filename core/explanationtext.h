@@ -54,6 +54,11 @@ std::string weight(std::string_view name, std::string_view from, std::string_vie
 std::string bias(std::string_view name, std::string_view to, double value,
                  std::optional<double> gradient, std::optional<double> updated);
 
+// The input plane at the point (x, y) of the inputs named `x1`, `x2`: the shown neuron's
+// output there (from the grid the view draws) and what its colour and the dots mean.
+std::string inputPlanePoint(std::string_view x1, std::string_view x2, double x, double y,
+                            std::string_view neuron, double out);
+
 // The data table's columns for the output `output`, with the column's sum when it has one.
 enum class Column { Input, Target, Output, AbsoluteError, LossTerm };
 std::string tableColumn(Column column, std::string_view name, std::string_view formula,

@@ -72,6 +72,32 @@ std::string tableNow(const Snapshot &snapshot)
         + " up to E_total = " + number(snapshot.datasetLoss) + ".";
 }
 
+std::string surfaceNow(const Snapshot &snapshot)
+{
+    return "Now E_total = " + number(snapshot.datasetLoss)
+        + " at the current weights: the hollow dot on the surface, at the bottom of whichever "
+          "valley the path is heading down.";
+}
+
+// The first samples' outputs against their targets (a two-input network's plane only).
+std::string inputPlaneNow(const Snapshot &snapshot)
+{
+    const Eigen::MatrixXd &outputs = snapshot.datasetOutputs;
+    const Eigen::MatrixXd &targets = snapshot.dataset.targets;
+    if (snapshot.dataset.inputs.rows() != 2 || outputs.rows() < 1 || outputs.cols() < 1
+        || snapshot.state.network.neuronNames.empty())
+        return {};
+    const std::string &name = snapshot.state.network.neuronNames.back().front();
+    const Eigen::Index shown = std::min<Eigen::Index>(outputs.cols(), 4);
+    std::string text = "Now " + name + " at the samples:";
+    for (Eigen::Index s = 0; s < shown; ++s)
+        text +=
+            (s ? ", " : " ") + number(outputs(0, s)) + " (target " + number(targets(0, s)) + ")";
+    if (outputs.cols() > shown)
+        text += ", …";
+    return text + ".";
+}
+
 } // namespace
 
 std::vector<GuideSection> lessonGuide(const Lesson &lesson, const Snapshot &snapshot)
@@ -90,10 +116,10 @@ std::vector<GuideSection> lessonGuide(const Lesson &lesson, const Snapshot &snap
     add("The network", notes.network, networkNow(snapshot));
     add("The chain rule", notes.chainRule, chainRuleNow(snapshot));
     add("E(w)", notes.curve, curveNow(snapshot));
-    add("E(wa, wb)", notes.surface, {});
+    add("E(wa, wb)", notes.surface, surfaceNow(snapshot));
     add("Loss", notes.loss, lossNow(snapshot));
     add("The table", notes.table, tableNow(snapshot));
-    add("The input plane", notes.inputPlane, {});
+    add("The input plane", notes.inputPlane, inputPlaneNow(snapshot));
     return sections;
 }
 

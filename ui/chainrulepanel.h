@@ -27,6 +27,7 @@ public:
     void setChainRule(const backprop::ChainRule &rule);
     void clear();
     bool hasChainRule() const { return m_rule.has_value(); }
+    const std::optional<backprop::ChainRule> &rule() const { return m_rule; }
 
     double scale() const { return m_scale; }
     // Presentation mode: multiplies the font size.

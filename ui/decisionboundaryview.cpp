@@ -293,6 +293,20 @@ QColor DecisionBoundaryView::colorOf(double value) const
     return mix(middle, t >= 0 ? Theme::positiveColor() : Theme::negativeColor(), 0.8 * std::abs(t));
 }
 
+std::optional<DecisionBoundaryView::PlanePoint> DecisionBoundaryView::pointAt(QPointF point) const
+{
+    const QRectF plot = plotRect();
+    if (!m_grid || m_grid->size < 2 || !plot.contains(point))
+        return std::nullopt;
+    const int last = m_grid->size - 1;
+    // The heat map's column i is x_i, its row size − 1 − j is y_j (y grows upwards).
+    const int i = std::clamp(
+        static_cast<int>(std::lround((point.x() - plot.left()) / plot.width() * last)), 0, last);
+    const int j = std::clamp(
+        static_cast<int>(std::lround((plot.bottom() - point.y()) / plot.height() * last)), 0, last);
+    return PlanePoint {m_grid->x(i), m_grid->y(j), m_grid->values(i, j)};
+}
+
 QRectF DecisionBoundaryView::plotRect() const
 {
     const double top = m_neuronBox->geometry().bottom() + 8.0;

@@ -52,6 +52,14 @@ public:
     void refreshColors();
 
     const std::optional<backprop::OutputGrid> &grid() const { return m_grid; }
+    // The grid's point nearest to `point` (widget coordinates) inside the plot: its inputs and
+    // the shown neuron's output there, as drawn.
+    struct PlanePoint
+    {
+        double x = 0, y = 0, out = 0;
+    };
+    std::optional<PlanePoint> pointAt(QPointF point) const;
+    QString inputName(int k) const { return m_inputNames[k & 1]; }
     const QImage &heatMap() const { return m_heatMap; }
     long long gridIteration() const { return m_gridIteration; } // the weights it shows
 

@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QMenuBar>
+#include <QTextBrowser>
 #include <QWhatsThis>
 
 StudentHelp::StudentHelp(MainWindow &window)
@@ -47,15 +48,15 @@ void StudentHelp::installWhatsThis(MainWindow &window)
         surface, [surface](QPoint point) { return WhatsThisTexts::surface(*surface, point); });
     LossHistoryView *loss = window.lossHistoryView();
     new WhatsThisFilter(loss, [loss](QPoint point) { return WhatsThisTexts::loss(*loss, point); });
-    // The table answers from its model (Qt::WhatsThisRole); these two in words of their own.
-    window.chainRulePanel()->setWhatsThis(
-        tr("The chain rule of the selected weight: ∂E_total/∂w as a product of factors, each "
-           "computed by one phase of the backward pass, then the update w⁺ = w − η·∂E_total/∂w "
-           "(or the optimizer's own formula). Click a weight in the network to explain it."));
-    if (window.dataMenu())
-        window.dataMenu()->boundaryView()->setWhatsThis(
-            tr("The input plane: the chosen neuron's output for every point (x1, x2), coloured "
-               "from low to high as the caption says; the dots are the samples' targets."));
+    // The table answers from its model (Qt::WhatsThisRole).
+    ChainRulePanel *panel = window.chainRulePanel();
+    new WhatsThisFilter(panel->textBrowser()->viewport(),
+                        [panel](QPoint) { return WhatsThisTexts::chainRule(*panel); });
+    if (window.dataMenu()) {
+        DecisionBoundaryView *plane = window.dataMenu()->boundaryView();
+        new WhatsThisFilter(
+            plane, [plane](QPoint point) { return WhatsThisTexts::inputPlane(*plane, point); });
+    }
 }
 
 void StudentHelp::addMenuEntries(MainWindow &window)

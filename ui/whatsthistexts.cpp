@@ -1,5 +1,9 @@
 #include "whatsthistexts.h"
 
+#include "chainrulepanel.h"
+#include "chainruletext.h"
+#include "decisionboundaryview.h"
+
 #include "errorcurveview.h"
 #include "errorsurfaceview.h"
 #include "explanationtext.h"
@@ -227,4 +231,26 @@ QString WhatsThisTexts::loss(const LossHistoryView &view, QPointF point)
         return std::nullopt;
     };
     return text(words::lossCurve(done, exact(0), exact(done - 1)));
+}
+
+QString WhatsThisTexts::chainRule(const ChainRulePanel &panel)
+{
+    if (!panel.rule())
+        return QObject::tr("The chain rule of the selected weight or bias: select one in the "
+                           "network (click it, or Tab to it) to see its factors here.");
+    return QString::fromStdString(backprop::explanation::chainRule(*panel.rule()));
+}
+
+QString WhatsThisTexts::inputPlane(const DecisionBoundaryView &view, QPointF point)
+{
+    const auto shown = view.shownNeuron();
+    const auto at = view.pointAt(point);
+    if (!shown || !at)
+        return QObject::tr("The input plane: the chosen neuron's output for every point (%1, %2) "
+                           "of the inputs, coloured from low to high as the caption says; the "
+                           "dots are the samples. Click inside the picture for its numbers.")
+            .arg(view.inputName(0), view.inputName(1));
+    return QString::fromStdString(backprop::explanation::inputPlanePoint(
+        view.inputName(0).toStdString(), view.inputName(1).toStdString(), at->x, at->y,
+        view.neuronName(shown->first, shown->second).toStdString(), at->out));
 }

@@ -3,6 +3,8 @@
 #include <QPointF>
 #include <QString>
 
+class ChainRulePanel;
+class DecisionBoundaryView;
 class ErrorCurveView;
 class ErrorSurfaceView;
 class LessonSession;
@@ -24,4 +26,6 @@ public:
     static QString curve(const ErrorCurveView &view, QPointF point);
     static QString surface(const ErrorSurfaceView &view, QPointF point);
     static QString loss(const LossHistoryView &view, QPointF point);
+    static QString chainRule(const ChainRulePanel &panel);
+    static QString inputPlane(const DecisionBoundaryView &view, QPointF point);
 };

@@ -1,6 +1,7 @@
 // The words of What's This and of the lesson guide (issue 17): every sentence names the
 // element's own numbers, as the engine computes them, and the tangent's sign its meaning.
 
+#include "chainruletext.h"
 #include "explainer.h"
 #include "explanationtext.h"
 #include "guidetext.h"
@@ -161,6 +162,61 @@ private slots:
             if (section.heading == "E(w)")
                 QVERIFY2(contains(section.now, "the slope is 10, positive"), section.now.c_str());
         }
+    }
+
+    // What's This of the chain-rule panel: each factor with its value and meaning, the
+    // product, the check, the sign's meaning and the update — the article's numbers.
+    void chainRuleOfW5InWords()
+    {
+        Trainer trainer;
+        QVERIFY(trainer.load(testlessons::twoTwoTwo()).empty());
+        Explainer explainer(trainer.network(), trainer.dataset().inputs, trainer.dataset().targets,
+                            trainer.loss());
+        const ChainRule rule = explainer.chainRule(*trainer.network().findParameter("w5"), 0.5);
+        const std::string words = text::chainRule(rule);
+        for (const char *expected :
+             {"∂E_total/∂out_o1 = 0.74136507: how much E_total changes when out_o1 changes",
+              "∂out_o1/∂net_o1 = 0.186815602: the slope of o1's activation at net_o1",
+              "∂net_o1/∂w5 = 0.593269992: what w5 multiplies in net_o1",
+              "∂E_total/∂w5 = 0.082167041", "gives 0.082167041",
+              "positive: E_total grows as w5 grows, so gradient descent makes w5 smaller",
+              "w5⁺ = 0.35891648 (was 0.4, learning rate η = 0.5)"})
+            QVERIFY2(contains(words, expected), (words + "\n---\n" + expected).c_str());
+        ChainRule early = rule;
+        early.factors[1].isComputed = false;
+        early.gradientComputed = false;
+        const std::string partial = text::chainRule(early);
+        QVERIFY2(contains(partial, "∂out_o1/∂net_o1 = ? (its phase is still to come)"),
+                 partial.c_str());
+        QVERIFY(!contains(partial, "0.082167041"));
+    }
+
+    // The guide's surface and input-plane sections carry the moment's numbers too.
+    void guideSurfaceAndPlaneNow()
+    {
+        const Lesson lesson = builtIn("xor");
+        Trainer trainer;
+        QVERIFY(trainer.load(lesson).empty());
+        const Snapshot snapshot = takeSnapshot(trainer);
+        bool surface = false, plane = false;
+        for (const GuideSection &section : lessonGuide(lesson, snapshot)) {
+            if (section.heading == "E(wa, wb)")
+                surface = contains(section.now, "E_total = " + text::number(snapshot.datasetLoss));
+            if (section.heading == "The input plane")
+                plane = contains(section.now,
+                                 "o1 at the samples: " + text::number(snapshot.datasetOutputs(0, 0))
+                                     + " (target 0), " + text::number(snapshot.datasetOutputs(0, 1))
+                                     + " (target 1)");
+        }
+        QVERIFY(surface);
+        QVERIFY(plane);
+    }
+
+    void inputPlanePointInWords()
+    {
+        const std::string words = text::inputPlanePoint("x1", "x2", 0.5, -0.25, "o1", 0.731);
+        QVERIFY2(contains(words, "At x1 = 0.5, x2 = −0.25 the network's o1 puts out 0.731"),
+                 words.c_str());
     }
 };
 

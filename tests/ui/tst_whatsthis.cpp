@@ -2,13 +2,18 @@
 // engine's (backprop::explanation) with the element's own numbers; the tangent of E(w) names
 // its slope and what the slope's sign means.
 
+#include "chainrulepanel.h"
+#include "chainruletext.h"
+#include "datamenu.h"
 #include "datatablemodel.h"
 #include "datatableview.h"
+#include "decisionboundaryview.h"
 #include "errorcurveview.h"
 #include "errorsurfaceview.h"
 #include "explanationtext.h"
 #include "lessonlibrary.h"
 #include "losshistoryview.h"
+#include "networkpass.h"
 #include "studenthelp.h"
 #include "whatsthisfilter.h"
 #include "whatsthistexts.h"
@@ -18,6 +23,7 @@
 #include <QDir>
 #include <QPainter>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QWhatsThis>
 
 using namespace backprop;
@@ -192,6 +198,50 @@ private slots:
         const QString lossText = whatsThisAt(loss, loss->rect().center());
         QVERIFY2(lossText.contains(QStringLiteral("20 iterations done")), qPrintable(lossText));
         QVERIFY(lossText.contains(fromEngine(words::number(loss->history().exactValue(19)))));
+    }
+
+    // The chain-rule panel: every factor with its own value (issue 17: it was one fixed
+    // sentence), and "?" for a factor whose phase has not run.
+    void chainRulePanelFactors()
+    {
+        WindowRig rig(testlessons::twoTwoTwo());
+        ChainRulePanel *panel = rig.window->chainRulePanel();
+        QWidget *viewport = panel->textBrowser()->viewport();
+        QVERIFY(panel->rule().has_value());
+        const QString before = whatsThisAt(viewport, viewport->rect().center());
+        QVERIFY2(
+            before.contains(QStringLiteral("∂out_o1/∂net_o1 = ? (its phase is still to come)")),
+            qPrintable(before));
+        QVERIFY(rig.trainAll(1));
+        const QString after = whatsThisAt(viewport, viewport->rect().center());
+        QCOMPARE(after, fromEngine(words::chainRule(*panel->rule())));
+        QVERIFY2(after.contains(QStringLiteral("∂E_total/∂out_o1 = ")
+                                + fromEngine(words::number(panel->rule()->factors[0].value))),
+                 qPrintable(after));
+    }
+
+    // The input plane at a point: that point's inputs and the output the engine computes
+    // there (a forward pass at the same inputs gives the same bits).
+    void inputPlanePoint()
+    {
+        WindowRig rig(std::get<Lesson>(LessonLibrary::load("xor")));
+        DecisionBoundaryView *plane = rig.window->dataMenu()->boundaryView();
+        rig.window->curveTabs()->setCurrentWidget(plane);
+        QTRY_VERIFY_WITH_TIMEOUT(plane->isPictureReady(), 20000);
+        const QPoint point =
+            plane->rect().center() + QPoint(plane->width() / 8, plane->height() / 8);
+        const auto at = plane->pointAt(point);
+        QVERIFY(at.has_value());
+        const Network &network = rig.snapshot().state.network;
+        NetworkPass pass;
+        pass.prepare(network, 1);
+        Eigen::MatrixXd input(2, 1);
+        input << at->x, at->y;
+        pass.forward(network, input);
+        QCOMPARE(at->out, pass.out(network.layerCount() - 1)(0, 0));
+        QVERIFY(at->x > 0.5 && at->y < 0.5); // right of and below the middle: x up, y down
+        QCOMPARE(whatsThisAt(plane, point),
+                 fromEngine(words::inputPlanePoint("x1", "x2", at->x, at->y, "o1", at->out)));
     }
 
     void tableColumns()
