@@ -333,7 +333,7 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
                        QString::fromStdString(phaseDescription(snapshot.phases.front())))
             : QString());
     m_networkView->setSnapshot(snapshot);
-    m_narrationLine->setSnapshot(snapshot);
+    m_narrationLine->setSnapshot(snapshot, m_toolBar->granularity());
     m_dataTableView->dataModel()->setSnapshot(snapshot);
     if (snapshot.chainRule)
         m_chainRulePanel->setChainRule(*snapshot.chainRule);
