@@ -113,6 +113,10 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     saveSettings();
+    // The type's floor is the application's: a window closed on the projector must not leave
+    // it to the next window (a test suite's, or a second window of one run).
+    if (m_presentation->isChecked())
+        Theme::setMinimumFontPixels(0.0);
     delete m_presentationLayout;
 }
 
