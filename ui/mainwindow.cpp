@@ -79,8 +79,20 @@ MainWindow::MainWindow(QWidget *parent)
     left->setSizes({700, 260});
     right->setSizes({330, 630});
     setCentralWidget(centre);
+    // On a projector the network's pane takes the height its layout needs at the type's
+    // floor (and its narration line's), and no more.
+    // The narration gets two lines whatever its sentence (a projector's width holds most in
+    // one), so the panes keep still as the sentences change at each step.
+    const auto networkHeight = [this] {
+        const QMargins margins = m_narrationLine->contentsMargins();
+        const int narration = 2 * QFontMetrics(m_narrationLine->font()).lineSpacing()
+            + margins.top() + margins.bottom();
+        return m_networkView->heightNeeded(presentationFontPixels) + narration;
+    };
     m_presentationLayout =
-        new PresentationLayout({centre, left, right, m_dataTableView, m_curveTabs});
+        new PresentationLayout({centre, left, right, networkPane, m_chainRulePanel, m_dataTableView,
+                                m_curveTabs, networkHeight},
+                               this);
 
     statusBar()->addPermanentWidget(m_statusLine);
 
@@ -117,7 +129,6 @@ MainWindow::~MainWindow()
     // it to the next window (a test suite's, or a second window of one run).
     if (m_presentation->isChecked())
         Theme::setMinimumFontPixels(0.0);
-    delete m_presentationLayout;
 }
 
 void MainWindow::createActions()
@@ -337,6 +348,7 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
                        QString::fromStdString(phaseDescription(snapshot.phases.front())))
             : QString());
     m_networkView->setSnapshot(snapshot);
+    m_presentationLayout->fit(); // another lesson's network may need another height
     m_narrationLine->setSnapshot(snapshot, m_toolBar->granularity());
     m_dataTableView->dataModel()->setSnapshot(snapshot);
     if (snapshot.chainRule)
@@ -384,6 +396,8 @@ void MainWindow::setFontScale(double scale)
     m_errorCurveView->setScale(m_fontScale);
     m_errorSurfaceView->setScale(m_fontScale);
     m_lossHistoryView->setScale(m_fontScale);
+    if (m_dataMenu)
+        m_dataMenu->boundaryView()->setScale(m_fontScale);
     if (m_studentHelp)
         m_studentHelp->setScale(m_fontScale);
     QFont toolFont = font();

@@ -59,17 +59,23 @@ int maxLinesOf(const backprop::Network &network, int column)
 
 } // namespace
 
-double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network, QSizeF size,
-                                                int precision, double scale)
+double NetworkSceneBuilder::heightPerFontPixel(const backprop::Network &network)
 {
     const int columns = network.layerCount() + 1;
     const long rows = std::max(1L, maxNeurons(network));
     int lines = 2;
     for (int c = 0; c < columns; ++c)
         lines = std::max(lines, maxLinesOf(network, c));
-    // Height: every row of the tallest column, the gaps between rows, header and footer.
-    const double perFont = rows * (lines * lineSpacing + 2 * nodePadding) + (rows - 1) * 1.0
-        + headerLines + footerLines;
+    // Every row of the tallest column, the gaps between rows, header and footer.
+    return rows * (lines * lineSpacing + 2 * nodePadding) + (rows - 1) * 1.0 + headerLines
+        + footerLines;
+}
+
+double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network, QSizeF size,
+                                                int precision, double scale)
+{
+    const int columns = network.layerCount() + 1;
+    const double perFont = heightPerFontPixel(network);
     // Width: node texts ("out_h1 = −0.593270") and edge labels ("∂E_total/∂w5 = 0.0821670")
     // side by side; 0.6 is a digit's width in DejaVu Sans relative to its pixel size.
     const double nodeChars = 12 + precision + 2;

@@ -35,6 +35,8 @@ public:
     // overlapping type is unreadable at any size.
     static double fittedFontPixelSize(const backprop::Network &network, QSizeF size, int precision,
                                       double scale);
+    // The height the layout of `network` takes per pixel of body type.
+    static double heightPerFontPixel(const backprop::Network &network);
 
 private:
     static double fontPixelSizeFor(const backprop::Network &network, const Options &options);
