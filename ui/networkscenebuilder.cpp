@@ -249,6 +249,10 @@ QList<TextLine> NetworkSceneBuilder::parameterLines(const ParameterId &id) const
         // The lesson's notation for an update: w5 is the old value, w5⁺ the new one.
         lines.append({QStringLiteral("%1 = %2").arg(name, number(*old)), false});
         lines.append({QStringLiteral("%1⁺ = %2").arg(name, number(value)), true});
+        // On a projector a label keeps two lines, so every weight keeps room for its own:
+        // the gradient that made the step is in the narration line and the chain rule.
+        if (Theme::minimumFontPixels() > 0)
+            return lines;
     } else {
         lines.append({QStringLiteral("%1 = %2").arg(name, number(value)), false});
     }
