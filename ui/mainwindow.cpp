@@ -120,6 +120,8 @@ MainWindow::MainWindow(QWidget *parent)
     // Pointing at a neuron shows its picture over the input plane.
     new NeuronHoverPreview(m_networkView, m_dataMenu->boundaryView(), this);
     ShortcutActions::nameKeysInToolTips(userActions());
+    // Their keys work wherever the focus is, also with the menu bar hidden (presentation).
+    addActions(userActions());
 }
 
 MainWindow::~MainWindow()
@@ -412,6 +414,7 @@ void MainWindow::setFontScale(double scale)
     const QFont barFont = isPresenting ? toolFont : QFont();
     menuBar()->setFont(barFont);
     m_curveTabs->tabBar()->setFont(barFont);
+    m_presentationLayout->fit(); // the narration's type changes the network pane's height
 }
 
 void MainWindow::setWeightPalette(Theme::Palette palette)
@@ -453,13 +456,15 @@ void MainWindow::setPresentationMode(bool on)
         m_deskGeometry = saveGeometry();
         m_deskWindowState = windowState();
         Theme::setMinimumFontPixels(presentationFontPixels);
-        // The keys do what the toolbars do (F1 lists them); their room goes to the network.
+        // The keys do what the toolbars and menus do (F1 lists them; the window holds every
+        // action, so their keys work with the menu bar hidden); their room goes to the panes.
         m_toolBarsShown.clear();
         for (QToolBar *bar : findChildren<QToolBar *>()) {
             if (bar->isVisible())
                 m_toolBarsShown.append(bar);
             bar->hide();
         }
+        menuBar()->hide();
         showFullScreen();
         m_presentationLayout->enter();
         setFontScale(m_presentationScale);
@@ -468,6 +473,7 @@ void MainWindow::setPresentationMode(bool on)
         m_presentationLayout->leave();
         for (QToolBar *bar : std::as_const(m_toolBarsShown))
             bar->show();
+        menuBar()->show();
         Qt::WindowStates desk = m_deskWindowState;
         desk.setFlag(Qt::WindowFullScreen, false);
         setWindowState(desk);

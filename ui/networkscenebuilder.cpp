@@ -47,14 +47,14 @@ long maxNeurons(const backprop::Network &network)
 }
 
 // Lines of text a neuron of `column` may show: its title, then net and out, E and target
-// on the outputs, δ, and a per-neuron bias.
+// on the outputs, δ, and a per-neuron bias with its gradient (two lines, its biasRect).
 int maxLinesOf(const backprop::Network &network, int column)
 {
     if (column == 0)
         return 2;
     const backprop::Layer &layer = network.layers[column - 1];
     const bool isOutput = column == network.layerCount();
-    return 4 + (isOutput ? 2 : 0) + (hasNeuronBias(layer) ? 1 : 0);
+    return 4 + (isOutput ? 2 : 0) + (hasNeuronBias(layer) ? 2 : 0);
 }
 
 } // namespace
