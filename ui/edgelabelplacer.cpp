@@ -96,9 +96,12 @@ QList<int> EdgeLabelPlacer::placeInOrder(const QList<int> &order, int weightCoun
                                          const LabelSize &labelSize)
 {
     QList<int> hidden;
-    // Rectangle arithmetic leaves rounding dust; less than a pixel² is no overlap.
-    constexpr double overlapTolerance = 0.5;
     const double f = m_scene.fontPixelSize;
+    // Labels keep air around them (below), and their text keeps padding inside them: a sliver
+    // of overlap (a label resting on its edge touching the air of one resting under the
+    // crossing edge) leaves their texts apart. A quarter of a character's square is such a
+    // sliver at any type size.
+    const double overlapTolerance = 0.25 * f * f;
     const QRectF &area = m_area;
     QList<QRectF> obstacles;
     for (const NetworkScene::Node &node : std::as_const(m_scene.nodes))

@@ -23,6 +23,8 @@ constexpr double lineSpacing = 1.3;
 constexpr double nodePadding = 0.5;
 constexpr double labelPadding = 0.3;
 constexpr double headerLines = 1.8;
+constexpr double topMargin = 0.8;
+constexpr double rowGap = 0.4;      // the least room between two neurons of a column
 constexpr double footerLines = 4.2; // bias nodes, then the legend and messages
 // Past this the window gains room, not type: presentation mode (the scale) makes type larger.
 constexpr double largestFontPixels = 16.0;
@@ -66,9 +68,10 @@ double NetworkSceneBuilder::heightPerFontPixel(const backprop::Network &network)
     int lines = 2;
     for (int c = 0; c < columns; ++c)
         lines = std::max(lines, maxLinesOf(network, c));
-    // Every row of the tallest column, the gaps between rows, header and footer.
-    return rows * (lines * lineSpacing + 2 * nodePadding) + (rows - 1) * 1.0 + headerLines
-        + footerLines;
+    // The top margin, every row of the tallest column, the gaps between rows (layoutNodes
+    // keeps at least rowGap of them), header and footer.
+    return topMargin + rows * (lines * lineSpacing + 2 * nodePadding) + (rows - 1) * 1.0
+        + headerLines + footerLines;
 }
 
 double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network, QSizeF size,
@@ -354,7 +357,7 @@ void NetworkSceneBuilder::layoutNodes()
     const double f = m_scene.fontPixelSize;
     const double width = m_options.size.width();
     const double height = m_options.size.height();
-    const double margin = 0.8 * f;
+    const double margin = topMargin * f;
     m_top = margin + headerLines * f;
     m_bottom = height - footerLines * f;
     const int columns = m_network.layerCount() + 1;
@@ -385,17 +388,33 @@ void NetworkSceneBuilder::layoutNodes()
         widths.append(m_scene.isLabelled ? w + 2 * nodePadding * f : 2 * unlabelledRadius);
     }
 
-    const double left = margin + widths.first() / 2;
-    const double right = width - margin - widths.last() / 2;
-    const double step = columns > 1 ? (right - left) / (columns - 1) : 0.0;
+    // The room between the columns is shared out by the widest weight label of each gap (not
+    // in equal steps between their centres): the labels live in the gaps, and a wide column
+    // (long numbers, large type) must not narrow its neighbours' gap.
+    double columnsWidth = 0.0;
+    for (double w : std::as_const(widths))
+        columnsWidth += w;
+    const QList<double> shares = gapShares();
+    double allShares = 0.0;
+    for (double share : shares)
+        allShares += share;
+    const double free = width - 2 * margin - columnsWidth;
+    QList<double> centres;
+    double edge = margin;
+    for (int c = 0; c < columns; ++c) {
+        centres.append(edge + widths[c] / 2);
+        if (c + 1 < columns)
+            edge += widths[c] + free * shares[c] / allShares;
+    }
     for (NetworkScene::Node &node : m_scene.nodes) {
         const long count = node.column == 0 ? m_network.inputCount
                                             : m_network.layers[node.column - 1].neuronCount();
-        const double x = columns > 1 ? left + node.column * step : width / 2;
+        const double x = columns > 1 ? centres[node.column] : width / 2;
         const double y = (m_top + m_bottom) / 2 + (node.neuron - (count - 1) / 2.0) * spacing;
         if (m_scene.isLabelled) {
-            const double h = std::min(
-                spacing * 0.92, lineCount(node.column) * m_scene.lineHeight + 2 * nodePadding * f);
+            const double room = count > 1 ? spacing - rowGap * f : spacing;
+            const double h =
+                std::min(room, lineCount(node.column) * m_scene.lineHeight + 2 * nodePadding * f);
             node.rect = QRectF(x - widths[node.column] / 2, y - h / 2, widths[node.column], h);
             if (node.bias) {
                 const double top =
@@ -498,6 +517,29 @@ void NetworkSceneBuilder::buildBiasNodes()
         }
         m_scene.biasNodes.append(bias);
     }
+}
+
+// Each gap's claim on the room between the columns: the width of its widest weight label
+// when every weight is labelled, else one share each.
+QList<double> NetworkSceneBuilder::gapShares() const
+{
+    QList<double> shares;
+    int weightCount = 0;
+    for (const backprop::Layer &layer : m_network.layers)
+        weightCount += static_cast<int>(layer.weights.size());
+    const bool labelled = EdgeLabelPlacer::labelsEveryEdge(m_scene, weightCount);
+    for (int l = 0; l < m_network.layerCount(); ++l) {
+        const backprop::Layer &layer = m_network.layers[l];
+        double widest = 0.0;
+        for (Eigen::Index row = 0; labelled && row < layer.weights.rows(); ++row) {
+            for (Eigen::Index col = 0; col < layer.weights.cols(); ++col) {
+                const ParameterId id {ParameterId::Kind::Weight, l, row, col};
+                widest = std::max(widest, labelSize(parameterLines(id)).width());
+            }
+        }
+        shares.append(labelled ? std::max(1.0, widest) : 1.0);
+    }
+    return shares;
 }
 
 QSizeF NetworkSceneBuilder::labelSize(const QList<TextLine> &lines) const

@@ -69,6 +69,7 @@ private:
     void buildBiasNodes();
     void placeEdgeLabels();
     QSizeF labelSize(const QList<NetworkScene::TextLine> &lines) const;
+    QList<double> gapShares() const;
 
     const backprop::Snapshot &m_snapshot;
     // The snapshot's network with the engine's default names where it lacks some (set only
