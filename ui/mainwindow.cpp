@@ -91,7 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     };
     m_presentationLayout =
         new PresentationLayout({centre, left, right, networkPane, m_chainRulePanel, m_dataTableView,
-                                m_curveTabs, networkHeight},
+                                m_curveTabs, statusBar(), networkHeight},
                                this);
 
     statusBar()->addPermanentWidget(m_statusLine);

@@ -35,8 +35,8 @@ void PresentationLayout::leave()
 {
     if (!m_isOn)
         return;
+    m_isOn = false; // first: the panes moving back resize the centre, which must not fit()
     showOnePane(false);
-    m_isOn = false;
     Panes &p = m_panes;
     p.tabs->removeTab(p.tabs->indexOf(p.table));
     p.left->insertWidget(std::max(0, m_tableIndex), p.table);
@@ -76,6 +76,8 @@ void PresentationLayout::showOnePane(bool onePane)
         p.tabs->insertTab(1, p.chainRule, tr("Chain rule"));
         p.left->hide();
         p.tabs->setCurrentIndex(0);
+        if (p.statusBar)
+            p.statusBar->hide();
         return;
     }
     p.tabs->removeTab(p.tabs->indexOf(p.chainRule));
@@ -85,6 +87,8 @@ void PresentationLayout::showOnePane(bool onePane)
     p.network->show();
     p.chainRule->show();
     p.left->show();
+    if (p.statusBar)
+        p.statusBar->show();
     p.right->setSizes({5000, 5000}); // the chain rule and the plots side by side again
 }
 

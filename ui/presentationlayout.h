@@ -15,7 +15,8 @@ class QWidget;
 // below need the rest), the chain rule and the plots stand side by side below it, and the
 // table becomes one more tab beside the plots (Alt+number or Ctrl+Tab reach it). A screen
 // too short for the network and a row of panes below it (1280×720) shows one pane at a time:
-// the network and the chain rule become the first tabs. leave() puts every pane back.
+// the network and the chain rule become the first tabs, and the status bar gives its height
+// to them. leave() puts every pane back.
 class PresentationLayout : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,9 @@ public:
         QWidget *chainRule = nullptr;
         QWidget *table = nullptr;
         QTabWidget *tabs = nullptr;
+        // Hidden while one pane at a time shows: the drawing's heading says what it says
+        // (the iteration, what comes next, E_total), and the network needs its height.
+        QWidget *statusBar = nullptr;
         // The height the network's pane needs in presentation mode's type.
         std::function<int()> networkHeight;
     };
