@@ -259,9 +259,15 @@ QList<TextLine> NetworkSceneBuilder::parameterLines(const ParameterId &id) const
     } else {
         lines.append({QStringLiteral("%1 = %2").arg(name, number(value)), false});
     }
-    if (const std::optional<double> gradient = gradientOf(id))
+    const std::optional<double> gradient = gradientOf(id);
+    // Only a weight's label breaks (biases have the footer's width to themselves).
+    if (gradient && m_hasNarrowLabels && id.kind == ParameterId::Kind::Weight) {
+        lines.append({QStringLiteral("∂E_total/∂%1 =").arg(name), gradientsActive});
+        lines.append({number(*gradient), gradientsActive});
+    } else if (gradient) {
         lines.append(
             {QStringLiteral("∂E_total/∂%1 = %2").arg(name, number(*gradient)), gradientsActive});
+    }
     return lines;
 }
 
@@ -394,11 +400,20 @@ void NetworkSceneBuilder::layoutNodes()
     double columnsWidth = 0.0;
     for (double w : std::as_const(widths))
         columnsWidth += w;
-    const QList<double> shares = gapShares();
+    const double free = width - 2 * margin - columnsWidth;
+    QList<double> shares = gapShares();
     double allShares = 0.0;
     for (double share : shares)
         allShares += share;
-    const double free = width - 2 * margin - columnsWidth;
+    // On a projector, weight labels wider than the room between the columns (1280×720) break
+    // their gradient after "=": three narrower lines find a spot where two wide ones do not.
+    if (Theme::minimumFontPixels() > 0 && free < allShares) {
+        m_hasNarrowLabels = true;
+        shares = gapShares();
+        allShares = 0.0;
+        for (double share : shares)
+            allShares += share;
+    }
     QList<double> centres;
     double edge = margin;
     for (int c = 0; c < columns; ++c) {

@@ -78,6 +78,7 @@ private:
     const backprop::Network &m_network;
     Options m_options;
     Active m_active;
+    bool m_hasNarrowLabels = false; // gradients on a line of their own (set by layoutNodes)
     NetworkScene m_scene;
     QFontMetricsF m_metrics;
     QFontMetricsF m_boldMetrics;
