@@ -26,13 +26,20 @@ std::string number(double value, int digits)
 // A factor that may be negative, bracketed so "× −0.5" never reads as a subtraction.
 std::string factor(double value, int digits)
 {
-    return value < 0 ? "(" + number(value, digits) + ")" : number(value, digits);
+    if (value >= 0)
+        return number(value, digits);
+    // Appended, not "(" + …: GCC 12's -O3 warns falsely (-Wstringop-overflow) on that form.
+    std::string text = "(";
+    text += number(value, digits);
+    text += ')';
+    return text;
 }
 
 struct Narrator
 {
     const SnapshotMoment &m;
     int digits;
+    Granularity stepSize;
     const Network &network = m.state.network;
     Eigen::Index column = std::max<Eigen::Index>(0, m.explainedColumn);
 
@@ -58,12 +65,15 @@ struct Narrator
     {
         return layer == 0 ? m.batchInputs(i, column) : m.out[layer - 1](i, column);
     }
-    // Which neuron of the phase to tell about: the one just revealed, or the first.
+    // Which neuron of the phase to tell about: the one just revealed, or the first. A phase
+    // whose last neuron was just revealed is finished (revealedNeurons is back to 0).
     Eigen::Index neuronOfPhase(Eigen::Index count) const
     {
-        const bool inProgress = m.revealedNeurons > 0;
-        return inProgress ? std::min<Eigen::Index>(m.revealedNeurons, count) - 1 : 0;
+        if (m.revealedNeurons > 0)
+            return std::min<Eigen::Index>(m.revealedNeurons, count) - 1;
+        return stepSize == Granularity::Neuron ? count - 1 : 0;
     }
+    bool isByNeuron() const { return m.revealedNeurons > 0 || stepSize == Granularity::Neuron; }
     // The selected weight when it lies in `layer`, else the first weight into `n`.
     std::pair<Eigen::Index, Eigen::Index> weightOf(int layer, Eigen::Index n) const
     {
@@ -213,7 +223,7 @@ struct Narrator
         const Layer &layer = network.layers[l];
         const Eigen::Index revealed = neuronOfPhase(layer.neuronCount());
         const auto [row, col] =
-            m.revealedNeurons > 0 ? std::pair(revealed, Eigen::Index(0)) : weightOf(l, 0);
+            isByNeuron() ? std::pair(revealed, Eigen::Index(0)) : weightOf(l, 0);
         const std::string w = weight(l, row, col);
         const std::string target = neuron(l + 1, row), source = neuron(l, col);
         const double delta = m.deltas[l](row, column), in = input(l, col);
@@ -252,7 +262,7 @@ struct Narrator
 
 } // namespace
 
-std::string narrate(const SnapshotMoment &moment, int digits)
+std::string narrate(const SnapshotMoment &moment, int digits, Granularity stepSize)
 {
     const bool inProgress = moment.revealedNeurons > 0 && moment.phaseIndex >= 0
         && moment.phaseIndex < static_cast<int>(moment.phases.size());
@@ -260,7 +270,7 @@ std::string narrate(const SnapshotMoment &moment, int digits)
         inProgress ? std::optional(moment.phases[moment.phaseIndex]) : moment.lastPhase;
     if (!phase || moment.state.network.neuronNames.empty())
         return {};
-    const Narrator narrator {moment, std::clamp(digits, 1, 17)};
+    const Narrator narrator {moment, std::clamp(digits, 1, 17), stepSize};
     const auto has = [](const std::vector<Eigen::MatrixXd> &values, int layer) {
         return layer >= 0 && static_cast<std::size_t>(layer) < values.size()
             && values[layer].size() > 0;

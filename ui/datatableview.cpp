@@ -19,6 +19,40 @@ DataTableView::DataTableView(QWidget *parent)
     applyFont();
     createEditActions();
     connect(this, &QTableView::pressed, this, &DataTableView::chooseCurrentRow);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DataTableView::showColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DataTableView::showRows);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &DataTableView::showRows);
+}
+
+// On a projector the rows that matter: the current batch and the explained sample (the
+// totals sum the error columns it leaves out). Larger data sets than a class reads keep
+// every row rather than walk them at each step.
+void DataTableView::showRows()
+{
+    constexpr int largestFiltered = 10000;
+    const bool filter = Theme::minimumFontPixels() > 0 && m_model->rowCount() <= largestFiltered;
+    if (!filter && !m_hidesRows)
+        return;
+    m_hidesRows = filter;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const bool matters =
+            row != m_model->totalRow() && (m_model->isInBatch(row) || m_model->isExplained(row));
+        setRowHidden(row, filter && !matters);
+    }
+}
+
+// On a projector (a type floor is set) the table keeps the columns that matter, inputs,
+// targets and outputs, in type the back row reads; the errors are on the drawing's output
+// neurons (E_o1, …) and in the status line.
+void DataTableView::showColumns()
+{
+    using Kind = DataTableModel::ColumnKind;
+    const bool isPresenting = Theme::minimumFontPixels() > 0;
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        const Kind kind = m_model->columnKind(column);
+        setColumnHidden(column,
+                        isPresenting && (kind == Kind::AbsoluteError || kind == Kind::LossTerm));
+    }
 }
 
 void DataTableView::chooseCurrentRow()
@@ -73,4 +107,6 @@ void DataTableView::applyFont()
     setFont(font);
     horizontalHeader()->setFont(font);
     verticalHeader()->setFont(font);
+    showColumns();
+    showRows();
 }

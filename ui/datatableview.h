@@ -6,9 +6,11 @@ class DataTableModel;
 class QAction;
 
 // The data table as the window shows it: the model's columns sized to their numbers and a
-// font that follows presentation mode. Inputs and targets are edited in place (double-click
-// or F2); the context menu, Insert and Delete add a copy of the current sample or remove the
-// selected ones. The model turns each into a new data set for the worker.
+// font that follows presentation mode (which keeps the rows and columns
+// that matter). Inputs and targets
+// are edited in place (double-click or F2); the context menu, Insert and Delete add a copy of the
+// current sample or remove the selected ones. The model turns each into a new data set for the
+// worker.
 class DataTableView : public QTableView
 {
     Q_OBJECT
@@ -35,10 +37,13 @@ protected:
 private:
     void chooseCurrentRow();
     void applyFont();
+    void showColumns();
+    void showRows();
     void createEditActions();
 
     DataTableModel *m_model = nullptr;
     QAction *m_duplicateSample = nullptr;
     QAction *m_removeSamples = nullptr;
     double m_scale = 1.0;
+    bool m_hidesRows = false;
 };

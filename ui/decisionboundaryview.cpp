@@ -4,6 +4,7 @@
 #include "theme.h"
 
 #include <QComboBox>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -15,7 +16,7 @@
 using namespace backprop;
 
 namespace {
-constexpr double margin = 36.0;
+constexpr double smallestMargin = 36.0;
 // The share of the samples' extent added around them, so points do not sit on the edge.
 constexpr double padding = 0.1;
 
@@ -38,8 +39,9 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget *parent)
     layout->addLayout(top);
     layout->addStretch(1);
     m_neuronBox->setToolTip(tr("The neuron whose output is drawn over the input plane"));
-    // A long caption is cut rather than widening the tab.
+    // A long caption wraps rather than widening the tab (on a projector it is long).
     m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_caption->setWordWrap(true);
     updateCaption();
     connect(m_neuronBox, &QComboBox::currentIndexChanged, this, [this] {
         updateCaption();
@@ -309,15 +311,29 @@ std::optional<DecisionBoundaryView::PlanePoint> DecisionBoundaryView::pointAt(QP
 
 QRectF DecisionBoundaryView::plotRect() const
 {
-    const double top = m_neuronBox->geometry().bottom() + 8.0;
+    const double top =
+        std::max(m_neuronBox->geometry().bottom(), m_caption->geometry().bottom()) + 8.0;
+    const double margin = marginWidth();
     const QRectF area(margin, top, width() - 2 * margin, height() - top - margin);
     const double side = std::max(10.0, std::min(area.width(), area.height()));
     return QRectF(area.center().x() - side / 2, area.top(), side, side);
 }
 
+// Room beside the plot for a line of axis text (twice its height: large type on a projector).
+double DecisionBoundaryView::marginWidth() const
+{
+    return std::max(smallestMargin, 2.0 * QFontMetricsF(textFont()).height());
+}
+
+QFont DecisionBoundaryView::textFont() const
+{
+    return Theme::font(12.0 * m_scale);
+}
+
 void DecisionBoundaryView::setScale(double scale)
 {
     m_scale = Theme::clampScale(scale);
+    setFont(Theme::controlsFont(m_scale)); // the neuron chooser and its caption
     update();
 }
 
@@ -373,7 +389,7 @@ void DecisionBoundaryView::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.fillRect(rect(), Theme::background());
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setFont(Theme::font(12.0 * m_scale));
+    painter.setFont(textFont());
     painter.setPen(Theme::mutedText());
     if (!m_hasTwoInputs) {
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
@@ -381,23 +397,36 @@ void DecisionBoundaryView::paintEvent(QPaintEvent *)
         return;
     }
     const QRectF plot = plotRect();
+    const double margin = marginWidth();
     paintPlot(painter, plot);
     painter.setPen(Theme::text());
     const QLocale locale;
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), margin),
-                     Qt::AlignHCenter | Qt::AlignTop, m_inputNames[0]);
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), margin),
-                     Qt::AlignLeft | Qt::AlignTop, NumberFormat::fixed(m_fromX, 2, locale));
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), margin),
-                     Qt::AlignRight | Qt::AlignTop, NumberFormat::fixed(m_toX, 2, locale));
+    // Below the plot the x axis, left of it (turned) the y axis: the range's ends and the
+    // input's name between them, or on a line of its own when the three do not fit in one.
+    const QFontMetricsF metrics(painter.font());
+    // `away`: +1 when the next line farther from the plot lies below, −1 above.
+    const auto drawAxis = [&](double length, const QString &name, double from, double to,
+                              double away) {
+        const QString low = NumberFormat::fixed(from, 2, locale);
+        const QString high = NumberFormat::fixed(to, 2, locale);
+        const double needed = metrics.horizontalAdvance(low) + metrics.horizontalAdvance(name)
+            + metrics.horizontalAdvance(high) + 2 * metrics.averageCharWidth();
+        const double line = metrics.height();
+        const QRectF ends(-length / 2, 0, length, line);
+        painter.drawText(ends, Qt::AlignLeft | Qt::AlignVCenter, low);
+        painter.drawText(ends, Qt::AlignRight | Qt::AlignVCenter, high);
+        painter.drawText(needed <= length ? ends : ends.translated(0, away * line),
+                         Qt::AlignHCenter | Qt::AlignVCenter, name);
+    };
     painter.save();
-    painter.translate(plot.left() - 4, plot.center().y());
+    painter.translate(plot.center().x(), plot.bottom() + 2);
+    drawAxis(plot.width(), m_inputNames[0], m_fromX, m_toX, 1.0);
+    painter.restore();
+    painter.save();
+    painter.translate(plot.left() - 4 - margin, plot.center().y());
     painter.rotate(-90);
-    painter.drawText(QRectF(-plot.height() / 2, -margin, plot.height(), margin),
-                     Qt::AlignHCenter | Qt::AlignBottom, m_inputNames[1]);
-    painter.drawText(QRectF(-plot.height() / 2, -margin, plot.height(), margin),
-                     Qt::AlignLeft | Qt::AlignBottom, NumberFormat::fixed(m_fromY, 2, locale));
-    painter.drawText(QRectF(-plot.height() / 2, -margin, plot.height(), margin),
-                     Qt::AlignRight | Qt::AlignBottom, NumberFormat::fixed(m_toY, 2, locale));
+    // Turned, larger y lies nearer the plot: the ends take the margin's last line.
+    painter.translate(0, margin - metrics.height());
+    drawAxis(plot.height(), m_inputNames[1], m_fromY, m_toY, -1.0);
     painter.restore();
 }

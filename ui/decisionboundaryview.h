@@ -82,6 +82,8 @@ private:
     void updateCaption();
     void paintPlot(QPainter &painter, const QRectF &plot) const;
     QRectF plotRect() const;
+    double marginWidth() const;
+    QFont textFont() const;
     // −1…1 along the neuron's range (the midpoint of tanh or sigmoid, or of the values).
     double normalized(double value) const;
     QColor colorOf(double value) const;

@@ -51,7 +51,7 @@ bool EdgeLabelPlacer::labelsEveryEdge(const NetworkScene &scene, int weightCount
 // left out, except the selected one, which takes the least crowded spot.
 void EdgeLabelPlacer::place(const LabelSize &labelSize)
 {
-    QList<int> order;
+    QList<int> firstOrder;
     int weightCount = 0;
     for (int e = 0; e < m_scene.edges.size(); ++e) {
         const NetworkScene::Edge &edge = m_scene.edges[e];
@@ -59,46 +59,59 @@ void EdgeLabelPlacer::place(const LabelSize &labelSize)
             continue;
         ++weightCount;
         if (edge.parameter == m_selected)
-            order.prepend(e);
+            firstOrder.prepend(e);
         else
-            order.append(e);
+            firstOrder.append(e);
     }
     const NetworkScene start = m_scene;
     std::optional<NetworkScene> best;
     constexpr int attempts = 4;
-    for (int attempt = 0; attempt < attempts; ++attempt) {
-        m_scene = start;
-        const QList<int> hidden = placeInOrder(order, weightCount, labelSize);
-        if (!best || m_scene.hiddenLabelCount < best->hiddenLabelCount)
-            best = m_scene;
-        if (hidden.isEmpty() || !labelsEveryEdge(m_scene, weightCount))
+    // Labels on their edges first; only when some find no room there, all again with spots a
+    // label's height beside their edges too (large type in narrow gaps between columns).
+    for (const Reach reach : {Reach::OnTheLine, Reach::BesideTheLine}) {
+        if (best && (best->hiddenLabelCount == 0 || !labelsEveryEdge(*best, weightCount)))
             break;
-        // The crowded ones first next time; the selected edge stays first of all.
-        QList<int> next;
-        for (int e : order) {
-            if (e == order.first() && m_scene.edges[e].parameter == m_selected)
-                next.append(e);
+        QList<int> order = firstOrder;
+        for (int attempt = 0; attempt < attempts; ++attempt) {
+            m_scene = start;
+            const QList<int> hidden = placeInOrder(order, weightCount, labelSize, reach);
+            if (!best || m_scene.hiddenLabelCount < best->hiddenLabelCount)
+                best = m_scene;
+            if (hidden.isEmpty() || !labelsEveryEdge(m_scene, weightCount))
+                break;
+            order = crowdedFirst(order, hidden);
         }
-        for (int e : hidden) {
-            if (!next.contains(e))
-                next.append(e);
-        }
-        for (int e : order) {
-            if (!next.contains(e))
-                next.append(e);
-        }
-        order = next;
     }
     m_scene = *best;
 }
 
+// The crowded ones first next time; the selected edge stays first of all.
+QList<int> EdgeLabelPlacer::crowdedFirst(const QList<int> &order, const QList<int> &hidden) const
+{
+    QList<int> next;
+    if (!order.isEmpty() && m_scene.edges[order.first()].parameter == m_selected)
+        next.append(order.first());
+    for (int e : hidden) {
+        if (!next.contains(e))
+            next.append(e);
+    }
+    for (int e : order) {
+        if (!next.contains(e))
+            next.append(e);
+    }
+    return next;
+}
+
 QList<int> EdgeLabelPlacer::placeInOrder(const QList<int> &order, int weightCount,
-                                         const LabelSize &labelSize)
+                                         const LabelSize &labelSize, Reach reach)
 {
     QList<int> hidden;
-    // Rectangle arithmetic leaves rounding dust; less than a pixel² is no overlap.
-    constexpr double overlapTolerance = 0.5;
     const double f = m_scene.fontPixelSize;
+    // Labels keep air around them (below), and their text keeps padding inside them: a sliver
+    // of overlap (a label resting on its edge touching the air of one resting under the
+    // crossing edge) leaves their texts apart. A quarter of a character's square is such a
+    // sliver at any type size.
+    const double overlapTolerance = 0.25 * f * f;
     const QRectF &area = m_area;
     QList<QRectF> obstacles;
     for (const NetworkScene::Node &node : std::as_const(m_scene.nodes))
@@ -155,7 +168,10 @@ QList<int> EdgeLabelPlacer::placeInOrder(const QList<int> &order, int weightCoun
         QRectF best;
         double bestOverlap = -1;
         int bestCrossings = 0;
-        for (double shift : {0.0, -0.5, 0.5}) {
+        const QList<double> shifts = reach == Reach::OnTheLine
+            ? QList<double> {0.0, -0.5, 0.5}
+            : QList<double> {0.0, -0.5, 0.5, -1.0, 1.0};
+        for (double shift : shifts) {
             for (const double x : std::as_const(xs)) {
                 const double t = dx != 0 ? (x - edge.from.x()) / dx : 0.5;
                 const double y =

@@ -30,8 +30,13 @@ public:
     void place(const LabelSize &labelSize);
 
 private:
+    // Where a label may go: on its edge (centred, resting above or below it), or also a
+    // label's height beside it.
+    enum class Reach { OnTheLine, BesideTheLine };
     // One greedy pass in `order`; returns the edges left without a label.
-    QList<int> placeInOrder(const QList<int> &order, int weightCount, const LabelSize &labelSize);
+    QList<int> placeInOrder(const QList<int> &order, int weightCount, const LabelSize &labelSize,
+                            Reach reach);
+    QList<int> crowdedFirst(const QList<int> &order, const QList<int> &hidden) const;
 
     NetworkScene &m_scene;
     QRectF m_area;

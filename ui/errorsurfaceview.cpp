@@ -286,10 +286,9 @@ QRect ErrorSurfaceView::plotRect() const
     return rect().adjusted(0, m_controls->height(), 0, 0);
 }
 
-void ErrorSurfaceView::resizeEvent(QResizeEvent *event)
+void ErrorSurfaceView::placeControls()
 {
     m_controls->setGeometry(0, 0, width(), m_controls->sizeHint().height());
-    PlotWidget::resizeEvent(event);
 }
 
 bool ErrorSurfaceView::isPictureReady() const

@@ -53,7 +53,7 @@ signals:
 protected:
     void render(QPainter &painter, const QRectF &bounds) const override;
     QRect plotRect() const override;
-    void resizeEvent(QResizeEvent *event) override;
+    void placeControls() override;
     void showEvent(QShowEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;

@@ -61,10 +61,9 @@ QRect LossHistoryView::plotRect() const
     return rect().adjusted(0, m_controls->height(), 0, 0);
 }
 
-void LossHistoryView::resizeEvent(QResizeEvent *event)
+void LossHistoryView::placeControls()
 {
     m_controls->setGeometry(0, 0, width(), m_controls->sizeHint().height());
-    PlotWidget::resizeEvent(event);
 }
 
 void LossHistoryView::addContextActions(QMenu &menu)

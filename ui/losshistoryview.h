@@ -38,7 +38,7 @@ protected:
     void render(QPainter &painter, const QRectF &bounds) const override;
     QRect plotRect() const override;
     void addContextActions(QMenu &menu) override;
-    void resizeEvent(QResizeEvent *event) override;
+    void placeControls() override;
 
 private:
     PlotArea areaFor(const QRectF &bounds) const;

@@ -80,8 +80,20 @@ MainWindow::MainWindow(QWidget *parent)
     left->setSizes({700, 260});
     right->setSizes({330, 630});
     setCentralWidget(centre);
+    // On a projector the network's pane takes the height its layout needs at the type's
+    // floor (and its narration line's), and no more.
+    // The narration gets two lines whatever its sentence (a projector's width holds most in
+    // one), so the panes keep still as the sentences change at each step.
+    const auto networkHeight = [this] {
+        const QMargins margins = m_narrationLine->contentsMargins();
+        const int narration = 2 * QFontMetrics(m_narrationLine->font()).lineSpacing()
+            + margins.top() + margins.bottom();
+        return m_networkView->heightNeeded(presentationFontPixels) + narration;
+    };
     m_presentationLayout =
-        new PresentationLayout({centre, left, right, m_dataTableView, m_curveTabs});
+        new PresentationLayout({centre, left, right, networkPane, m_chainRulePanel, m_dataTableView,
+                                m_curveTabs, statusBar(), networkHeight},
+                               this);
 
     statusBar()->addPermanentWidget(m_statusLine);
 
@@ -110,12 +122,17 @@ MainWindow::MainWindow(QWidget *parent)
     // Pointing at a neuron shows its picture over the input plane.
     new NeuronHoverPreview(m_networkView, m_dataMenu->boundaryView(), this);
     ShortcutActions::nameKeysInToolTips(userActions());
+    // Their keys work wherever the focus is, also with the menu bar hidden (presentation).
+    addActions(userActions());
 }
 
 MainWindow::~MainWindow()
 {
     saveSettings();
-    delete m_presentationLayout;
+    // The type's floor is the application's: a window closed on the projector must not leave
+    // it to the next window (a test suite's, or a second window of one run).
+    if (m_presentation->isChecked())
+        Theme::setMinimumFontPixels(0.0);
 }
 
 void MainWindow::createActions()
@@ -335,7 +352,8 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
                        QString::fromStdString(phaseDescription(snapshot.phases.front())))
             : QString());
     m_networkView->setSnapshot(snapshot);
-    m_narrationLine->setSnapshot(snapshot);
+    m_presentationLayout->fit(); // another lesson's network may need another height
+    m_narrationLine->setSnapshot(snapshot, m_toolBar->granularity());
     m_dataTableView->dataModel()->setSnapshot(snapshot);
     if (snapshot.chainRule)
         m_chainRulePanel->setChainRule(*snapshot.chainRule);
@@ -382,6 +400,8 @@ void MainWindow::setFontScale(double scale)
     m_errorCurveView->setScale(m_fontScale);
     m_errorSurfaceView->setScale(m_fontScale);
     m_lossHistoryView->setScale(m_fontScale);
+    if (m_dataMenu)
+        m_dataMenu->boundaryView()->setScale(m_fontScale);
     if (m_studentHelp)
         m_studentHelp->setScale(m_fontScale);
     if (m_quizMode)
@@ -398,6 +418,7 @@ void MainWindow::setFontScale(double scale)
     const QFont barFont = isPresenting ? toolFont : QFont();
     menuBar()->setFont(barFont);
     m_curveTabs->tabBar()->setFont(barFont);
+    m_presentationLayout->fit(); // the narration's type changes the network pane's height
 }
 
 void MainWindow::setWeightPalette(Theme::Palette palette)
@@ -439,13 +460,15 @@ void MainWindow::setPresentationMode(bool on)
         m_deskGeometry = saveGeometry();
         m_deskWindowState = windowState();
         Theme::setMinimumFontPixels(presentationFontPixels);
-        // The keys do what the toolbars do (F1 lists them); their room goes to the network.
+        // The keys do what the toolbars and menus do (F1 lists them; the window holds every
+        // action, so their keys work with the menu bar hidden); their room goes to the panes.
         m_toolBarsShown.clear();
         for (QToolBar *bar : findChildren<QToolBar *>()) {
             if (bar->isVisible())
                 m_toolBarsShown.append(bar);
             bar->hide();
         }
+        menuBar()->hide();
         showFullScreen();
         m_presentationLayout->enter();
         setFontScale(m_presentationScale);
@@ -454,6 +477,7 @@ void MainWindow::setPresentationMode(bool on)
         m_presentationLayout->leave();
         for (QToolBar *bar : std::as_const(m_toolBarsShown))
             bar->show();
+        menuBar()->show();
         Qt::WindowStates desk = m_deskWindowState;
         desk.setFlag(Qt::WindowFullScreen, false);
         setWindowState(desk);
@@ -467,9 +491,12 @@ void MainWindow::zoom(double factor)
 {
     const double before = m_fontScale;
     const bool wasCutOff = m_chainRulePanel->isCutOff();
+    const int hiddenBefore = m_networkView->scene().hiddenLabelCount;
     setFontScale(m_fontScale * factor);
-    // Larger type never pushes the chain rule out of its pane: stop at the last scale that fit.
-    if (factor > 1 && !wasCutOff && m_chainRulePanel->isCutOff()) {
+    // Larger type never pushes the chain rule out of its pane nor a weight's label off the
+    // drawing: stop at the last scale that fit.
+    const bool hidesMore = m_networkView->scene().hiddenLabelCount > hiddenBefore;
+    if (factor > 1 && ((!wasCutOff && m_chainRulePanel->isCutOff()) || hidesMore)) {
         setFontScale(before);
         showMessage(tr("The type is as large as the panes allow"));
     }

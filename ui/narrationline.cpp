@@ -14,9 +14,11 @@ NarrationLine::NarrationLine(QWidget *parent) : QLabel(parent)
     setScale(1.0);
 }
 
-void NarrationLine::setSnapshot(const backprop::SnapshotMoment &snapshot)
+void NarrationLine::setSnapshot(const backprop::SnapshotMoment &snapshot,
+                                backprop::Granularity stepSize)
 {
     m_moment = snapshot;
+    m_stepSize = stepSize;
     m_hasMoment = true;
     refresh();
 }
@@ -29,8 +31,9 @@ void NarrationLine::setScale(double scale)
 
 void NarrationLine::refresh()
 {
-    const std::string sentence =
-        m_hasMoment ? backprop::narrate(m_moment, NumberFormat::digits()) : std::string();
+    const std::string sentence = m_hasMoment
+        ? backprop::narrate(m_moment, NumberFormat::digits(), m_stepSize)
+        : std::string();
     // An empty line keeps its height, so the drawing below does not jump at each step.
     setText(sentence.empty() ? QStringLiteral(" ") : QString::fromStdString(sentence));
 }

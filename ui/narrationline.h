@@ -16,13 +16,16 @@ public:
 
     explicit NarrationLine(QWidget *parent = nullptr);
 
-    void setSnapshot(const backprop::SnapshotMoment &snapshot);
+    // `stepSize`: the step that led here; stepping by neuron tells of the neuron revealed.
+    void setSnapshot(const backprop::SnapshotMoment &snapshot,
+                     backprop::Granularity stepSize = backprop::Granularity::Phase);
     void setScale(double scale);
     // Writes the sentence again at the window's digits (View ▸ Digits).
     void refresh();
 
 private:
     backprop::SnapshotMoment m_moment;
+    backprop::Granularity m_stepSize = backprop::Granularity::Phase;
     bool m_hasMoment = false;
     double m_scale = 1.0;
 };

@@ -52,8 +52,9 @@ void NetworkPainter::paintEdges(const std::optional<backprop::ParameterId> &sele
     // sea of halos says nothing and costs a wide stroke each (the whole 2-64-64-64-1 update
     // took a second to paint): the edges' own colours show the change.
     constexpr int maxHalos = 256;
-    const auto highlighted = std::count_if(m_scene.edges.begin(), m_scene.edges.end(),
-                                           [](const NetworkScene::Edge &e) { return e.isHighlighted; });
+    const auto highlighted =
+        std::count_if(m_scene.edges.begin(), m_scene.edges.end(),
+                      [](const NetworkScene::Edge &e) { return e.isHighlighted; });
     for (const NetworkScene::Edge &edge : m_scene.edges) {
         if (!edge.isHighlighted || highlighted > maxHalos)
             continue;
@@ -166,7 +167,16 @@ void NetworkPainter::paintEdgeLabels(const std::optional<backprop::ParameterId> 
 
 void NetworkPainter::paintHeader()
 {
-    const double f = m_scene.fontPixelSize;
+    double f = m_scene.fontPixelSize;
+    // The heading's words take the drawing's type while they fit in one line; else smaller
+    // type, down to Theme's floor (a small network's large type on a projector).
+    double width = 0.8 * f;
+    for (const NetworkScene::TextLine &line : m_scene.header)
+        width += QFontMetricsF(Theme::font(f, line.isEmphasized ? QFont::Bold : QFont::Normal))
+                     .horizontalAdvance(line.text)
+            + 1.5 * f;
+    if (width > m_scene.size.width())
+        f = std::max(1.0, f * m_scene.size.width() / width);
     double x = 0.8 * f;
     for (const NetworkScene::TextLine &line : m_scene.header) {
         m_painter.setFont(Theme::font(f, line.isEmphasized ? QFont::Bold : QFont::Normal));

@@ -23,6 +23,8 @@ constexpr double lineSpacing = 1.3;
 constexpr double nodePadding = 0.5;
 constexpr double labelPadding = 0.3;
 constexpr double headerLines = 1.8;
+constexpr double topMargin = 0.8;
+constexpr double rowGap = 0.4;      // the least room between two neurons of a column
 constexpr double footerLines = 4.2; // bias nodes, then the legend and messages
 // Past this the window gains room, not type: presentation mode (the scale) makes type larger.
 constexpr double largestFontPixels = 16.0;
@@ -47,29 +49,36 @@ long maxNeurons(const backprop::Network &network)
 }
 
 // Lines of text a neuron of `column` may show: its title, then net and out, E and target
-// on the outputs, δ, and a per-neuron bias.
+// on the outputs, δ, and a per-neuron bias with its gradient (two lines, its biasRect).
 int maxLinesOf(const backprop::Network &network, int column)
 {
     if (column == 0)
         return 2;
     const backprop::Layer &layer = network.layers[column - 1];
     const bool isOutput = column == network.layerCount();
-    return 4 + (isOutput ? 2 : 0) + (hasNeuronBias(layer) ? 1 : 0);
+    return 4 + (isOutput ? 2 : 0) + (hasNeuronBias(layer) ? 2 : 0);
 }
 
 } // namespace
 
-double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network, QSizeF size,
-                                                int precision, double scale)
+double NetworkSceneBuilder::heightPerFontPixel(const backprop::Network &network)
 {
     const int columns = network.layerCount() + 1;
     const long rows = std::max(1L, maxNeurons(network));
     int lines = 2;
     for (int c = 0; c < columns; ++c)
         lines = std::max(lines, maxLinesOf(network, c));
-    // Height: every row of the tallest column, the gaps between rows, header and footer.
-    const double perFont = rows * (lines * lineSpacing + 2 * nodePadding) + (rows - 1) * 1.0
+    // The top margin, every row of the tallest column, the gaps between rows (layoutNodes
+    // keeps at least rowGap of them), header and footer.
+    return topMargin + rows * (lines * lineSpacing + 2 * nodePadding) + (rows - 1) * 1.0
         + headerLines + footerLines;
+}
+
+double NetworkSceneBuilder::fittedFontPixelSize(const backprop::Network &network, QSizeF size,
+                                                int precision, double scale)
+{
+    const int columns = network.layerCount() + 1;
+    const double perFont = heightPerFontPixel(network);
     // Width: node texts ("out_h1 = −0.593270") and edge labels ("∂E_total/∂w5 = 0.0821670")
     // side by side; 0.6 is a digit's width in DejaVu Sans relative to its pixel size.
     const double nodeChars = 12 + precision + 2;
@@ -243,12 +252,22 @@ QList<TextLine> NetworkSceneBuilder::parameterLines(const ParameterId &id) const
         // The lesson's notation for an update: w5 is the old value, w5⁺ the new one.
         lines.append({QStringLiteral("%1 = %2").arg(name, number(*old)), false});
         lines.append({QStringLiteral("%1⁺ = %2").arg(name, number(value)), true});
+        // On a projector a label keeps two lines, so every weight keeps room for its own:
+        // the gradient that made the step is in the narration line and the chain rule.
+        if (Theme::minimumFontPixels() > 0)
+            return lines;
     } else {
         lines.append({QStringLiteral("%1 = %2").arg(name, number(value)), false});
     }
-    if (const std::optional<double> gradient = gradientOf(id))
+    const std::optional<double> gradient = gradientOf(id);
+    // Only a weight's label breaks (biases have the footer's width to themselves).
+    if (gradient && m_hasNarrowLabels && id.kind == ParameterId::Kind::Weight) {
+        lines.append({QStringLiteral("∂E_total/∂%1 =").arg(name), gradientsActive});
+        lines.append({number(*gradient), gradientsActive});
+    } else if (gradient) {
         lines.append(
             {QStringLiteral("∂E_total/∂%1 = %2").arg(name, number(*gradient)), gradientsActive});
+    }
     return lines;
 }
 
@@ -344,7 +363,7 @@ void NetworkSceneBuilder::layoutNodes()
     const double f = m_scene.fontPixelSize;
     const double width = m_options.size.width();
     const double height = m_options.size.height();
-    const double margin = 0.8 * f;
+    const double margin = topMargin * f;
     m_top = margin + headerLines * f;
     m_bottom = height - footerLines * f;
     const int columns = m_network.layerCount() + 1;
@@ -375,17 +394,42 @@ void NetworkSceneBuilder::layoutNodes()
         widths.append(m_scene.isLabelled ? w + 2 * nodePadding * f : 2 * unlabelledRadius);
     }
 
-    const double left = margin + widths.first() / 2;
-    const double right = width - margin - widths.last() / 2;
-    const double step = columns > 1 ? (right - left) / (columns - 1) : 0.0;
+    // The room between the columns is shared out by the widest weight label of each gap (not
+    // in equal steps between their centres): the labels live in the gaps, and a wide column
+    // (long numbers, large type) must not narrow its neighbours' gap.
+    double columnsWidth = 0.0;
+    for (double w : std::as_const(widths))
+        columnsWidth += w;
+    const double free = width - 2 * margin - columnsWidth;
+    QList<double> shares = gapShares();
+    double allShares = 0.0;
+    for (double share : shares)
+        allShares += share;
+    // On a projector, weight labels wider than the room between the columns (1280×720) break
+    // their gradient after "=": three narrower lines find a spot where two wide ones do not.
+    if (Theme::minimumFontPixels() > 0 && free < allShares) {
+        m_hasNarrowLabels = true;
+        shares = gapShares();
+        allShares = 0.0;
+        for (double share : shares)
+            allShares += share;
+    }
+    QList<double> centres;
+    double edge = margin;
+    for (int c = 0; c < columns; ++c) {
+        centres.append(edge + widths[c] / 2);
+        if (c + 1 < columns)
+            edge += widths[c] + free * shares[c] / allShares;
+    }
     for (NetworkScene::Node &node : m_scene.nodes) {
         const long count = node.column == 0 ? m_network.inputCount
                                             : m_network.layers[node.column - 1].neuronCount();
-        const double x = columns > 1 ? left + node.column * step : width / 2;
+        const double x = columns > 1 ? centres[node.column] : width / 2;
         const double y = (m_top + m_bottom) / 2 + (node.neuron - (count - 1) / 2.0) * spacing;
         if (m_scene.isLabelled) {
-            const double h = std::min(
-                spacing * 0.92, lineCount(node.column) * m_scene.lineHeight + 2 * nodePadding * f);
+            const double room = count > 1 ? spacing - rowGap * f : spacing;
+            const double h =
+                std::min(room, lineCount(node.column) * m_scene.lineHeight + 2 * nodePadding * f);
             node.rect = QRectF(x - widths[node.column] / 2, y - h / 2, widths[node.column], h);
             if (node.bias) {
                 const double top =
@@ -488,6 +532,29 @@ void NetworkSceneBuilder::buildBiasNodes()
         }
         m_scene.biasNodes.append(bias);
     }
+}
+
+// Each gap's claim on the room between the columns: the width of its widest weight label
+// when every weight is labelled, else one share each.
+QList<double> NetworkSceneBuilder::gapShares() const
+{
+    QList<double> shares;
+    int weightCount = 0;
+    for (const backprop::Layer &layer : m_network.layers)
+        weightCount += static_cast<int>(layer.weights.size());
+    const bool labelled = EdgeLabelPlacer::labelsEveryEdge(m_scene, weightCount);
+    for (int l = 0; l < m_network.layerCount(); ++l) {
+        const backprop::Layer &layer = m_network.layers[l];
+        double widest = 0.0;
+        for (Eigen::Index row = 0; labelled && row < layer.weights.rows(); ++row) {
+            for (Eigen::Index col = 0; col < layer.weights.cols(); ++col) {
+                const ParameterId id {ParameterId::Kind::Weight, l, row, col};
+                widest = std::max(widest, labelSize(parameterLines(id)).width());
+            }
+        }
+        shares.append(labelled ? std::max(1.0, widest) : 1.0);
+    }
+    return shares;
 }
 
 QSizeF NetworkSceneBuilder::labelSize(const QList<TextLine> &lines) const

@@ -35,6 +35,8 @@ public:
     // overlapping type is unreadable at any size.
     static double fittedFontPixelSize(const backprop::Network &network, QSizeF size, int precision,
                                       double scale);
+    // The height the layout of `network` takes per pixel of body type.
+    static double heightPerFontPixel(const backprop::Network &network);
 
 private:
     static double fontPixelSizeFor(const backprop::Network &network, const Options &options);
@@ -67,6 +69,7 @@ private:
     void buildBiasNodes();
     void placeEdgeLabels();
     QSizeF labelSize(const QList<NetworkScene::TextLine> &lines) const;
+    QList<double> gapShares() const;
 
     const backprop::Snapshot &m_snapshot;
     // The snapshot's network with the engine's default names where it lacks some (set only
@@ -75,6 +78,7 @@ private:
     const backprop::Network &m_network;
     Options m_options;
     Active m_active;
+    bool m_hasNarrowLabels = false; // gradients on a line of their own (set by layoutNodes)
     NetworkScene m_scene;
     QFontMetricsF m_metrics;
     QFontMetricsF m_boldMetrics;

@@ -206,6 +206,14 @@ bool NetworkView::isEditing() const
     return m_editor && m_editor->isVisible();
 }
 
+int NetworkView::heightNeeded(double fontPixels) const
+{
+    if (!m_hasSnapshot)
+        return sizeHint().height();
+    return static_cast<int>(
+        std::ceil(NetworkSceneBuilder::heightPerFontPixel(m_snapshot.state.network) * fontPixels));
+}
+
 QSize NetworkView::sizeHint() const
 {
     return QSize(900, 560);

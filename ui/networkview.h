@@ -71,6 +71,9 @@ public:
     static QList<std::pair<QString, QString>> keyHelp();
     bool isEditing() const;
 
+    // The height the drawing needs to lay its network out without overlap in type of
+    // `fontPixels` (presentation mode asks for its floor).
+    int heightNeeded(double fontPixels) const;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 

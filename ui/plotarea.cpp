@@ -71,14 +71,37 @@ void PlotArea::layout()
     double legendBottom = m_bounds.top() + padding;
     for (const PlacedEntry &entry : m_placedLegend)
         legendBottom = std::max(legendBottom, entry.text.bottom() + gap);
+    // A short, wide plot (large type under a projector's network) would be flattened by a
+    // legend above it: the legend becomes a column at its right instead.
+    double legendColumn = 0.0;
+    if (legendBottom - m_bounds.top() > 0.3 * m_bounds.height()) {
+        double widest = 0.0;
+        for (const PlacedEntry &entry : placeLegend(1.0))
+            widest = std::max(widest, entry.text.right() - m_bounds.left() - padding);
+        if (widest + gap < 0.7 * m_bounds.width()) {
+            m_placedLegend = placeLegend(widest);
+            const double shift = m_bounds.right() - padding - widest - m_bounds.left() - padding;
+            for (PlacedEntry &entry : m_placedLegend) {
+                entry.symbol.translate(shift, 0.0);
+                entry.text.translate(shift, 0.0);
+            }
+            legendBottom = m_bounds.top() + padding;
+            legendColumn = widest + 3 * gap;
+        }
+    }
 
     const double top = legendBottom + line + gap;
     const double bottom = m_bounds.bottom() - padding - (m_xLabel.isEmpty() ? 0.0 : line + gap)
         - line - tick - gap / 2;
     const double height = std::max(1.0, bottom - top);
-    const int yCount = std::max(2, static_cast<int>(height / (line * 2.2)));
-    m_yTicks = m_yScale == Scale::Logarithmic ? PlotTicks::logarithmic(m_yFrom, m_yTo, yCount)
-                                              : PlotTicks::linear(m_yFrom, m_yTo, yCount);
+    // As many y ticks as fit a line apart (nice steps may give more ticks than asked for).
+    int yCount = std::max(2, static_cast<int>(height / (line * 2.2)));
+    for (;; --yCount) {
+        m_yTicks = m_yScale == Scale::Logarithmic ? PlotTicks::logarithmic(m_yFrom, m_yTo, yCount)
+                                                  : PlotTicks::linear(m_yFrom, m_yTo, yCount);
+        if (yCount <= 2 || static_cast<double>(m_yTicks.size()) * line * 1.2 <= height)
+            break;
+    }
     const double left = m_bounds.left() + padding + widestLabel(metrics, m_yTicks) + tick + gap;
 
     double rightReserve = metrics.horizontalAdvance(PlotTicks::label(m_xTo, 1.0)) / 2;
@@ -88,7 +111,10 @@ void PlotArea::layout()
         rightReserve = std::max(bar + widestLabel(metrics, m_colorScale->ticks),
                                 2 * gap + metrics.horizontalAdvance(m_colorScale->label));
     }
-    const double right = m_bounds.right() - padding - rightReserve;
+    // A colour bar stands between the frame and a legend column; a tick label's half may
+    // reach under the column.
+    const double right = m_bounds.right() - padding
+        - (m_colorScale ? rightReserve + legendColumn : std::max(rightReserve, legendColumn));
     const double width = std::max(1.0, right - left);
 
     // As many x ticks as fit with a gap between their labels.
@@ -138,6 +164,12 @@ void PlotArea::drawAxes(QPainter &painter) const
     painter.setFont(font());
     const QFontMetricsF metrics(painter.font());
     const double gap = 6.0 * m_scale, tick = 4.0 * m_scale, line = metrics.height();
+    std::vector<QRectF> drawn;
+    for (const PlacedEntry &entry : m_placedLegend)
+        drawn.push_back(entry.text);
+    const auto drawLabel = [&](const QRectF &box, int flags, const QString &text) {
+        drawUncrowded(painter, drawn, box, flags, text);
+    };
 
     painter.setPen(QPen(gridColor(), m_scale));
     for (const PlotTicks::Tick &t : m_xTicks)
@@ -151,30 +183,31 @@ void PlotArea::drawAxes(QPainter &painter) const
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(m_frame);
     painter.setPen(Theme::text());
+    // The quantities first, then the x ticks; the y ticks give way to both.
+    if (!m_xLabel.isEmpty())
+        drawLabel(
+            QRectF(m_frame.left(), m_frame.bottom() + tick + line + gap / 2, m_frame.width(), line),
+            Qt::AlignHCenter | Qt::AlignTop, m_xLabel);
+    if (!m_yLabel.isEmpty())
+        drawLabel(QRectF(m_bounds.left() + 8.0 * m_scale, m_frame.top() - gap - line,
+                         m_frame.width(), line),
+                  Qt::AlignLeft | Qt::AlignVCenter, m_yLabel);
     for (const PlotTicks::Tick &t : m_xTicks) {
         const double x = mapX(t.value);
         painter.drawLine(QPointF(x, m_frame.bottom()), QPointF(x, m_frame.bottom() + tick));
         const double w = metrics.horizontalAdvance(t.label);
-        painter.drawText(QRectF(x - w / 2 - gap, m_frame.bottom() + tick, w + 2 * gap, line),
-                         Qt::AlignCenter, t.label);
+        drawLabel(QRectF(x - w / 2 - gap, m_frame.bottom() + tick, w + 2 * gap, line),
+                  Qt::AlignCenter, t.label);
     }
     for (const PlotTicks::Tick &t : m_yTicks) {
         const double y = mapY(t.value);
         painter.drawLine(QPointF(m_frame.left() - tick, y), QPointF(m_frame.left(), y));
-        painter.drawText(QRectF(m_bounds.left(), y - line / 2,
-                                m_frame.left() - tick - gap / 2 - m_bounds.left(), line),
-                         Qt::AlignRight | Qt::AlignVCenter, t.label);
+        drawLabel(QRectF(m_bounds.left(), y - line / 2,
+                         m_frame.left() - tick - gap / 2 - m_bounds.left(), line),
+                  Qt::AlignRight | Qt::AlignVCenter, t.label);
     }
-    if (!m_xLabel.isEmpty())
-        painter.drawText(
-            QRectF(m_frame.left(), m_frame.bottom() + tick + line + gap / 2, m_frame.width(), line),
-            Qt::AlignHCenter | Qt::AlignTop, m_xLabel);
-    if (!m_yLabel.isEmpty())
-        painter.drawText(QRectF(m_bounds.left() + 8.0 * m_scale, m_frame.top() - gap - line,
-                                m_frame.width(), line),
-                         Qt::AlignLeft | Qt::AlignVCenter, m_yLabel);
     drawLegend(painter);
-    drawColorScale(painter);
+    drawColorScale(painter, drawn);
     painter.restore();
 }
 
@@ -261,7 +294,23 @@ void PlotArea::drawSymbol(QPainter &painter, const LegendEntry &entry, const QRe
     painter.restore();
 }
 
-void PlotArea::drawColorScale(QPainter &painter) const
+// Text that would cross text already drawn or leave the bounds is left out: a plot too short
+// for all its tick labels (large type on a projector) drops some, never stacks them.
+void PlotArea::drawUncrowded(QPainter &painter, std::vector<QRectF> &drawn, const QRectF &box,
+                             int flags, const QString &text) const
+{
+    const QRectF used = QFontMetricsF(painter.font()).boundingRect(box, flags, text);
+    const bool crosses = std::any_of(drawn.begin(), drawn.end(), [&](const QRectF &other) {
+        const QRectF both = used.intersected(other);
+        return both.width() * both.height() > 1.0;
+    });
+    if (crosses || !m_bounds.adjusted(-0.5, -0.5, 0.5, 0.5).contains(used))
+        return;
+    drawn.push_back(used);
+    painter.drawText(box, flags, text);
+}
+
+void PlotArea::drawColorScale(QPainter &painter, std::vector<QRectF> &drawn) const
 {
     if (!m_colorScale)
         return;
@@ -275,15 +324,17 @@ void PlotArea::drawColorScale(QPainter &painter) const
     painter.drawRect(m_colorBar);
     const double span = m_colorScale->to - m_colorScale->from;
     painter.setPen(Theme::text());
+    drawUncrowded(painter, drawn,
+                  QRectF(m_colorBar.left(), m_colorBar.top() - gap - line,
+                         m_bounds.right() - m_colorBar.left(), line),
+                  Qt::AlignLeft | Qt::AlignVCenter, m_colorScale->label);
     for (const PlotTicks::Tick &t : m_colorScale->ticks) {
         const double y =
             m_colorBar.bottom() - (t.value - m_colorScale->from) / span * m_colorBar.height();
         painter.drawLine(QPointF(m_colorBar.right(), y), QPointF(m_colorBar.right() + tick, y));
-        painter.drawText(QRectF(m_colorBar.right() + tick + gap / 2, y - line / 2,
-                                m_bounds.right() - m_colorBar.right(), line),
-                         Qt::AlignLeft | Qt::AlignVCenter, t.label);
+        drawUncrowded(painter, drawn,
+                      QRectF(m_colorBar.right() + tick + gap / 2, y - line / 2,
+                             m_bounds.right() - m_colorBar.right(), line),
+                      Qt::AlignLeft | Qt::AlignVCenter, t.label);
     }
-    painter.drawText(QRectF(m_colorBar.left(), m_colorBar.top() - gap - line,
-                            m_bounds.right() - m_colorBar.left(), line),
-                     Qt::AlignLeft | Qt::AlignVCenter, m_colorScale->label);
 }

@@ -79,7 +79,9 @@ private:
     };
     std::vector<PlacedEntry> placeLegend(double width) const;
     void drawLegend(QPainter &painter) const;
-    void drawColorScale(QPainter &painter) const;
+    void drawColorScale(QPainter &painter, std::vector<QRectF> &drawn) const;
+    void drawUncrowded(QPainter &painter, std::vector<QRectF> &drawn, const QRectF &box, int flags,
+                       const QString &text) const;
     static void drawSymbol(QPainter &painter, const LegendEntry &entry, const QRectF &box,
                            double scale);
 

@@ -32,7 +32,22 @@ QString PlotWidget::upcoming(double value) const
 void PlotWidget::setScale(double scale)
 {
     m_scale = Theme::clampScale(scale);
+    // The controls (children) inherit it; render() sets its own fonts.
+    setFont(Theme::controlsFont(m_scale));
     update();
+}
+
+void PlotWidget::resizeEvent(QResizeEvent *event)
+{
+    placeControls();
+    QWidget::resizeEvent(event);
+}
+
+void PlotWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        placeControls();
+    QWidget::changeEvent(event);
 }
 
 QSize PlotWidget::exportSize(QSize requested) const

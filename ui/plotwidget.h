@@ -53,10 +53,14 @@ protected:
     virtual void render(QPainter &painter, const QRectF &bounds) const = 0;
     // Where render() draws on screen (views with controls on top leave room for them).
     virtual QRect plotRect() const { return rect(); }
+    // Puts the view's controls in place: at each resize and when their type changes.
+    virtual void placeControls() { }
     // Entries a view adds above the export entries.
     virtual void addContextActions(QMenu &menu) { Q_UNUSED(menu) }
 
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:

@@ -6,7 +6,6 @@
 #include <QEvent>
 #include <QMainWindow>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTimer>
 
 namespace {
@@ -33,12 +32,13 @@ RememberedSettings::RememberedSettings(QMainWindow *window, TrainingToolBar *too
     });
 }
 
+QStringList RememberedSettings::keys()
+{
+    return {granularityKey, speedKey, geometryKey};
+}
+
 void RememberedSettings::restore()
 {
-    // Qt's test mode (window suites): every window of a suite starts at the step size, speed
-    // and size its test gives it, not where the suite's previous window left them.
-    if (QStandardPaths::isTestModeEnabled())
-        return;
     m_isRestoring = true;
     QSettings settings;
     bool ok = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QStringList>
 
 class QMainWindow;
 class QTimer;
@@ -10,6 +11,9 @@ class TrainingToolBar;
 // so a crash or a power cut on a lecture-hall PC keeps it): the step size, the run speed, the
 // window's place, size and maximised state. (The type scales and the digits are written by
 // the window when they change; the lesson by StartLesson and the autosave.)
+// Where: QSettings' default place for the application's organisation and name. main() names
+// them; a test names its own and turns on QStandardPaths' test mode, so its settings live in
+// a test folder (windowtest::isolateSettings) and a restart of the window reads them back.
 class RememberedSettings : public QObject
 {
     Q_OBJECT
@@ -19,6 +23,8 @@ public:
 
     // Sets the step size, the speed and the window's geometry from the settings.
     void restore();
+    // The settings keys it writes and restores.
+    static QStringList keys();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -1,5 +1,8 @@
 #include "theme.h"
 
+#include <QApplication>
+#include <QFontInfo>
+
 #include <algorithm>
 #include <cmath>
 
@@ -150,6 +153,13 @@ double Theme::minimumFontPixels()
 void Theme::setMinimumFontPixels(double pixels)
 {
     fontFloor = std::isfinite(pixels) ? std::max(0.0, pixels) : 0.0;
+}
+
+QFont Theme::controlsFont(double scale)
+{
+    if (fontFloor <= 0.0)
+        return QFont();
+    return font(QFontInfo(QApplication::font()).pixelSize() * clampScale(scale));
 }
 
 double Theme::clampScale(double scale)

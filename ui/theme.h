@@ -69,4 +69,8 @@ public:
     static double minimumFontPixels();
     static void setMinimumFontPixels(double pixels);
     static double clampScale(double scale);
+    // The font of a view's own controls (axis choosers, check boxes) at `scale`: the
+    // system's at the desk; in presentation mode (a floor is set) the system's size times
+    // the scale, never below the floor, so they are read from the back row like the rest.
+    static QFont controlsFont(double scale);
 };

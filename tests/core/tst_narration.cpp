@@ -125,6 +125,44 @@ private slots:
         QVERIFY2(holds(numbers, QStringLiteral("0.149780716")), qPrintable(sentence));
     }
 
+    // Stepping by neuron, each sentence tells of the neuron the step revealed: the second
+    // step reveals h2 and finishes the phase (revealedNeurons is 0 again), yet it is h2's.
+    void steppingByNeuronTellsOfTheNeuronRevealed_data()
+    {
+        QTest::addColumn<int>("steps");
+        QTest::addColumn<QString>("start");
+        QTest::addColumn<QString>("reference");
+        QTest::newRow("h1") << 1 << "net_h1 = w1·i1 + w2·i2 + b1 = "
+                            << "0.593269992";
+        QTest::newRow("h2, the phase finished") << 2 << "net_h2 = w3·i1 + w4·i2 + b1 = "
+                                                << "0.596884378";
+        QTest::newRow("o1") << 3 << "net_o1 = w5·h1 + w6·h2 + b2 = "
+                            << "0.75136507";
+        QTest::newRow("o2, the phase finished") << 4 << "net_o2 = w7·h1 + w8·h2 + b2 = "
+                                                << "0.772928465";
+        QTest::newRow("δ_o2, the phase finished")
+            << 7 << "δ_o2 = how much E_total changes when net_o2 changes: "
+            << "0.99";
+    }
+
+    void steppingByNeuronTellsOfTheNeuronRevealed()
+    {
+        QFETCH(int, steps);
+        QFETCH(QString, start);
+        QFETCH(QString, reference);
+        for (int k = 0; k < steps; ++k)
+            m_trainer.step(Granularity::Neuron);
+        const Snapshot snapshot = takeSnapshot(m_trainer);
+        const QString sentence = QString::fromStdString(narrate(snapshot, 9, Granularity::Neuron));
+        QVERIFY2(sentence.startsWith(start), qPrintable(sentence));
+        QVERIFY2(holds(numbersIn(sentence), reference), qPrintable(sentence));
+        // Stepped by phase to the same moment, the article tells of the phase's first neuron.
+        if (snapshot.revealedNeurons == 0)
+            QVERIFY2(
+                !QString::fromStdString(narrate(snapshot, 9, Granularity::Phase)).startsWith(start),
+                qPrintable(sentence));
+    }
+
     void fewerDigitsRoundTheNumbers()
     {
         m_trainer.step(Granularity::ForwardPass);

@@ -13,6 +13,7 @@
 #include "windowrig.h"
 
 #include <QFile>
+#include <QMenuBar>
 
 #include <QAbstractScrollArea>
 #include <QAction>
@@ -102,8 +103,11 @@ QStringList problemsOnScreen(WindowRig &rig)
             problems << scrolledOut(area, QStringLiteral("tab ") + tabs.tabText(t));
     }
     tabs.setCurrentIndex(shown);
-    for (QWidget *bar : window.findChildren<QToolBar *>())
-        problems << problemsOf(*bar, QStringLiteral("toolbar"));
+    // The toolbars are hidden on the projector (their keys stay): only a shown one counts.
+    for (QToolBar *bar : window.findChildren<QToolBar *>()) {
+        if (bar->isVisible())
+            problems << problemsOf(*bar, QStringLiteral("toolbar"));
+    }
     problems << problemsOf(*window.statusBar(), QStringLiteral("status bar"));
     return problems;
 }
@@ -197,39 +201,74 @@ private slots:
             rig.window->grab().save(QStringLiteral("/tmp/presentation-%1.png").arg(name));
         }
         problems.removeDuplicates();
-        // Known, not yet met (issue 12): the plots' own controls (the surface's axis choosers,
-        // the loss plot's "Logarithmic scale") keep the desk's 12 px type, short plots crowd
-        // their tick labels, and at 1280×720 the network needs more room than the screen
-        // leaves beside the other panes. Qt counts an unexpected pass as a failure, so this
-        // line goes once they are met.
-        QEXPECT_FAIL("", "presentation mode does not yet meet every size and room rule", Continue);
+        // Known, not yet met (issue 12): at 1280×720, one pane at a time, the network's weight
+        // labels are wider than the gaps between its columns even with their gradients on a
+        // line of their own, so after the hidden gradients two-two-two's w3 and w7 (at the
+        // crossings) and three or four of xor's stay hidden (no text overlaps or is cut).
+        // A 2-4-4-2 network
+        // needs more room than either screen gives at 24 px: labels hidden, the selected one
+        // over a neuron, and its output neurons (eight lines with their biases) spaced for
+        // four rows crowd each other. Qt counts an unexpected pass as a failure, so a tag goes
+        // from this list once its row is met.
+        for (const char *tag :
+             {"two-two-two 1280x720", "xor 1280x720", "2-4-4-2 1920x1080", "2-4-4-2 1280x720"})
+            QEXPECT_FAIL(tag, "the network needs more room than this screen gives at 24 px",
+                         Continue);
         QVERIFY2(problems.isEmpty(),
                  qPrintable(QStringLiteral("%1 problems, the first 40:\n").arg(problems.size())
                             + problems.mid(0, 40).join('\n')));
     }
 
+    // From the split layout (1920×1080) and from one pane at a time (1280×720).
+    void f11AgainRestoresTheDesk_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<QRect>("desk");
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << QRect(40, 30, 1300, 900);
+        QTest::newRow("1280x720") << QSize(1280, 720) << QRect(20, 20, 1100, 640);
+    }
+
     void f11AgainRestoresTheDesk()
     {
-        WindowRig rig(testlessons::twoTwoTwo(), QSize(1300, 900));
-        rig.window->move(40, 30);
+        QFETCH(QSize, screen);
+        QFETCH(QRect, desk);
+        {
+            // A window closed on the projector leaves no trace in the next one.
+            WindowRig closedPresenting(testlessons::oneWeight(), QSize(1000, 700));
+            closedPresenting.press(Qt::Key_F11);
+            QVERIFY(closedPresenting.window->isFullScreen());
+        }
+        WindowRig rig(testlessons::twoTwoTwo(), desk.size());
+        moveToScreenOfSize(*rig.window, screen);
+        rig.window->move(rig.window->screen()->geometry().topLeft() + desk.topLeft());
+        QTRY_COMPARE(rig.window->size(), desk.size());
         const QRect before = rig.window->geometry();
         const QSize networkBefore = rig.window->networkView()->size();
         const double fontBefore = rig.window->chainRulePanel()->fontPixelSize();
         rig.press(Qt::Key_F11);
         QVERIFY(rig.window->isFullScreen());
+        QTRY_COMPARE(rig.window->size(), screen);
+        QTest::qWait(50); // the layouts follow the new size
+        const bool onePane = screen.height() < 1080;
+        QCOMPARE(rig.window->curveTabs()->indexOf(rig.window->chainRulePanel()) >= 0, onePane);
+        QCOMPARE(rig.window->statusBar()->isVisible(), !onePane);
+        QVERIFY(!rig.window->menuBar()->isVisible());
         rig.press(Qt::Key_F11);
         QVERIFY(!rig.window->presentationAction()->isChecked());
         QTRY_VERIFY(!rig.window->isFullScreen());
         QTRY_COMPARE(rig.window->geometry(), before);
         QVERIFY(rig.window->trainingToolBar()->isVisible()); // hidden on the projector only
-        // Known (issue 12, open): the left column's split comes back 29 px off.
-        QEXPECT_FAIL("", "the network's share of the left column is not yet restored exactly",
-                     Continue);
+        QVERIFY(rig.window->menuBar()->isVisible());
+        QVERIFY(rig.window->statusBar()->isVisible());
+        // The left column's split comes back exactly (a window closed on the projector once
+        // left the 24 px floor to the next window: its narration line was 10 px taller).
         QTRY_COMPARE(rig.window->networkView()->size(), networkBefore);
         QCOMPARE(rig.window->chainRulePanel()->fontPixelSize(), fontBefore);
-        // The table is back under the network, not a tab.
+        // The table is back under the network and the chain rule beside it, not tabs.
         QCOMPARE(rig.window->curveTabs()->indexOf(rig.window->dataTableView()), -1);
+        QCOMPARE(rig.window->curveTabs()->indexOf(rig.window->chainRulePanel()), -1);
         QVERIFY(rig.window->dataTableView()->isVisible());
+        QVERIFY(rig.window->chainRulePanel()->isVisible());
     }
 
     void zoomNeverBreaksAPanel()
@@ -248,7 +287,6 @@ private slots:
             rig.press(Qt::Key_Equal, Qt::ControlModifier);
             QVERIFY(rig.settle());
             const QStringList problems = problemsOnScreen(rig);
-            QEXPECT_FAIL("", "the plots' controls and crowded ticks (see above)", Continue);
             QVERIFY2(problems.isEmpty(),
                      qPrintable(QStringLiteral("after %1 × Ctrl+=:\n").arg(press + 1)
                                 + problems.mid(0, 20).join('\n')));

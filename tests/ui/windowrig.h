@@ -8,6 +8,7 @@
 #include "lessonsession.h"
 #include "mainwindow.h"
 #include "networkview.h"
+#include "rememberedsettings.h"
 #include "testlessons.h"
 #include "uitesthelpers.h"
 #include "workerprobe.h"
@@ -48,13 +49,31 @@ inline void prepareSuite()
     isolateSettings();
 }
 
+// What a rig's window restores: a fresh start at the step size, speed and size its test
+// gives it, whatever an earlier window of the suite left (the other settings, such as the
+// palette or the recent files, are the suite's to clear); or, as after a restart, all that
+// the suite's earlier windows remembered.
+enum class StartSettings { Fresh, Restart };
+
+inline std::unique_ptr<MainWindow> makeWindow(StartSettings settings)
+{
+    if (settings == StartSettings::Fresh) {
+        QSettings stored;
+        for (const QString &key : RememberedSettings::keys())
+            stored.remove(key);
+    }
+    return std::make_unique<MainWindow>();
+}
+
 class WindowRig
 {
 public:
-    explicit WindowRig(const backprop::Lesson &lesson, QSize size = QSize(1600, 1000))
-        : window(std::make_unique<MainWindow>()), probe(window->session().worker())
+    explicit WindowRig(const backprop::Lesson &lesson, QSize size = QSize(1600, 1000),
+                       StartSettings settings = StartSettings::Fresh)
+        : window(makeWindow(settings)), probe(window->session().worker())
     {
-        window->resize(size);
+        if (size.isValid())
+            window->resize(size);
         window->show();
         QApplication::setActiveWindow(window.get());
         if (!QTest::qWaitForWindowActive(window.get()))
