@@ -11,8 +11,15 @@ using namespace backprop;
 
 namespace {
 
-QString html(const std::vector<GuideSection> &sections)
+QString html(std::vector<GuideSection> sections, bool hidesNumbers)
 {
+    if (hidesNumbers) {
+        for (GuideSection &section : sections) {
+            if (!section.now.empty())
+                section.now =
+                    QObject::tr("(The numbers wait while the quiz asks for them.)").toStdString();
+        }
+    }
     QString text;
     for (std::size_t k = 0; k < sections.size(); ++k) {
         const GuideSection &section = sections[k];
@@ -60,11 +67,18 @@ void LessonGuide::showEvent(QShowEvent *event)
     render();
 }
 
+void LessonGuide::setHidesNumbers(bool hides)
+{
+    m_hidesNumbers = hides;
+    render();
+}
+
 void LessonGuide::render()
 {
     if (!isVisible() || !m_session.snapshot())
         return;
     const int scroll = m_browser->verticalScrollBar()->value();
-    m_browser->setHtml(html(lessonGuide(m_session.lessonWords(), *m_session.snapshot())));
+    m_browser->setHtml(
+        html(lessonGuide(m_session.lessonWords(), *m_session.snapshot()), m_hidesNumbers));
     m_browser->verticalScrollBar()->setValue(scroll); // a run does not jump to the top
 }

@@ -17,6 +17,9 @@ public:
     explicit LessonGuide(LessonSession &session, QWidget *parent = nullptr);
 
     void setScale(double scale);
+    // The quiz (Training ▸ Quiz): the numbers of the moment would give answers away, so the
+    // guide keeps its words and says the numbers wait.
+    void setHidesNumbers(bool hides);
     QString text() const; // as shown, in plain text
     QTextBrowser *browser() const { return m_browser; }
 
@@ -28,4 +31,5 @@ private:
 
     LessonSession &m_session;
     QTextBrowser *m_browser;
+    bool m_hidesNumbers = false;
 };

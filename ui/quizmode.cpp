@@ -4,11 +4,13 @@
 #include "datatableview.h"
 #include "errorcurveview.h"
 #include "errorsurfaceview.h"
+#include "lessonguide.h"
 #include "lessonsession.h"
 #include "mainwindow.h"
 #include "networkview.h"
 #include "quizpanel.h"
 #include "statusline.h"
+#include "studenthelp.h"
 
 #include <QAction>
 #include <QApplication>
@@ -55,6 +57,7 @@ void QuizMode::setHiding(bool on)
     m_window.statusLine()->setHidesUpcoming(on);
     m_window.errorCurveView()->setHidesUpcoming(on);
     m_window.errorSurfaceView()->setHidesUpcoming(on);
+    m_window.studentHelp()->lessonGuide()->setHidesNumbers(on);
     if (m_window.session().snapshot())
         m_window.statusLine()->showSnapshot(*m_window.session().snapshot());
 }

@@ -10,7 +10,7 @@ class QuizPanel;
 // Training ▸ Quiz (Q), in one place: the quiz panel in a dock beside the views, the menu
 // entry, and while it is open the window hides what would give a prediction away (the data
 // table's outputs and errors and E_total now until the loss phase has run, the plots'
-// legend numbers). Closing it shows them again.
+// legend numbers, the lesson guide's numbers). Closing it shows them again.
 class QuizMode : public QObject
 {
     Q_OBJECT

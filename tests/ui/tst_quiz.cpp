@@ -5,9 +5,11 @@
 
 #include "datatablemodel.h"
 #include "datatableview.h"
+#include "lessonguide.h"
 #include "numberformat.h"
 #include "quizmode.h"
 #include "quizpanel.h"
+#include "studenthelp.h"
 #include "textrecorder.h"
 #include "windowrig.h"
 
@@ -147,6 +149,14 @@ private slots:
         rig.press(Qt::Key_Q);
         QuizPanel *quiz = rig.window->quizMode()->panel();
         QVERIFY(rig.window->statusText().contains(QStringLiteral("E_total now = ?")));
+        // The lesson guide, open beside it, keeps its words but not its numbers.
+        LessonGuide *guide = rig.window->studentHelp()->lessonGuide();
+        rig.window->studentHelp()->lessonGuideAction()->trigger();
+        QTRY_VERIFY(guide->isVisible());
+        QVERIFY2(!guide->text().contains(shown(0.298371109))
+                     && !guide->text().contains(QStringLiteral("0.298371109")),
+                 qPrintable(guide->text()));
+        QVERIFY(guide->text().contains(QStringLiteral("The numbers wait")));
         quiz->setTolerance(0.05);
         QTest::keyClicks(quiz->guessEdit(), QStringLiteral("abc"));
         rig.press(Qt::Key_Return);
