@@ -61,7 +61,7 @@ inline backprop::Lesson oneWeight(double w = 3.0)
     lesson.dataset.targets << 0, 2, 4;
     lesson.loss = Loss::SumSquaredError;
     lesson.optimizer.learningRate = 0.05;
-    lesson.selectedParameter = "W";
+    lesson.selectedParameter = std::string(1, 'W'); // (= "W" trips GCC 12's -Wstringop-overflow)
     return lesson;
 }
 

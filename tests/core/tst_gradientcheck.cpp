@@ -222,6 +222,60 @@ private slots:
         QCOMPARE(checked, static_cast<int>(checkedParameters.size()));
         QVERIFY(checked >= std::min<int>(5, int(network.parameterCount())));
     }
+
+    // The chain rule the panel shows (Explainer::chainRule, its factors read from
+    // activationDerivative) multiplies to the gradient backpropagation computes
+    // (multiplyByDerivative) for every weight of a 2-3-2 network of every activation, negative
+    // factors included: a wrong activation slope in the explanation alone is caught here.
+    void chainRuleFactorsMultiplyToTheGradient_data()
+    {
+        QTest::addColumn<Activation>("activation");
+        for (Activation a : {Activation::Sigmoid, Activation::Tanh, Activation::Relu,
+                             Activation::LeakyRelu, Activation::Linear})
+            QTest::newRow(std::string(activationName(a)).c_str()) << a;
+    }
+
+    void chainRuleFactorsMultiplyToTheGradient()
+    {
+        QFETCH(Activation, activation);
+        Random random(11);
+        Network network;
+        network.inputCount = 2;
+        network.layers = {makeLayer(3, 2, activation, BiasMode::PerNeuron, random),
+                          makeLayer(2, 3, activation, BiasMode::SharedPerLayer, random)};
+        network.assignDefaultNames();
+        Eigen::MatrixXd inputs(2, 1), targets(2, 1);
+        inputs << 0.7, -0.4;
+        targets << -0.3, 0.9;
+        NetworkPass pass;
+        pass.prepare(network, 1);
+        pass.forward(network, inputs);
+        pass.computeLoss(Loss::HalfSquaredError, targets);
+        pass.outputDeltas(network, Loss::HalfSquaredError, targets);
+        pass.gradients(network, 1, inputs);
+        pass.hiddenDeltas(network, 0);
+        pass.gradients(network, 0, inputs);
+        Explainer explainer(network, inputs, targets, Loss::HalfSquaredError);
+        int negative = 0;
+        for (const ParameterId &id : network.parameters()) {
+            if (id.kind != ParameterId::Kind::Weight)
+                continue;
+            const ChainRule rule = explainer.chainRule(id, 0.5, 0);
+            QVERIFY(!rule.factors.empty());
+            double product = 1.0;
+            for (const ChainFactor &factor : rule.factors) {
+                product *= factor.value;
+                negative += factor.value < 0;
+            }
+            const double backprop = pass.weightGradients(id.layer)(id.row, id.column);
+            QVERIFY2(std::fabs(product - backprop) <= 1e-12 * std::max(1.0, std::fabs(backprop)),
+                     qPrintable(QStringLiteral("%1: factors give %2, backpropagation %3")
+                                    .arg(QString::fromStdString(network.nameOf(id)))
+                                    .arg(product, 0, 'g', 17)
+                                    .arg(backprop, 0, 'g', 17)));
+        }
+        QVERIFY(negative > 0);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestGradientCheck)

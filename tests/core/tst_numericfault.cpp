@@ -40,6 +40,33 @@ private slots:
         QVERIFY(std::isfinite(trainer.network().layers[0].weights(0, 0)));
     }
 
+    // A bias whose update overflows faults like a weight (the first bias too: index 0), and
+    // nothing changes. The input is 0, so every weight's gradient is 0 and RMSprop leaves the
+    // weights alone; the bias's step is 10·η = 10³⁰⁹.
+    void biasUpdateFaults()
+    {
+        Lesson lesson = testlessons::oneWeight(0.5);
+        Layer &layer = lesson.network.layers[0];
+        layer.activation = Activation::Sigmoid;
+        layer.biasMode = BiasMode::PerNeuron;
+        layer.biases = Eigen::VectorXd::Constant(1, 0.25);
+        lesson.network.biasNames = {{"b"}};
+        lesson.dataset.inputs = Eigen::MatrixXd::Zero(1, 1);
+        lesson.dataset.targets = Eigen::MatrixXd::Ones(1, 1);
+        lesson.optimizer.kind = OptimizerKind::RmsProp;
+        lesson.optimizer.learningRate = 1e308;
+        lesson.optimizer.trainBiases = true;
+        Trainer trainer;
+        QCOMPARE(trainer.load(lesson), std::string());
+        const TrainingState before = trainer.state();
+        trainer.runIteration();
+        QVERIFY2(trainer.fault().has_value(), "the bias's overflow was stored without a fault");
+        QCOMPARE(trainer.fault()->quantity, std::string("b"));
+        QVERIFY(!std::isfinite(trainer.fault()->value));
+        QVERIFY(trainer.state().network == before.network);
+        QCOMPARE(trainer.network().layers[0].biases(0), 0.25);
+    }
+
     void steppingReportsTheSameFault()
     {
         Lesson lesson = testlessons::oneWeight(1e300);
