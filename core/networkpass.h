@@ -63,6 +63,8 @@ private:
     Eigen::Index m_samples = 0;
     std::vector<Eigen::MatrixXd> m_net, m_out, m_deltas, m_weightGradients;
     std::vector<Eigen::VectorXd> m_biasGradients;
+    // W_{l+1}ᵀ for blocked::multiply's δ_l (empty where Eigen or the loops compute it).
+    std::vector<Eigen::MatrixXd> m_transposedNext;
     Eigen::VectorXd m_lossPerOutput;
     double m_loss = 0.0;
 };
