@@ -1,7 +1,6 @@
 #include "networkpass.h"
 
 #include "blockedproduct.h"
-#include "layerkernels.h"
 
 namespace backprop {
 
@@ -45,6 +44,7 @@ void NetworkPass::prepare(const Network &network, Eigen::Index samples)
     m_weightGradients.resize(count);
     m_biasGradients.resize(count);
     m_transposedNext.resize(count);
+    m_kernels.assign(count, {});
     for (std::size_t l = 0; l < count; ++l) {
         const Layer &layer = network.layers[l];
         if (layer.neuronCount() * samples <= keptNetLimit)
@@ -56,7 +56,19 @@ void NetworkPass::prepare(const Network &network, Eigen::Index samples)
         m_weightGradients[l].setZero(layer.weights.rows(), layer.weights.cols());
         m_biasGradients[l].setZero(layer.biases.size());
         const Eigen::Index neurons = layer.neuronCount();
+        const Eigen::Index fanIn = layer.inputCount();
         const Eigen::Index next = l + 1 < count ? network.layers[l + 1].neuronCount() : 0;
+        if (useLoops(neurons, fanIn, samples)) {
+            m_kernels[l].forward =
+                kernels::kernelFor<kernels::ForwardKernel, kernels::Forward>(neurons, fanIn);
+            m_kernels[l].gradients =
+                kernels::kernelFor<kernels::GradientKernel, kernels::WeightGradients>(neurons,
+                                                                                      fanIn);
+        }
+        if (next > 0 && useLoops(neurons, next, samples))
+            m_kernels[l].backPropagate =
+                kernels::kernelFor<kernels::BackPropagateKernel, kernels::BackPropagate>(neurons,
+                                                                                         next);
         const bool transposes =
             next > 0 && !useLoops(neurons, next, samples) && useBlocked(neurons, next, samples);
         if (transposes)
@@ -90,18 +102,13 @@ void NetworkPass::forwardLayer(const Network &network, int layer, const Eigen::M
     Eigen::MatrixXd &net = keepsNet(layer) ? m_net[layer] : m_out[layer];
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index fanIn = current.inputCount();
-    if (useLoops(neurons, fanIn, m_samples)) {
+    if (const kernels::ForwardKernel kernel = m_kernels[layer].forward) {
         // Every neuron's bias, read with a stride: 1 per neuron, 0 for a shared bias.
         static constexpr double noBias = 0.0;
         const double *bias = current.biases.size() ? current.biases.data() : &noBias;
         const Eigen::Index biasStride = current.biasMode == BiasMode::PerNeuron ? 1 : 0;
-        kernels::withSize(neurons, [&](auto fixedNeurons) {
-            kernels::withSize(fanIn, [&](auto fixedFanIn) {
-                kernels::forward<fixedNeurons, fixedFanIn>(current.weights.data(), bias, biasStride,
-                                                           in.data(), net.data(), neurons, fanIn,
-                                                           m_samples);
-            });
-        });
+        kernel(current.weights.data(), bias, biasStride, in.data(), net.data(), neurons, fanIn,
+               m_samples);
     } else {
         if (useBlocked(neurons, fanIn, m_samples))
             blocked::multiply(current.weights.data(), neurons, fanIn, in.data(), 1, fanIn,
@@ -168,14 +175,9 @@ void NetworkPass::hiddenDeltas(const Network &network, int layer)
     Eigen::MatrixXd &deltas = m_deltas[layer];
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index nextNeurons = next.neuronCount();
-    if (useLoops(neurons, nextNeurons, m_samples)) {
-        kernels::withSize(neurons, [&](auto fixedNeurons) {
-            kernels::withSize(nextNeurons, [&](auto fixedNext) {
-                kernels::backPropagate<fixedNeurons, fixedNext>(next.weights.data(),
-                                                                nextDeltas.data(), deltas.data(),
-                                                                neurons, nextNeurons, m_samples);
-            });
-        });
+    if (const kernels::BackPropagateKernel kernel = m_kernels[layer].backPropagate) {
+        kernel(next.weights.data(), nextDeltas.data(), deltas.data(), neurons, nextNeurons,
+               m_samples);
     } else if (useBlocked(neurons, nextNeurons, m_samples)) {
         Eigen::MatrixXd &transposed = m_transposedNext[layer];
         transposed.noalias() = next.weights.transpose();
@@ -196,13 +198,8 @@ void NetworkPass::gradients(const Network &network, int layer, const Eigen::Matr
     Eigen::MatrixXd &weightGradients = m_weightGradients[layer];
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index fanIn = current.inputCount();
-    if (useLoops(neurons, fanIn, m_samples)) {
-        kernels::withSize(neurons, [&](auto fixedNeurons) {
-            kernels::withSize(fanIn, [&](auto fixedFanIn) {
-                kernels::weightGradients<fixedNeurons, fixedFanIn>(
-                    deltas.data(), in.data(), weightGradients.data(), neurons, fanIn, m_samples);
-            });
-        });
+    if (const kernels::GradientKernel kernel = m_kernels[layer].gradients) {
+        kernel(deltas.data(), in.data(), weightGradients.data(), neurons, fanIn, m_samples);
     } else if (useBlocked(neurons, m_samples, fanIn)) {
         // inᵀ(s, i) = in(i, s): read in place through the strides.
         blocked::multiply(deltas.data(), neurons, m_samples, in.data(), fanIn, 1,
@@ -216,12 +213,20 @@ void NetworkPass::gradients(const Network &network, int layer, const Eigen::Matr
         return;
     const double *d = deltas.data();
     double *g = biasGradients.data();
-    for (Eigen::Index k = 0; k < biasGradients.size(); ++k)
-        g[k] = 0.0;
-    const Eigen::Index stride = current.biasMode == BiasMode::PerNeuron ? 1 : 0;
+    if (current.biasMode == BiasMode::SharedPerLayer) {
+        // Summed in a register (through memory every addition waits for the store before),
+        // in the same order: sample by sample, neuron by neuron.
+        double sum = 0.0;
+        for (Eigen::Index k = 0; k < neurons * m_samples; ++k)
+            sum += d[k];
+        g[0] = sum;
+        return;
+    }
+    for (Eigen::Index j = 0; j < neurons; ++j)
+        g[j] = 0.0;
     for (Eigen::Index s = 0; s < m_samples; ++s) {
         for (Eigen::Index j = 0; j < neurons; ++j)
-            g[j * stride] += d[s * neurons + j];
+            g[j] += d[s * neurons + j];
     }
 }
 
