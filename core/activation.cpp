@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <type_traits>
 #include <utility>
 
 namespace backprop {
@@ -64,17 +65,17 @@ void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd
 {
     switch (activation) {
     case Activation::Sigmoid:
-        // Scalar std::exp: the lessons' sigmoid digits come from the C library's exp.
-        applyElementwise(net, out, [](double x) { return 1.0 / (1.0 + std::exp(-x)); });
+        applyElementwise(net, out, [](double x) { return activateValue(Activation::Sigmoid, x); });
         return;
     case Activation::Tanh:
         tanhLayer(net, out);
         return;
     case Activation::Relu:
-        applyElementwise(net, out, [](double x) { return x > 0.0 ? x : 0.0; });
+        applyElementwise(net, out, [](double x) { return activateValue(Activation::Relu, x); });
         return;
     case Activation::LeakyRelu:
-        applyElementwise(net, out, [](double x) { return x > 0.0 ? x : leakyReluSlope * x; });
+        applyElementwise(net, out,
+                         [](double x) { return activateValue(Activation::LeakyRelu, x); });
         return;
     case Activation::Linear:
         out = net;
@@ -102,25 +103,21 @@ void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &out,
     double *v = values.data();
     const double *o = out.data();
     const Eigen::Index size = values.size();
+    // One loop per activation, each with its formula known to the compiler.
+    const auto multiply = [&]<Activation known>(std::integral_constant<Activation, known>) {
+        for (Eigen::Index k = 0; k < size; ++k)
+            v[k] = timesDerivative(known, o[k], v[k]);
+    };
     switch (activation) {
     case Activation::Sigmoid:
     case Activation::Softmax:
-        for (Eigen::Index k = 0; k < size; ++k)
-            v[k] *= o[k] * (1.0 - o[k]);
-        return;
+        return multiply(std::integral_constant<Activation, Activation::Sigmoid> {});
     case Activation::Tanh:
-        for (Eigen::Index k = 0; k < size; ++k)
-            v[k] *= 1.0 - o[k] * o[k];
-        return;
-    // out > 0 exactly when net > 0 (out = net there; 0 or slope · net ≤ 0 elsewhere).
+        return multiply(std::integral_constant<Activation, Activation::Tanh> {});
     case Activation::Relu:
-        for (Eigen::Index k = 0; k < size; ++k)
-            v[k] = o[k] > 0.0 ? v[k] : 0.0;
-        return;
+        return multiply(std::integral_constant<Activation, Activation::Relu> {});
     case Activation::LeakyRelu:
-        for (Eigen::Index k = 0; k < size; ++k)
-            v[k] *= o[k] > 0.0 ? 1.0 : leakyReluSlope;
-        return;
+        return multiply(std::integral_constant<Activation, Activation::LeakyRelu> {});
     case Activation::Linear:
         return;
     }

@@ -8,6 +8,8 @@
 // NetworkPass picks each layer's kernels once, when it is prepared (kernelFor), so an
 // iteration neither tests the sizes nor carries every variant inlined in one function.
 
+#include "activation.h"
+
 #include <Eigen/Core>
 
 #include <array>
@@ -21,51 +23,59 @@ template<int Fixed> constexpr Eigen::Index sizeOf(Eigen::Index runtime)
 }
 
 using ForwardKernel = void (*)(const double *w, const double *bias, Eigen::Index biasStride,
-                               const double *in, double *net, Eigen::Index neurons,
-                               Eigen::Index fanIn, Eigen::Index samples);
-using BackPropagateKernel = void (*)(const double *w, const double *deltas, double *result,
-                                     Eigen::Index neurons, Eigen::Index nextNeurons,
-                                     Eigen::Index samples);
+                               const double *in, double *net, double *out, Activation activation,
+                               Eigen::Index neurons, Eigen::Index fanIn, Eigen::Index samples);
+using BackPropagateKernel = void (*)(const double *w, const double *deltas, const double *out,
+                                     Activation activation, double *result, Eigen::Index neurons,
+                                     Eigen::Index nextNeurons, Eigen::Index samples);
 using GradientKernel = void (*)(const double *deltas, const double *in, double *g,
                                 Eigen::Index neurons, Eigen::Index fanIn, Eigen::Index samples);
 
-// net(j, s) = Σ_i w(j, i) · in(i, s) + bias[j · biasStride]
+// net(j, s) = Σ_i w(j, i) · in(i, s) + bias[j · biasStride], and out(j, s) = f(net(j, s))
+// where f acts on each value alone (the caller applies tanh and softmax to the layer).
 template<int Neurons, int FanIn>
 void forward(const double *w, const double *bias, Eigen::Index biasStride, const double *in,
-             double *net, Eigen::Index neuronsAtRunTime, Eigen::Index fanInAtRunTime,
-             Eigen::Index samples)
+             double *net, double *out, Activation activation, Eigen::Index neuronsAtRunTime,
+             Eigen::Index fanInAtRunTime, Eigen::Index samples)
 {
+    const bool activates = actsOnEachValue(activation);
     const Eigen::Index neurons = sizeOf<Neurons>(neuronsAtRunTime);
     const Eigen::Index fanIn = sizeOf<FanIn>(fanInAtRunTime);
     for (Eigen::Index s = 0; s < samples; ++s) {
         const double *x = in + s * fanIn;
         double *n = net + s * neurons;
+        double *o = out + s * neurons;
         for (Eigen::Index j = 0; j < neurons; ++j) {
             double sum = 0.0;
             for (Eigen::Index i = 0; i < fanIn; ++i)
                 sum += w[i * neurons + j] * x[i];
-            n[j] = sum + bias[j * biasStride];
+            const double value = sum + bias[j * biasStride];
+            n[j] = value;
+            if (activates)
+                o[j] = activateValue(activation, value);
         }
     }
 }
 
-// result(i, s) = Σ_k w(k, i) · deltas(k, s)   (Wᵀ · δ of the next layer)
+// result(i, s) = (Σ_k w(k, i) · deltas(k, s)) · f′(net(i, s))   (Wᵀ · δ of the next layer ⊙ f′,
+// f′ from out = f(net))
 template<int Neurons, int NextNeurons>
-void backPropagate(const double *w, const double *deltas, double *result,
-                   Eigen::Index neuronsAtRunTime, Eigen::Index nextNeuronsAtRunTime,
+void backPropagate(const double *w, const double *deltas, const double *out, Activation activation,
+                   double *result, Eigen::Index neuronsAtRunTime, Eigen::Index nextNeuronsAtRunTime,
                    Eigen::Index samples)
 {
     const Eigen::Index neurons = sizeOf<Neurons>(neuronsAtRunTime);
     const Eigen::Index nextNeurons = sizeOf<NextNeurons>(nextNeuronsAtRunTime);
     for (Eigen::Index s = 0; s < samples; ++s) {
         const double *d = deltas + s * nextNeurons;
+        const double *o = out + s * neurons;
         double *r = result + s * neurons;
         for (Eigen::Index i = 0; i < neurons; ++i) {
             const double *column = w + i * nextNeurons;
             double sum = 0.0;
             for (Eigen::Index k = 0; k < nextNeurons; ++k)
                 sum += column[k] * d[k];
-            r[i] = sum;
+            r[i] = timesDerivative(activation, o[i], sum);
         }
     }
 }

@@ -28,6 +28,56 @@ bool useBlocked(Eigen::Index rows, Eigen::Index depth, Eigen::Index columns)
         && depth <= blockedDepthLimit;
 }
 
+// The products of layers too large for the loop kernels, out of line: with them inlined,
+// every phase function set up a stack frame for Eigen's temporaries even for a 2 × 2 layer.
+[[gnu::noinline]] void multiplyForward(const Layer &layer, const Eigen::MatrixXd &in,
+                                       Eigen::MatrixXd &net)
+{
+    const Eigen::Index neurons = layer.neuronCount();
+    const Eigen::Index fanIn = layer.inputCount();
+    const Eigen::Index samples = in.cols();
+    if (useBlocked(neurons, fanIn, samples))
+        blocked::multiply(layer.weights.data(), neurons, fanIn, in.data(), 1, fanIn, net.data(),
+                          samples);
+    else
+        net.noalias() = layer.weights * in;
+    if (layer.biasMode == BiasMode::PerNeuron)
+        net.colwise() += layer.biases;
+    else if (layer.biasMode == BiasMode::SharedPerLayer)
+        net.array() += layer.biases(0);
+}
+
+// deltas = W_nextᵀ · nextDeltas (`transposed` holds W_nextᵀ for the blocked product)
+[[gnu::noinline]] void multiplyBack(const Layer &next, const Eigen::MatrixXd &nextDeltas,
+                                    Eigen::MatrixXd &transposed, Eigen::MatrixXd &deltas)
+{
+    const Eigen::Index neurons = next.inputCount();
+    const Eigen::Index nextNeurons = next.neuronCount();
+    const Eigen::Index samples = nextDeltas.cols();
+    if (useBlocked(neurons, nextNeurons, samples)) {
+        transposed.noalias() = next.weights.transpose();
+        blocked::multiply(transposed.data(), neurons, nextNeurons, nextDeltas.data(), 1,
+                          nextNeurons, deltas.data(), samples);
+    } else {
+        deltas.noalias() = next.weights.transpose() * nextDeltas;
+    }
+}
+
+// weightGradients = deltas · inᵀ
+[[gnu::noinline]] void multiplyGradients(const Eigen::MatrixXd &deltas, const Eigen::MatrixXd &in,
+                                         Eigen::MatrixXd &weightGradients)
+{
+    const Eigen::Index neurons = deltas.rows();
+    const Eigen::Index samples = deltas.cols();
+    const Eigen::Index fanIn = in.rows();
+    if (useBlocked(neurons, samples, fanIn))
+        // inᵀ(s, i) = in(i, s): read in place through the strides.
+        blocked::multiply(deltas.data(), neurons, samples, in.data(), fanIn, 1,
+                          weightGradients.data(), fanIn);
+    else
+        weightGradients.noalias() = deltas * in.transpose();
+}
+
 bool combinesWithLoss(Activation activation, Loss loss)
 {
     return activation == Activation::Softmax && loss == Loss::CategoricalCrossEntropy;
@@ -107,19 +157,14 @@ void NetworkPass::forwardLayer(const Network &network, int layer, const Eigen::M
         static constexpr double noBias = 0.0;
         const double *bias = current.biases.size() ? current.biases.data() : &noBias;
         const Eigen::Index biasStride = current.biasMode == BiasMode::PerNeuron ? 1 : 0;
-        kernel(current.weights.data(), bias, biasStride, in.data(), net.data(), neurons, fanIn,
-               m_samples);
-    } else {
-        if (useBlocked(neurons, fanIn, m_samples))
-            blocked::multiply(current.weights.data(), neurons, fanIn, in.data(), 1, fanIn,
-                              net.data(), m_samples);
-        else
-            net.noalias() = current.weights * in;
-        if (current.biasMode == BiasMode::PerNeuron)
-            net.colwise() += current.biases;
-        else if (current.biasMode == BiasMode::SharedPerLayer)
-            net.array() += current.biases(0);
+        kernel(current.weights.data(), bias, biasStride, in.data(), net.data(), m_out[layer].data(),
+               current.activation, neurons, fanIn, m_samples);
+        // The kernel applied f where it acts on each value alone.
+        if (!actsOnEachValue(current.activation))
+            activate(current.activation, net, m_out[layer]);
+        return;
     }
+    multiplyForward(current, in, net);
     activate(current.activation, net, m_out[layer]);
 }
 
@@ -176,16 +221,12 @@ void NetworkPass::hiddenDeltas(const Network &network, int layer)
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index nextNeurons = next.neuronCount();
     if (const kernels::BackPropagateKernel kernel = m_kernels[layer].backPropagate) {
-        kernel(next.weights.data(), nextDeltas.data(), deltas.data(), neurons, nextNeurons,
-               m_samples);
-    } else if (useBlocked(neurons, nextNeurons, m_samples)) {
-        Eigen::MatrixXd &transposed = m_transposedNext[layer];
-        transposed.noalias() = next.weights.transpose();
-        blocked::multiply(transposed.data(), neurons, nextNeurons, nextDeltas.data(), 1,
-                          nextNeurons, deltas.data(), m_samples);
-    } else {
-        deltas.noalias() = next.weights.transpose() * nextDeltas;
+        // The kernel multiplies by f′ too.
+        kernel(next.weights.data(), nextDeltas.data(), m_out[layer].data(), current.activation,
+               deltas.data(), neurons, nextNeurons, m_samples);
+        return;
     }
+    multiplyBack(next, nextDeltas, m_transposedNext[layer], deltas);
     multiplyByDerivative(current.activation, m_out[layer], deltas);
 }
 
@@ -198,15 +239,10 @@ void NetworkPass::gradients(const Network &network, int layer, const Eigen::Matr
     Eigen::MatrixXd &weightGradients = m_weightGradients[layer];
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index fanIn = current.inputCount();
-    if (const kernels::GradientKernel kernel = m_kernels[layer].gradients) {
+    if (const kernels::GradientKernel kernel = m_kernels[layer].gradients)
         kernel(deltas.data(), in.data(), weightGradients.data(), neurons, fanIn, m_samples);
-    } else if (useBlocked(neurons, m_samples, fanIn)) {
-        // inᵀ(s, i) = in(i, s): read in place through the strides.
-        blocked::multiply(deltas.data(), neurons, m_samples, in.data(), fanIn, 1,
-                          weightGradients.data(), fanIn);
-    } else {
-        weightGradients.noalias() = deltas * in.transpose();
-    }
+    else
+        multiplyGradients(deltas, in, weightGradients);
     // Σ over the samples (and, for a shared bias, over the neurons too).
     Eigen::VectorXd &biasGradients = m_biasGradients[layer];
     if (current.biasMode == BiasMode::None)
