@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <type_traits>
 #include <utility>
 
 namespace backprop {
@@ -32,15 +31,6 @@ std::optional<Activation> activationFromName(std::string_view name)
 }
 
 namespace {
-template<typename Function>
-void applyElementwise(const Eigen::MatrixXd &net, Eigen::MatrixXd &out, Function function)
-{
-    const double *in = net.data();
-    double *result = out.data();
-    for (Eigen::Index k = 0; k < net.size(); ++k)
-        result[k] = function(in[k]);
-}
-
 // tanh for a whole layer at once, vectorised through Eigen's exp (std::tanh is scalar and
 // costs ~10 ns a call). The method of Cephes' tanh.c, accurate to a few units in the last
 // place (tested against std::tanh):
@@ -64,18 +54,13 @@ void tanhLayer(const Eigen::MatrixXd &net, Eigen::MatrixXd &out)
 void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out)
 {
     switch (activation) {
-    case Activation::Sigmoid:
-        applyElementwise(net, out, [](double x) { return activateValue(Activation::Sigmoid, x); });
-        return;
     case Activation::Tanh:
         tanhLayer(net, out);
         return;
+    case Activation::Sigmoid:
     case Activation::Relu:
-        applyElementwise(net, out, [](double x) { return activateValue(Activation::Relu, x); });
-        return;
     case Activation::LeakyRelu:
-        applyElementwise(net, out,
-                         [](double x) { return activateValue(Activation::LeakyRelu, x); });
+        activateValues(activation, net.data(), out.data(), net.size());
         return;
     case Activation::Linear:
         out = net;
@@ -100,27 +85,7 @@ void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd
 void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &out,
                           Eigen::MatrixXd &values)
 {
-    double *v = values.data();
-    const double *o = out.data();
-    const Eigen::Index size = values.size();
-    // One loop per activation, each with its formula known to the compiler.
-    const auto multiply = [&]<Activation known>(std::integral_constant<Activation, known>) {
-        for (Eigen::Index k = 0; k < size; ++k)
-            v[k] = timesDerivative(known, o[k], v[k]);
-    };
-    switch (activation) {
-    case Activation::Sigmoid:
-    case Activation::Softmax:
-        return multiply(std::integral_constant<Activation, Activation::Sigmoid> {});
-    case Activation::Tanh:
-        return multiply(std::integral_constant<Activation, Activation::Tanh> {});
-    case Activation::Relu:
-        return multiply(std::integral_constant<Activation, Activation::Relu> {});
-    case Activation::LeakyRelu:
-        return multiply(std::integral_constant<Activation, Activation::LeakyRelu> {});
-    case Activation::Linear:
-        return;
-    }
+    multiplyValuesByDerivative(activation, out.data(), values.data(), values.size());
 }
 
 double activationDerivative(Activation activation, double net, double out)

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 namespace backprop {
 
@@ -59,6 +60,48 @@ inline double timesDerivative(Activation activation, double out, double value)
         break;
     }
     return value;
+}
+
+// out[k] = f(net[k]) for `size` values, where actsOnEachValue: one loop per activation.
+inline void activateValues(Activation activation, const double *net, double *out, Eigen::Index size)
+{
+    const auto apply = [&]<Activation known>(std::integral_constant<Activation, known>) {
+        for (Eigen::Index k = 0; k < size; ++k)
+            out[k] = activateValue(known, net[k]);
+    };
+    switch (activation) {
+    case Activation::Sigmoid:
+        return apply(std::integral_constant<Activation, Activation::Sigmoid> {});
+    case Activation::Relu:
+        return apply(std::integral_constant<Activation, Activation::Relu> {});
+    case Activation::LeakyRelu:
+        return apply(std::integral_constant<Activation, Activation::LeakyRelu> {});
+    default:
+        return apply(std::integral_constant<Activation, Activation::Linear> {});
+    }
+}
+
+// values[k] = timesDerivative(out[k], values[k]) for `size` values: one loop per activation.
+inline void multiplyValuesByDerivative(Activation activation, const double *out, double *values,
+                                       Eigen::Index size)
+{
+    const auto multiply = [&]<Activation known>(std::integral_constant<Activation, known>) {
+        for (Eigen::Index k = 0; k < size; ++k)
+            values[k] = timesDerivative(known, out[k], values[k]);
+    };
+    switch (activation) {
+    case Activation::Sigmoid:
+    case Activation::Softmax:
+        return multiply(std::integral_constant<Activation, Activation::Sigmoid> {});
+    case Activation::Tanh:
+        return multiply(std::integral_constant<Activation, Activation::Tanh> {});
+    case Activation::Relu:
+        return multiply(std::integral_constant<Activation, Activation::Relu> {});
+    case Activation::LeakyRelu:
+        return multiply(std::integral_constant<Activation, Activation::LeakyRelu> {});
+    case Activation::Linear:
+        return;
+    }
 }
 
 // out = f(net), column by column (a column is one sample).

@@ -38,23 +38,20 @@ void forward(const double *w, const double *bias, Eigen::Index biasStride, const
              double *net, double *out, Activation activation, Eigen::Index neuronsAtRunTime,
              Eigen::Index fanInAtRunTime, Eigen::Index samples)
 {
-    const bool activates = actsOnEachValue(activation);
     const Eigen::Index neurons = sizeOf<Neurons>(neuronsAtRunTime);
     const Eigen::Index fanIn = sizeOf<FanIn>(fanInAtRunTime);
     for (Eigen::Index s = 0; s < samples; ++s) {
         const double *x = in + s * fanIn;
         double *n = net + s * neurons;
-        double *o = out + s * neurons;
         for (Eigen::Index j = 0; j < neurons; ++j) {
             double sum = 0.0;
             for (Eigen::Index i = 0; i < fanIn; ++i)
                 sum += w[i * neurons + j] * x[i];
-            const double value = sum + bias[j * biasStride];
-            n[j] = value;
-            if (activates)
-                o[j] = activateValue(activation, value);
+            n[j] = sum + bias[j * biasStride];
         }
     }
+    if (actsOnEachValue(activation))
+        activateValues(activation, net, out, neurons * samples);
 }
 
 // result(i, s) = (Σ_k w(k, i) · deltas(k, s)) · f′(net(i, s))   (Wᵀ · δ of the next layer ⊙ f′,
@@ -68,16 +65,16 @@ void backPropagate(const double *w, const double *deltas, const double *out, Act
     const Eigen::Index nextNeurons = sizeOf<NextNeurons>(nextNeuronsAtRunTime);
     for (Eigen::Index s = 0; s < samples; ++s) {
         const double *d = deltas + s * nextNeurons;
-        const double *o = out + s * neurons;
         double *r = result + s * neurons;
         for (Eigen::Index i = 0; i < neurons; ++i) {
             const double *column = w + i * nextNeurons;
             double sum = 0.0;
             for (Eigen::Index k = 0; k < nextNeurons; ++k)
                 sum += column[k] * d[k];
-            r[i] = timesDerivative(activation, o[i], sum);
+            r[i] = sum;
         }
     }
+    multiplyValuesByDerivative(activation, out, result, neurons * samples);
 }
 
 // g(j, i) = Σ_s deltas(j, s) · in(i, s)   (δ · inᵀ), summed sample by sample
