@@ -31,15 +31,6 @@ std::optional<Activation> activationFromName(std::string_view name)
 }
 
 namespace {
-template<typename Function>
-void applyElementwise(const Eigen::MatrixXd &net, Eigen::MatrixXd &out, Function function)
-{
-    const double *in = net.data();
-    double *result = out.data();
-    for (Eigen::Index k = 0; k < net.size(); ++k)
-        result[k] = function(in[k]);
-}
-
 // tanh for a whole layer at once, vectorised through Eigen's exp (std::tanh is scalar and
 // costs ~10 ns a call). The method of Cephes' tanh.c, accurate to a few units in the last
 // place (tested against std::tanh):
@@ -63,18 +54,13 @@ void tanhLayer(const Eigen::MatrixXd &net, Eigen::MatrixXd &out)
 void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out)
 {
     switch (activation) {
-    case Activation::Sigmoid:
-        // Scalar std::exp: the lessons' sigmoid digits come from the C library's exp.
-        applyElementwise(net, out, [](double x) { return 1.0 / (1.0 + std::exp(-x)); });
-        return;
     case Activation::Tanh:
         tanhLayer(net, out);
         return;
+    case Activation::Sigmoid:
     case Activation::Relu:
-        applyElementwise(net, out, [](double x) { return x > 0.0 ? x : 0.0; });
-        return;
     case Activation::LeakyRelu:
-        applyElementwise(net, out, [](double x) { return x > 0.0 ? x : leakyReluSlope * x; });
+        activateValues(activation, net.data(), out.data(), net.size());
         return;
     case Activation::Linear:
         out = net;
@@ -99,31 +85,7 @@ void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd
 void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &out,
                           Eigen::MatrixXd &values)
 {
-    double *v = values.data();
-    const double *o = out.data();
-    const Eigen::Index size = values.size();
-    switch (activation) {
-    case Activation::Sigmoid:
-    case Activation::Softmax:
-        for (Eigen::Index k = 0; k < size; ++k)
-            v[k] *= o[k] * (1.0 - o[k]);
-        return;
-    case Activation::Tanh:
-        for (Eigen::Index k = 0; k < size; ++k)
-            v[k] *= 1.0 - o[k] * o[k];
-        return;
-    // out > 0 exactly when net > 0 (out = net there; 0 or slope · net ≤ 0 elsewhere).
-    case Activation::Relu:
-        for (Eigen::Index k = 0; k < size; ++k)
-            v[k] = o[k] > 0.0 ? v[k] : 0.0;
-        return;
-    case Activation::LeakyRelu:
-        for (Eigen::Index k = 0; k < size; ++k)
-            v[k] *= o[k] > 0.0 ? 1.0 : leakyReluSlope;
-        return;
-    case Activation::Linear:
-        return;
-    }
+    multiplyValuesByDerivative(activation, out.data(), values.data(), values.size());
 }
 
 double activationDerivative(Activation activation, double net, double out)

@@ -1,6 +1,6 @@
 #include "networkpass.h"
 
-#include "layerkernels.h"
+#include "blockedproduct.h"
 
 namespace backprop {
 
@@ -13,6 +13,69 @@ constexpr Eigen::Index loopProductLimit = 4096;
 bool useLoops(Eigen::Index a, Eigen::Index b, Eigen::Index c)
 {
     return a * b * c < loopProductLimit;
+}
+
+// Where Eigen runs its general product (gebp) in one pass over the depth: a result of at
+// least 2 × 2 (smaller ones are matrix-vector products) over a depth it does not split into
+// blocks (it splits at about (L1 − 128 B) / 64 B values without AVX: 254 for a 16 KB L1).
+// There blocked::multiply adds in gebp's order, so a build without fused multiply-add takes
+// it and gets the same bits faster.
+constexpr Eigen::Index blockedDepthLimit = 240;
+
+bool useBlocked(Eigen::Index rows, Eigen::Index depth, Eigen::Index columns)
+{
+    return blocked::isUsed() && rows >= 2 && columns >= 2 && depth >= 2
+        && depth <= blockedDepthLimit;
+}
+
+// The products of layers too large for the loop kernels, out of line: with them inlined,
+// every phase function set up a stack frame for Eigen's temporaries even for a 2 × 2 layer.
+[[gnu::noinline]] void multiplyForward(const Layer &layer, const Eigen::MatrixXd &in,
+                                       Eigen::MatrixXd &net)
+{
+    const Eigen::Index neurons = layer.neuronCount();
+    const Eigen::Index fanIn = layer.inputCount();
+    const Eigen::Index samples = in.cols();
+    if (useBlocked(neurons, fanIn, samples))
+        blocked::multiply(layer.weights.data(), neurons, fanIn, in.data(), 1, fanIn, net.data(),
+                          samples);
+    else
+        net.noalias() = layer.weights * in;
+    if (layer.biasMode == BiasMode::PerNeuron)
+        net.colwise() += layer.biases;
+    else if (layer.biasMode == BiasMode::SharedPerLayer)
+        net.array() += layer.biases(0);
+}
+
+// deltas = W_nextᵀ · nextDeltas (`transposed` holds W_nextᵀ for the blocked product)
+[[gnu::noinline]] void multiplyBack(const Layer &next, const Eigen::MatrixXd &nextDeltas,
+                                    Eigen::MatrixXd &transposed, Eigen::MatrixXd &deltas)
+{
+    const Eigen::Index neurons = next.inputCount();
+    const Eigen::Index nextNeurons = next.neuronCount();
+    const Eigen::Index samples = nextDeltas.cols();
+    if (useBlocked(neurons, nextNeurons, samples)) {
+        transposed.noalias() = next.weights.transpose();
+        blocked::multiply(transposed.data(), neurons, nextNeurons, nextDeltas.data(), 1,
+                          nextNeurons, deltas.data(), samples);
+    } else {
+        deltas.noalias() = next.weights.transpose() * nextDeltas;
+    }
+}
+
+// weightGradients = deltas · inᵀ
+[[gnu::noinline]] void multiplyGradients(const Eigen::MatrixXd &deltas, const Eigen::MatrixXd &in,
+                                         Eigen::MatrixXd &weightGradients)
+{
+    const Eigen::Index neurons = deltas.rows();
+    const Eigen::Index samples = deltas.cols();
+    const Eigen::Index fanIn = in.rows();
+    if (useBlocked(neurons, samples, fanIn))
+        // inᵀ(s, i) = in(i, s): read in place through the strides.
+        blocked::multiply(deltas.data(), neurons, samples, in.data(), fanIn, 1,
+                          weightGradients.data(), fanIn);
+    else
+        weightGradients.noalias() = deltas * in.transpose();
 }
 
 bool combinesWithLoss(Activation activation, Loss loss)
@@ -30,6 +93,8 @@ void NetworkPass::prepare(const Network &network, Eigen::Index samples)
     m_deltas.resize(count);
     m_weightGradients.resize(count);
     m_biasGradients.resize(count);
+    m_transposedNext.resize(count);
+    m_kernels.assign(count, {});
     for (std::size_t l = 0; l < count; ++l) {
         const Layer &layer = network.layers[l];
         if (layer.neuronCount() * samples <= keptNetLimit)
@@ -40,6 +105,26 @@ void NetworkPass::prepare(const Network &network, Eigen::Index samples)
         m_deltas[l].setZero(layer.neuronCount(), samples);
         m_weightGradients[l].setZero(layer.weights.rows(), layer.weights.cols());
         m_biasGradients[l].setZero(layer.biases.size());
+        const Eigen::Index neurons = layer.neuronCount();
+        const Eigen::Index fanIn = layer.inputCount();
+        const Eigen::Index next = l + 1 < count ? network.layers[l + 1].neuronCount() : 0;
+        if (useLoops(neurons, fanIn, samples)) {
+            m_kernels[l].forward =
+                kernels::kernelFor<kernels::ForwardKernel, kernels::Forward>(neurons, fanIn);
+            m_kernels[l].gradients =
+                kernels::kernelFor<kernels::GradientKernel, kernels::WeightGradients>(neurons,
+                                                                                      fanIn);
+        }
+        if (next > 0 && useLoops(neurons, next, samples))
+            m_kernels[l].backPropagate =
+                kernels::kernelFor<kernels::BackPropagateKernel, kernels::BackPropagate>(neurons,
+                                                                                         next);
+        const bool transposes =
+            next > 0 && !useLoops(neurons, next, samples) && useBlocked(neurons, next, samples);
+        if (transposes)
+            m_transposedNext[l].setZero(neurons, next);
+        else
+            m_transposedNext[l].resize(0, 0);
     }
     m_lossPerOutput.setZero(network.outputCount());
     m_loss = 0.0;
@@ -67,25 +152,19 @@ void NetworkPass::forwardLayer(const Network &network, int layer, const Eigen::M
     Eigen::MatrixXd &net = keepsNet(layer) ? m_net[layer] : m_out[layer];
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index fanIn = current.inputCount();
-    if (useLoops(neurons, fanIn, m_samples)) {
+    if (const kernels::ForwardKernel kernel = m_kernels[layer].forward) {
         // Every neuron's bias, read with a stride: 1 per neuron, 0 for a shared bias.
         static constexpr double noBias = 0.0;
         const double *bias = current.biases.size() ? current.biases.data() : &noBias;
         const Eigen::Index biasStride = current.biasMode == BiasMode::PerNeuron ? 1 : 0;
-        kernels::withSize(neurons, [&](auto fixedNeurons) {
-            kernels::withSize(fanIn, [&](auto fixedFanIn) {
-                kernels::forward<fixedNeurons, fixedFanIn>(current.weights.data(), bias, biasStride,
-                                                           in.data(), net.data(), neurons, fanIn,
-                                                           m_samples);
-            });
-        });
-    } else {
-        net.noalias() = current.weights * in;
-        if (current.biasMode == BiasMode::PerNeuron)
-            net.colwise() += current.biases;
-        else if (current.biasMode == BiasMode::SharedPerLayer)
-            net.array() += current.biases(0);
+        kernel(current.weights.data(), bias, biasStride, in.data(), net.data(), m_out[layer].data(),
+               current.activation, neurons, fanIn, m_samples);
+        // The kernel applied f where it acts on each value alone.
+        if (!actsOnEachValue(current.activation))
+            activate(current.activation, net, m_out[layer]);
+        return;
     }
+    multiplyForward(current, in, net);
     activate(current.activation, net, m_out[layer]);
 }
 
@@ -141,17 +220,13 @@ void NetworkPass::hiddenDeltas(const Network &network, int layer)
     Eigen::MatrixXd &deltas = m_deltas[layer];
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index nextNeurons = next.neuronCount();
-    if (useLoops(neurons, nextNeurons, m_samples)) {
-        kernels::withSize(neurons, [&](auto fixedNeurons) {
-            kernels::withSize(nextNeurons, [&](auto fixedNext) {
-                kernels::backPropagate<fixedNeurons, fixedNext>(next.weights.data(),
-                                                                nextDeltas.data(), deltas.data(),
-                                                                neurons, nextNeurons, m_samples);
-            });
-        });
-    } else {
-        deltas.noalias() = next.weights.transpose() * nextDeltas;
+    if (const kernels::BackPropagateKernel kernel = m_kernels[layer].backPropagate) {
+        // The kernel multiplies by f′ too.
+        kernel(next.weights.data(), nextDeltas.data(), m_out[layer].data(), current.activation,
+               deltas.data(), neurons, nextNeurons, m_samples);
+        return;
     }
+    multiplyBack(next, nextDeltas, m_transposedNext[layer], deltas);
     multiplyByDerivative(current.activation, m_out[layer], deltas);
 }
 
@@ -164,28 +239,30 @@ void NetworkPass::gradients(const Network &network, int layer, const Eigen::Matr
     Eigen::MatrixXd &weightGradients = m_weightGradients[layer];
     const Eigen::Index neurons = current.neuronCount();
     const Eigen::Index fanIn = current.inputCount();
-    if (useLoops(neurons, fanIn, m_samples)) {
-        kernels::withSize(neurons, [&](auto fixedNeurons) {
-            kernels::withSize(fanIn, [&](auto fixedFanIn) {
-                kernels::weightGradients<fixedNeurons, fixedFanIn>(
-                    deltas.data(), in.data(), weightGradients.data(), neurons, fanIn, m_samples);
-            });
-        });
-    } else {
-        weightGradients.noalias() = deltas * in.transpose();
-    }
+    if (const kernels::GradientKernel kernel = m_kernels[layer].gradients)
+        kernel(deltas.data(), in.data(), weightGradients.data(), neurons, fanIn, m_samples);
+    else
+        multiplyGradients(deltas, in, weightGradients);
     // Σ over the samples (and, for a shared bias, over the neurons too).
     Eigen::VectorXd &biasGradients = m_biasGradients[layer];
     if (current.biasMode == BiasMode::None)
         return;
     const double *d = deltas.data();
     double *g = biasGradients.data();
-    for (Eigen::Index k = 0; k < biasGradients.size(); ++k)
-        g[k] = 0.0;
-    const Eigen::Index stride = current.biasMode == BiasMode::PerNeuron ? 1 : 0;
+    if (current.biasMode == BiasMode::SharedPerLayer) {
+        // Summed in a register (through memory every addition waits for the store before),
+        // in the same order: sample by sample, neuron by neuron.
+        double sum = 0.0;
+        for (Eigen::Index k = 0; k < neurons * m_samples; ++k)
+            sum += d[k];
+        g[0] = sum;
+        return;
+    }
+    for (Eigen::Index j = 0; j < neurons; ++j)
+        g[j] = 0.0;
     for (Eigen::Index s = 0; s < m_samples; ++s) {
         for (Eigen::Index j = 0; j < neurons; ++j)
-            g[j * stride] += d[s * neurons + j];
+            g[j] += d[s * neurons + j];
     }
 }
 

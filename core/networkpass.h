@@ -1,5 +1,6 @@
 #pragma once
 
+#include "layerkernels.h"
 #include "loss.h"
 #include "network.h"
 
@@ -63,6 +64,17 @@ private:
     Eigen::Index m_samples = 0;
     std::vector<Eigen::MatrixXd> m_net, m_out, m_deltas, m_weightGradients;
     std::vector<Eigen::VectorXd> m_biasGradients;
+    // W_{l+1}ᵀ for blocked::multiply's δ_l (empty where Eigen or the loops compute it).
+    std::vector<Eigen::MatrixXd> m_transposedNext;
+    // The loop kernels of each layer's products, chosen by prepare() from the shapes; null
+    // where the layer is too large for loops.
+    struct LayerKernels
+    {
+        kernels::ForwardKernel forward = nullptr;
+        kernels::BackPropagateKernel backPropagate = nullptr; // δ of this layer from the next
+        kernels::GradientKernel gradients = nullptr;
+    };
+    std::vector<LayerKernels> m_kernels;
     Eigen::VectorXd m_lossPerOutput;
     double m_loss = 0.0;
 };
