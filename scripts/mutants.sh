@@ -19,7 +19,6 @@ list=$root/scripts/mutants.txt
 scratch=${MUTANTS_DIR:-/tmp/backprop-mutants}
 threshold=${MUTANTS_THRESHOLD:-90}
 python=/usr/bin/python3
-scripts/setup.sh >/dev/null
 
 if [ ! -d "$scratch/.git" ] && [ ! -f "$scratch/.git" ]; then
     git worktree add --detach "$scratch" HEAD >/dev/null
@@ -28,11 +27,9 @@ else
     git -C "$scratch" reset -q --hard "$(git rev-parse HEAD)"
 fi
 cd "$scratch"
-if [ ! -f build/build.ninja ]; then
-    cmake --preset default >/dev/null
-fi
 echo "mutants: building the unmutated tree once in $scratch/build" >&2
-cmake --build build -j"$(nproc)" >/dev/null
+# The scratch tree's own setup: packages, the default preset, a build (never the main tree's).
+scripts/setup.sh >/dev/null
 
 # Edits one mutant in (or out, with "restore"): prints nothing, exits 2 when the text is
 # not found on exactly one line.
