@@ -87,13 +87,15 @@ void Network::assignDefaultNames()
     weightNames.resize(count);
     biasNames.resize(count);
 
+    // Names are built with append(): "w" + std::to_string(…) inlined into callers trips
+    // GCC 12's false -Wstringop-overflow.
     auto fill = [](std::vector<std::string> &names, Eigen::Index size, const std::string &prefix,
                    const std::string &suffix) {
         if (static_cast<Eigen::Index>(names.size()) == size)
             return;
         names.clear();
         for (Eigen::Index k = 0; k < size; ++k)
-            names.push_back(prefix + std::to_string(k + 1) + suffix);
+            names.push_back(std::string(prefix).append(std::to_string(k + 1)).append(suffix));
     };
     fill(neuronNames[0], inputCount, "i", "");
     for (int l = 0; l < count; ++l) {
@@ -101,7 +103,7 @@ void Network::assignDefaultNames()
         const bool singleHidden = count == 2;
         std::string prefix = isOutput ? "o" : "h";
         if (!isOutput && !singleHidden)
-            prefix = "h" + std::to_string(l + 1) + "_";
+            prefix = std::string("h").append(std::to_string(l + 1)).append("_");
         fill(neuronNames[l + 1], layers[l].neuronCount(), prefix, "");
     }
 
@@ -116,8 +118,8 @@ void Network::assignDefaultNames()
             names.assign(layer.weights.rows(), {});
             for (Eigen::Index row = 0; row < layer.weights.rows(); ++row) {
                 for (Eigen::Index column = 0; column < layer.weights.cols(); ++column)
-                    names[row].push_back(
-                        "w" + std::to_string(weightNumber + row * layer.weights.cols() + column));
+                    names[row].push_back(std::string("w").append(
+                        std::to_string(weightNumber + row * layer.weights.cols() + column)));
             }
         }
         weightNumber += static_cast<int>(layer.weights.size());
@@ -130,7 +132,7 @@ void Network::assignDefaultNames()
             continue;
         names.clear();
         if (layer.biasMode == BiasMode::SharedPerLayer) {
-            names.push_back("b" + std::to_string(l + 1));
+            names.push_back(std::string("b").append(std::to_string(l + 1)));
         } else {
             for (Eigen::Index row = 0; row < layer.biases.size(); ++row)
                 names.push_back("b_" + neuronNames[l + 1][row]);

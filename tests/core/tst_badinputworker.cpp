@@ -123,7 +123,7 @@ private slots:
         QTest::addColumn<double>("rate");
         for (const char *lesson : {"one-weight", "two-two-two", "circle"}) {
             for (double rate : {1e-12, 1e-9, 1e-6, 1e-3, 0.5, 10.0, 1e3, 1e6})
-                QTest::addRow("%s %g", lesson, rate) << lesson << rate;
+                QTest::addRow("%s %g", QByteArray(lesson).constData(), rate) << lesson << rate;
         }
     }
 
