@@ -15,9 +15,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QShortcut>
+
+#include <algorithm>
 
 QuizMode::QuizMode(MainWindow &window)
     : QObject(&window), m_window(window), m_dock(new QDockWidget(tr("Quiz"), &window)),
@@ -31,6 +34,7 @@ QuizMode::QuizMode(MainWindow &window)
     m_action->setText(tr("&Quiz: predict, then reveal"));
     m_action->setShortcut(QKeySequence(Qt::Key_Q));
     m_action->setToolTip(tr("Type what the next phase will compute before it runs"));
+    window.installEventFilter(this);
     window.trainingMenu()->addSeparator();
     window.trainingMenu()->addAction(m_action);
     // Escape leaves the prediction field for the drawing, where Space, R and the arrows work.
@@ -49,6 +53,15 @@ void QuizMode::setScale(double scale)
     QFont title = QApplication::font();
     title.setPointSizeF(title.pointSizeF() * scale);
     m_dock->setFont(title);
+}
+
+// A quarter of the window at most, so the drawing keeps its room (a projector at 1280×720
+// included); the question and the tolerance wrap.
+bool QuizMode::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == &m_window && event->type() == QEvent::Resize)
+        m_dock->setMaximumWidth(std::max(240, m_window.width() / 4));
+    return QObject::eventFilter(watched, event);
 }
 
 void QuizMode::setHiding(bool on)

@@ -22,6 +22,9 @@ public:
     QAction *action() const { return m_action; }
     void setScale(double scale);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void setHiding(bool on);
 

@@ -39,6 +39,7 @@ QuizPanel::QuizPanel(LessonSession &session, QWidget *parent)
     layout->addWidget(m_question);
     layout->addWidget(m_guess);
     auto *form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("Right within ±"), m_tolerance);
     layout->addLayout(form);
     layout->addWidget(m_result);
@@ -146,7 +147,7 @@ void QuizPanel::showQuestion()
     m_guess->setReadOnly(false);
     const QuizQuestion &q = m_questions[m_guesses.size()];
     const Phase phase = moment->phases[static_cast<std::size_t>(q.phaseIndex)];
-    const QString sample = q.sample >= 0 && moment->batchSamples.size() != 1
+    const QString sample = q.sample >= 0 && moment->dataset.sampleCount() > 1
         ? tr(" for sample %1").arg(q.sample + 1)
         : QString();
     m_question->setText(tr("Next: %1. What will %2%3 be?")
