@@ -141,11 +141,16 @@ void DataTableModel::setHidesUpcoming(bool hides)
     }
 }
 
+bool DataTableModel::hidesColumn(int column) const
+{
+    const ColumnKind kind = columnKind(column);
+    return hidesValues() && kind != ColumnKind::Input && kind != ColumnKind::Target;
+}
+
 std::optional<double> DataTableModel::value(int row, int column) const
 {
     const int n = neuronOfColumn(column);
-    const ColumnKind kind = columnKind(column);
-    if (hidesValues() && kind != ColumnKind::Input && kind != ColumnKind::Target)
+    if (hidesColumn(column))
         return std::nullopt;
     const auto at = [](const Eigen::MatrixXd &matrix, int r, int c) -> std::optional<double> {
         if (r < matrix.rows() && c < matrix.cols())
@@ -191,8 +196,7 @@ QVariant DataTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (const std::optional<double> v = value(index.row(), index.column()))
             return NumberFormat::significant(*v, m_precision);
-        if (hidesValues() && columnKind(index.column()) != ColumnKind::Input
-            && columnKind(index.column()) != ColumnKind::Target
+        if (hidesColumn(index.column())
             && (!isTotal || columnKind(index.column()) != ColumnKind::Output))
             return QStringLiteral("?");
         return {};
@@ -287,7 +291,7 @@ QString DataTableModel::columnWhatsThis(int column) const
         return {};
     namespace words = backprop::explanation;
     const ColumnKind kind = columnKind(column);
-    if (hidesValues() && kind != ColumnKind::Input && kind != ColumnKind::Target)
+    if (hidesColumn(column))
         return tr("Hidden while the quiz asks for it: shown once the loss phase of this "
                   "iteration has run.");
     const int n = neuronOfColumn(column);

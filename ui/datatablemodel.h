@@ -65,6 +65,7 @@ public:
     // current iteration has run they read "?" (backprop::quizShowsDatasetValues).
     void setHidesUpcoming(bool hides);
     bool hidesValues() const { return m_hidesUpcoming && !m_datasetValuesComputed; }
+    bool hidesColumn(int column) const; // an output, error or loss column while hidden
 
     // What's This of a column (also of its cells): what it holds, with its sum.
     QString columnWhatsThis(int column) const;

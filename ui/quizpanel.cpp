@@ -99,7 +99,10 @@ QString QuizPanel::resultText() const
 // next iteration's start after an update.
 bool QuizPanel::isStepAfterAsked(const Snapshot &s) const
 {
-    if (m_askedUpdate)
+    // The update ends the iteration: the moment after it is the next one's start.
+    const bool askedUpdate =
+        !m_questions.empty() && m_questions.front().quantity == QuizQuestion::Quantity::Update;
+    if (askedUpdate)
         return s.state.iteration == m_askedIteration + 1 && s.phaseIndex == 0
             && s.revealedNeurons == 0;
     return s.state.iteration == m_askedIteration && s.phaseIndex == m_askedPhase + 1
@@ -128,8 +131,6 @@ void QuizPanel::ask(const Snapshot &moment)
     m_guesses.clear();
     m_askedIteration = moment.state.iteration;
     m_askedPhase = moment.phaseIndex;
-    m_askedUpdate =
-        !m_questions.empty() && m_questions.front().quantity == QuizQuestion::Quantity::Update;
     showQuestion();
 }
 

@@ -60,7 +60,6 @@ private:
     std::vector<double> m_guesses;                   // typed so far, in order
     long long m_askedIteration = -1;
     int m_askedPhase = -1;
-    bool m_askedUpdate = false; // the update ends the iteration: the next moment is phase 0
     bool m_stepRequested = false;
     backprop::QuizScore m_score;
 };
