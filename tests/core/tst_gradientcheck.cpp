@@ -6,6 +6,7 @@
 
 #include "explainer.h"
 #include "initialization.h"
+#include "loss.h"
 #include "networkpass.h"
 #include "random.h"
 
@@ -275,6 +276,91 @@ private slots:
                                     .arg(backprop, 0, 'g', 17)));
         }
         QVERIFY(negative > 0);
+    }
+
+    // A layer whose batch is too large to keep net (NetworkPass::keptNetLimit) recomputes a
+    // neuron's net for the chain-rule panel and the ReLU slopes: it equals the net a pass of
+    // that one sample keeps, for every bias mode (a shared bias included).
+    void netOfALargeBatchIsTheKeptNet_data()
+    {
+        QTest::addColumn<BiasMode>("biasMode");
+        QTest::newRow("per neuron") << BiasMode::PerNeuron;
+        QTest::newRow("shared") << BiasMode::SharedPerLayer;
+        QTest::newRow("none") << BiasMode::None;
+    }
+
+    void netOfALargeBatchIsTheKeptNet()
+    {
+        QFETCH(BiasMode, biasMode);
+        Random random(5);
+        Network network;
+        network.inputCount = 2;
+        network.layers = {makeLayer(64, 2, Activation::Tanh, biasMode, random),
+                          makeLayer(1, 64, Activation::Sigmoid, biasMode, random)};
+        network.assignDefaultNames();
+        const Eigen::Index samples = 17000;
+        const Eigen::MatrixXd inputs = Eigen::MatrixXd::NullaryExpr(
+            2, samples, [&random] { return random.uniform(-1.0, 1.0); });
+        NetworkPass large;
+        large.prepare(network, samples);
+        QVERIFY(!large.keepsNet(0));
+        large.forward(network, inputs);
+        for (const Eigen::Index s : {Eigen::Index(0), Eigen::Index(9001), samples - 1}) {
+            NetworkPass one;
+            one.prepare(network, 1);
+            QVERIFY(one.keepsNet(0));
+            one.forward(network, inputs.col(s));
+            for (const Eigen::Index j : {Eigen::Index(0), Eigen::Index(37), Eigen::Index(63)}) {
+                const double recomputed = large.netValue(network, 0, j, s, inputs);
+                const double kept = one.netValue(network, 0, j, 0, inputs.col(s));
+                QVERIFY2(std::fabs(recomputed - kept) <= 1e-12 * std::max(1.0, std::fabs(kept)),
+                         qPrintable(QStringLiteral("net_%1 of sample %2: %3, kept %4")
+                                        .arg(j)
+                                        .arg(s)
+                                        .arg(recomputed, 0, 'g', 17)
+                                        .arg(kept, 0, 'g', 17)));
+            }
+        }
+    }
+
+    // ∂E/∂out as the chain-rule panel shows it (lossDerivative) is the slope of E_total
+    // (lossValue) in that output, for every loss: a central difference on a 3-output batch
+    // of 4 samples (one-hot targets for the categorical loss, fractional ones otherwise).
+    void lossDerivativeIsTheSlopeOfTheLoss_data()
+    {
+        QTest::addColumn<Loss>("loss");
+        for (Loss loss : {Loss::HalfSquaredError, Loss::SumSquaredError, Loss::MeanSquaredError,
+                          Loss::BinaryCrossEntropy, Loss::CategoricalCrossEntropy})
+            QTest::newRow(std::string(lossName(loss)).c_str()) << loss;
+    }
+
+    void lossDerivativeIsTheSlopeOfTheLoss()
+    {
+        QFETCH(Loss, loss);
+        Eigen::MatrixXd outputs(3, 4), targets(3, 4);
+        outputs << 0.2, 0.7, 0.35, 0.9, 0.6, 0.1, 0.45, 0.05, 0.2, 0.2, 0.2, 0.05;
+        if (loss == Loss::CategoricalCrossEntropy)
+            targets << 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1;
+        else
+            targets << 0.0, 1.0, 0.25, 0.8, 1.0, 0.0, 0.5, 0.3, 0.1, 0.9, 0.6, 0.0;
+        const double h = 1e-6;
+        for (Eigen::Index column = 0; column < outputs.cols(); ++column) {
+            for (Eigen::Index row = 0; row < outputs.rows(); ++row) {
+                Eigen::MatrixXd up = outputs, down = outputs;
+                up(row, column) += h;
+                down(row, column) -= h;
+                const double numeric =
+                    (lossValue(loss, up, targets) - lossValue(loss, down, targets)) / (2 * h);
+                const double shown =
+                    lossDerivative(loss, outputs(row, column), targets(row, column), 3, 4);
+                QVERIFY2(std::fabs(shown - numeric) <= 1e-6 * std::max(1.0, std::fabs(numeric)),
+                         qPrintable(QStringLiteral("o(%1, %2): ∂E/∂o shown %3, E's slope %4")
+                                        .arg(row)
+                                        .arg(column)
+                                        .arg(shown, 0, 'g', 10)
+                                        .arg(numeric, 0, 'g', 10)));
+            }
+        }
     }
 };
 

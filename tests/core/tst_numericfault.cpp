@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace backprop;
 
 class TestNumericFault : public QObject
@@ -28,9 +30,9 @@ private slots:
         }
         QVERIFY2(trainer.fault().has_value(), "the weight never overflowed");
         const NumericFault &fault = *trainer.fault();
-        QVERIFY2(fault.quantity == "W" || fault.quantity == "E_total"
-                     || fault.quantity == "∂E_total/∂W",
-                 fault.quantity.c_str());
+        // SGD multiplies W by about 1 − 2·η·Σx² = −10⁷ an iteration: E = Σ(Wx − t)² passes
+        // 1.8e308 (at W ≈ 10¹⁵⁴) long before W or its gradient can, so the loss guard fires.
+        QCOMPARE(QString::fromStdString(fault.quantity), QStringLiteral("E_total"));
         QVERIFY(!std::isfinite(fault.value));
         QVERIFY(QString::fromStdString(fault.message).contains("paused"));
         // Every parameter and the optimizer keep the values from before the failing step.
@@ -38,6 +40,43 @@ private slots:
         QVERIFY(trainer.state().optimizer == lastGood.optimizer);
         QCOMPARE(trainer.state().iteration, lastGood.iteration);
         QVERIFY(std::isfinite(trainer.network().layers[0].weights(0, 0)));
+    }
+
+    // A gradient that overflows while E_total is finite names the gradient, not the weight:
+    // x = 10²⁵⁰, W = 10⁻¹⁵⁰, t = 0 give E = (Wx)² = 10²⁰⁰ but ∂E/∂W = 2·Wx·x = 2·10³⁵⁰.
+    void gradientOverflowFaults()
+    {
+        Lesson lesson = testlessons::oneWeight(1e-150);
+        lesson.dataset.inputs = Eigen::MatrixXd::Constant(1, 1, 1e250);
+        lesson.dataset.targets = Eigen::MatrixXd::Zero(1, 1);
+        Trainer trainer;
+        QCOMPARE(trainer.load(lesson), std::string());
+        trainer.runIteration();
+        QVERIFY2(trainer.fault().has_value(), "an infinite gradient was used without a fault");
+        QCOMPARE(QString::fromStdString(trainer.fault()->quantity), QStringLiteral("∂E_total/∂W"));
+        QCOMPARE(trainer.fault()->value, std::numeric_limits<double>::infinity());
+        QCOMPARE(trainer.network().layers[0].weights(0, 0), 1e-150);
+        QCOMPARE(trainer.state().iteration, 0LL);
+    }
+
+    // A weight whose update overflows faults, names the weight and changes nothing — the
+    // first weight too (index 0, the only one here). RMSprop's first step is 10·η = 10³⁰⁹ for
+    // any non-zero gradient; the error and the gradient stay finite.
+    void weightUpdateFaults()
+    {
+        Lesson lesson = testlessons::oneWeight(0.5);
+        lesson.optimizer.kind = OptimizerKind::RmsProp;
+        lesson.optimizer.learningRate = 1e308;
+        Trainer trainer;
+        QCOMPARE(trainer.load(lesson), std::string());
+        const TrainingState before = trainer.state();
+        trainer.runIteration();
+        QVERIFY2(trainer.fault().has_value(), "the weight's overflow was stored without a fault");
+        QCOMPARE(QString::fromStdString(trainer.fault()->quantity), QStringLiteral("W"));
+        QVERIFY(!std::isfinite(trainer.fault()->value));
+        QVERIFY(trainer.state().network == before.network);
+        QVERIFY(trainer.state().optimizer == before.optimizer);
+        QCOMPARE(trainer.network().layers[0].weights(0, 0), 0.5);
     }
 
     // A bias whose update overflows faults like a weight (the first bias too: index 0), and

@@ -62,6 +62,12 @@ private slots:
         QVERIFY(roundsTo(loss.lossPerOutput(0), "0.274811083"));
         QVERIFY(roundsTo(loss.lossPerOutput(1), "0.023560026"));
         QVERIFY(roundsTo(loss.loss, "0.298371109"));
+        // The data table's loss column (one term per output and sample) shows the same E_o1
+        // and E_o2, from its own per-element formula.
+        const Eigen::MatrixXd terms =
+            lossTerms(Loss::HalfSquaredError, m_records[1].out, m_trainer.dataset().targets);
+        QVERIFY2(roundsTo(terms(0, 0), "0.274811083"), qPrintable(QString::number(terms(0, 0))));
+        QVERIFY2(roundsTo(terms(1, 0), "0.023560026"), qPrintable(QString::number(terms(1, 0))));
     }
 
     void chainRuleOfW5()

@@ -78,7 +78,17 @@ private slots:
         panel.setChainRule(chainRuleOf("w1"));
         const QString text = panel.lines().join('\n');
         QVERIFY2(text.contains(QStringLiteral("∂E_total/∂out_h1 = ")), qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral(" + ")));
+        // Both paths from out_h1, each δ with its weight (Mazur: 0.138498562 × w5 and
+        // −0.0380982365 × w7, a negative factor in parentheses), summed to his 0.036350306.
+        QVERIFY2(
+            text.contains(QStringLiteral("∂E_total/∂out_h1 = ∂E_total/∂net_o1 × "
+                                         "∂net_o1/∂out_h1 + ∂E_total/∂net_o2 × ∂net_o2/∂out_h1")),
+            qPrintable(text));
+        QVERIFY2(text.contains(
+                     QStringLiteral("= 0.138498562 × 0.4 + (−0.0380982365) × 0.5 = 0.0363503064")),
+                 qPrintable(text));
+        QVERIFY(
+            text.contains(QStringLiteral("= 0.0363503064 × 0.241300709 × 0.05 = 0.000438567734")));
         QVERIFY(text.contains(QStringLiteral("= 0.000438567734")));
         QVERIFY(text.contains(QStringLiteral(
             "w1⁺ = w1 − η·∂E_total/∂w1 = 0.15 − 0.5 × 0.000438567734 = 0.149780716")));

@@ -1,6 +1,6 @@
 // The window stays in charge of a full-speed run: R starts it, R again pauses it, and the
-// pause is shown (run state Paused and a fresh snapshot) quickly. While it runs, the Run
-// button says Pause and stepping is disabled.
+// pause is shown (run state Paused and a fresh snapshot; how quickly is bench_window's
+// figure). While it runs, the Run button says Pause and stepping is disabled.
 
 #include "lessonsession.h"
 #include "windowrig.h"
@@ -36,14 +36,15 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         rig.press(Qt::Key_R);
-        // Polled every millisecond (QTRY_ would round up to 50 ms). Generous bound: the
-        // worker promises a frame (~17 ms); a loaded CI machine gets a whole second.
+        // How quickly is measured by bench_window (GUI pause round trip), not asserted here: a
+        // loaded CI machine's timings say nothing. This asserts that the pause arrives at all,
+        // as the paused state with the moment it stopped at.
         while (!(rig.window->session().runState() == RunState::Paused && !shown.isEmpty())
                && clock.elapsed() < 5000)
             QTest::qWait(1);
-        const qint64 roundTrip = clock.elapsed();
-        qInfo("pause round trip from the R key: %lld ms", static_cast<long long>(roundTrip));
-        QVERIFY(roundTrip < 1000);
+        qInfo("pause round trip from the R key: %lld ms", static_cast<long long>(clock.elapsed()));
+        QCOMPARE(rig.window->session().runState(), RunState::Paused);
+        QVERIFY(!shown.isEmpty());
 
         QVERIFY(rig.settle());
         QVERIFY(rig.window->session().snapshot()->state.iteration > before);
