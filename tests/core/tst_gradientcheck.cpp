@@ -50,12 +50,18 @@ std::vector<bool> signsOfNets(Network network, const Eigen::MatrixXd &inputs, co
     NetworkPass pass;
     pass.prepare(network, inputs.cols());
     pass.forward(network, inputs);
+    // net = W·in + b for the whole batch at once (a large batch keeps no net; asking
+    // NetworkPass::netValue a million times made this the suite's slowest part).
     std::vector<bool> signs;
     for (int l = 0; l < network.layerCount(); ++l) {
-        for (Eigen::Index s = 0; s < inputs.cols(); ++s) {
-            for (Eigen::Index j = 0; j < pass.out(l).rows(); ++j)
-                signs.push_back(pass.netValue(network, l, j, s, inputs) > 0.0);
-        }
+        const Layer &layer = network.layers[l];
+        Eigen::MatrixXd net = layer.weights * (l == 0 ? inputs : pass.out(l - 1));
+        if (layer.biasMode == BiasMode::PerNeuron)
+            net.colwise() += layer.biases;
+        else if (layer.biasMode == BiasMode::SharedPerLayer)
+            net.array() += layer.biases(0);
+        for (Eigen::Index k = 0; k < net.size(); ++k)
+            signs.push_back(net(k) > 0.0);
     }
     return signs;
 }
