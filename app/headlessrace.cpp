@@ -5,6 +5,7 @@
 #include "textcheck.h"
 
 #include <cstdio>
+#include <tuple>
 
 using namespace backprop;
 
@@ -43,16 +44,8 @@ int HeadlessRace::run(std::ostream &errors)
     }
     const Network &network = saved.lesson.network;
     std::string wa = m_options.raceWeights.first, wb = m_options.raceWeights.second;
-    if (wa.empty()) {
-        // The selected weight and the next one, as the E(wa, wb) tab starts.
-        const std::vector<ParameterId> parameters = network.parameters();
-        const auto selected = network.findParameter(saved.lesson.selectedParameter);
-        std::size_t k = 0;
-        while (selected && k + 1 < parameters.size() && !(parameters[k] == *selected))
-            ++k;
-        wa = network.nameOf(parameters[k]);
-        wb = network.nameOf(parameters[std::min(k + 1, parameters.size() - 1)]);
-    }
+    if (wa.empty())
+        std::tie(wa, wb) = defaultWatchedPair(network, saved.lesson.selectedParameter);
     OptimizerRace race;
     if (const std::string error = race.start(saved, racers, wa, wb, m_options.raceThreshold);
         !error.empty())
