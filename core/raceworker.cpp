@@ -120,9 +120,12 @@ void RaceWorker::stopRun()
     if (!m_running)
         return;
     m_pauseRequested.store(false, std::memory_order_relaxed);
-    setRunning(false);
+    m_running = false;
     m_history.capture(m_race); // the paused moment: step back starts from here
+    // The paused moment first, then the news that the run stopped: a window that hears
+    // "paused" already shows the last iteration.
     emitFrame();
+    setRunning(false);
 }
 
 void RaceWorker::scheduleChunk()
