@@ -134,18 +134,27 @@ void RaceSurfaceView::drawPaths(QPainter &painter, const PlotArea &area) const
     painter.setClipRect(area.frame());
     painter.setRenderHint(QPainter::Antialiasing);
     const std::vector<DrawnPath> paths = drawnPaths();
-    // Each path once, dark halo under its colour; all of them on this one surface.
-    for (const DrawnPath &path : paths) {
+    // Each path once, all of them on this one surface. Paths often run along the same valley:
+    // the first racer is drawn widest and each later one narrower on top of it, so every
+    // colour stays visible where they overlap.
+    const int count = static_cast<int>(paths.size());
+    for (int k = 0; k < count; ++k) {
+        const DrawnPath &path = paths[static_cast<std::size_t>(k)];
         QPolygonF pixels;
         for (const QPointF &value : path.values)
             pixels << area.map(value.x(), value.y());
-        painter.setPen(QPen(path.color, 3.0 * scale(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setPen(QPen(path.color, (2.5 + 2.5 * (count - 1 - k)) * scale(), Qt::SolidLine,
+                            Qt::RoundCap, Qt::RoundJoin));
         painter.setBrush(Qt::NoBrush);
         painter.drawPolyline(pixels);
+    }
+    // Where each racer is now, over every path.
+    for (const DrawnPath &path : paths) {
         painter.setPen(QPen(Theme::text(), 1.5 * scale()));
         painter.setBrush(path.color);
         const double radius = 5.0 * scale();
-        painter.drawEllipse(pixels.back(), radius, radius);
+        painter.drawEllipse(area.map(path.values.back().x(), path.values.back().y()), radius,
+                            radius);
     }
     if (!paths.empty() && !paths.front().values.isEmpty()) {
         const QPointF start = paths.front().values.front();
