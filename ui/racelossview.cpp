@@ -105,12 +105,33 @@ void RaceLossView::render(QPainter &painter, const QRectF &bounds) const
     }
     const int width = static_cast<int>(std::ceil(area.frame().width()));
     for (std::size_t k = 0; k < m_frame.racers.size(); ++k) {
-        QPolygonF pixels;
-        for (const QPointF &point : lineOf(k, width))
-            pixels << area.map(point.x(), point.y());
-        painter.setPen(QPen(Theme::racerColor(static_cast<int>(k)), 2.0 * scale(), Qt::SolidLine,
-                            Qt::RoundCap, Qt::RoundJoin));
-        painter.drawPolyline(pixels);
+        const QPolygonF line = lineOf(k, width);
+        const QColor color = Theme::racerColor(static_cast<int>(k));
+        if (m_frame.racers[k].losses.span() == 1 && line.size() <= 2 * width) {
+            QPolygonF pixels;
+            for (const QPointF &point : line)
+                pixels << area.map(point.x(), point.y());
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(QPen(color, 2.0 * scale(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            painter.drawPolyline(pixels);
+            continue;
+        }
+        // Long: a vertical stroke per pixel column from its smallest to its largest value,
+        // without antialiasing (a stroked zig-zag of a noisy racer costs ~100× more to paint,
+        // and the window must stay quick while a run sends 60 frames a second).
+        std::vector<QLineF> strokes;
+        strokes.reserve(static_cast<std::size_t>(line.size() / 2 + 1));
+        for (qsizetype p = 0; p + 1 < line.size(); p += 2) {
+            const QPointF high = area.map(line[p].x(), line[p].y());
+            const QPointF low = area.map(line[p + 1].x(), line[p + 1].y());
+            strokes.emplace_back(high, low);
+            if (p + 2 < line.size()) // joined to the next column
+                strokes.emplace_back(low, area.map(line[p + 2].x(), line[p + 2].y()));
+        }
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(
+            QPen(color, std::max(1.0, std::round(1.5 * scale())), Qt::SolidLine, Qt::FlatCap));
+        painter.drawLines(strokes.data(), static_cast<int>(strokes.size()));
     }
     painter.restore();
     if (m_frame.steps == 0)
