@@ -134,6 +134,10 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
         QStringLiteral("The two weights whose values the race prints (default: the selected one "
                        "and the next)."),
         QStringLiteral("WA,WB"));
+    const QCommandLineOption raceWindow(
+        QStringLiteral("race-window"),
+        QStringLiteral("With --race: show the race in its window after --race-steps (with "
+                       "--screenshot: save a picture of it and exit)."));
     const QCommandLineOption quiz(
         QStringLiteral("quiz"), QStringLiteral("Open the quiz (Training ▸ Quiz, Q) at the start."));
     const QCommandLineOption exportPyTorch(
@@ -141,10 +145,11 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
         QStringLiteral("Write the lesson, as it stands after --steps, as a PyTorch script (no "
                        "window)."),
         QStringLiteral("FILE.py"));
-    parser.addOptions({lesson, steps,         phases,    headless,     trace,         digits,
-                       set,    learningRate,  optimizer, trainBiases,  batch,         seed,
-                       select, screenshot,    run,       presentation, windowSize,    keys,
-                       quiz,   exportPyTorch, race,      raceSteps,    raceThreshold, raceWeights});
+    parser.addOptions({lesson,       steps,      phases,        headless,    trace,
+                       digits,       set,        learningRate,  optimizer,   trainBiases,
+                       batch,        seed,       select,        screenshot,  run,
+                       presentation, windowSize, keys,          quiz,        exportPyTorch,
+                       race,         raceSteps,  raceThreshold, raceWeights, raceWindow});
     if (!parser.parse(arguments))
         return printable(parser.errorText());
     // --help-all too (QCommandLineParser adds it; parse() leaves it to us): the options are
@@ -291,10 +296,17 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
             options.raceWeights = {names[0].trimmed().toStdString(),
                                    names[1].trimmed().toStdString()};
         }
-        if (parser.isSet(screenshot) || options.run || options.phases > 0)
+        options.raceWindow = parser.isSet(raceWindow);
+        if (options.raceWindow && options.headless)
+            return QStringLiteral("--race-window shows a window: not with --headless");
+        if (!options.raceWindow && (parser.isSet(screenshot) || options.run || options.phases > 0))
             return QStringLiteral("--race runs without a window: not with --screenshot, --run or "
-                                  "--phases");
-        options.headless = true;
+                                  "--phases (--race-window shows it)");
+        if (options.raceWindow && (options.run || options.phases > 0))
+            return QStringLiteral("--race-window: not with --run or --phases");
+        options.headless = !options.raceWindow;
+    } else if (parser.isSet(raceWindow)) {
+        return QStringLiteral("--race-window goes with --race");
     }
     options.exportPyTorch = parser.value(exportPyTorch);
     if (parser.isSet(exportPyTorch)) {

@@ -39,6 +39,9 @@ struct CommandLineOptions
     long long raceSteps = 100;
     double raceThreshold = 1e-3;
     std::pair<std::string, std::string> raceWeights; // --race-weights WA,WB; empty: default
+    // --race-window: the race in its window (Training ▸ Compare optimizers…) instead of
+    // printed; with --screenshot, a picture of it after --race-steps.
+    bool raceWindow = false;
     // --export-pytorch: the lesson after --steps as a PyTorch script (implies --headless).
     QString exportPyTorch;
     // Presentation mode (F11), the window's size and the keys overlay (F1) at the start, so

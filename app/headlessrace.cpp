@@ -1,8 +1,7 @@
 #include "headlessrace.h"
 
-#include "lessonlibrary.h"
 #include "optimizerrace.h"
-#include "textcheck.h"
+#include "racestart.h"
 
 #include <cstdio>
 
@@ -18,51 +17,24 @@ int HeadlessRace::run(std::ostream &errors)
         errors << "backprop-lab: " << message << '\n';
         return 2;
     };
-    auto loaded = LessonLibrary::loadSaved(m_options.lesson.toStdString());
-    if (auto *error = std::get_if<std::string>(&loaded))
+    auto made = RaceStart::from(m_options);
+    if (auto *error = std::get_if<std::string>(&made))
         return refuse(*error);
-    SavedLesson saved = std::get<SavedLesson>(std::move(loaded));
-    if (const QString error = m_options.applyTo(saved.lesson); !error.isEmpty())
-        return refuse(error.toStdString());
-    // The race starts where --steps leaves the lesson, with the lesson's own optimizer.
-    Trainer before;
-    if (const std::string error = before.load(saved); !error.empty())
-        return refuse(TextCheck::printable(m_options.lesson.toStdString()) + ": " + error);
-    for (long long k = 0; k < m_options.steps && !before.fault(); ++k)
-        before.runIteration();
-    saved.lesson.network = before.network();
-    saved.state = before.iterationStartState();
-
-    std::vector<OptimizerSettings> racers;
-    for (const auto &[kind, rate] : m_options.race) {
-        OptimizerSettings settings = saved.lesson.optimizer;
-        settings.kind = kind;
-        if (rate)
-            settings.learningRate = *rate;
-        racers.push_back(settings);
-    }
-    const Network &network = saved.lesson.network;
-    std::string wa = m_options.raceWeights.first, wb = m_options.raceWeights.second;
-    if (wa.empty()) {
-        // The selected weight and the next one, as the E(wa, wb) tab starts.
-        const std::vector<ParameterId> parameters = network.parameters();
-        const auto selected = network.findParameter(saved.lesson.selectedParameter);
-        std::size_t k = 0;
-        while (selected && k + 1 < parameters.size() && !(parameters[k] == *selected))
-            ++k;
-        wa = network.nameOf(parameters[k]);
-        wb = network.nameOf(parameters[std::min(k + 1, parameters.size() - 1)]);
-    }
+    const RaceStart &start = std::get<RaceStart>(made);
+    const SavedLesson &saved = start.saved;
+    const RaceRequest &request = start.request;
     OptimizerRace race;
-    if (const std::string error = race.start(saved, racers, wa, wb, m_options.raceThreshold);
+    if (const std::string error = race.start(saved, request.racers, request.watchedA,
+                                             request.watchedB, request.threshold);
         !error.empty())
         return refuse("--race: " + error);
     race.run(m_options.raceSteps);
+    const std::string &wa = request.watchedA, &wb = request.watchedB;
 
     char threshold[32];
     std::snprintf(threshold, sizeof threshold, "%g", m_options.raceThreshold);
     m_out << "# race on " << saved.lesson.name << ": " << m_options.raceSteps
-          << " iterations from iteration " << before.state().iteration
+          << " iterations from iteration " << race.startIteration()
           << "; reached = the first iteration with E_total <= " << threshold << '\n';
     const auto print = [this](const std::string &name, double value) {
         char text[64];

@@ -9,6 +9,7 @@
 #include "lessonsession.h"
 #include "mainwindow.h"
 #include "quizmode.h"
+#include "racewindowrun.h"
 #include "screenshotrun.h"
 #include "startlesson.h"
 #include "workerthread.h"
@@ -65,6 +66,21 @@ void showAsAsked(MainWindow &window, const CommandLineOptions &options)
         window.helpMenu()->keysAction()->trigger();
     if (options.quiz)
         window.quizMode()->action()->trigger(); // (setChecked would not show the dock)
+}
+
+// --race LIST --race-window: the race's window alone (README pictures, a class that only races).
+int runRaceWindow(int argc, char *argv[], const CommandLineOptions &options)
+{
+    auto made = RaceStart::from(options);
+    if (auto *error = std::get_if<std::string>(&made)) {
+        std::cerr << "backprop-lab: " << *error << '\n';
+        return 2;
+    }
+    QApplication application(argc, argv);
+    backprop::registerWorkerTypes();
+    RaceWindowRun run(std::get<RaceStart>(made), options.raceSteps, options.windowSize,
+                      options.screenshot);
+    return application.exec();
 }
 
 int runWindow(int argc, char *argv[], const CommandLineOptions &options)
@@ -144,6 +160,8 @@ int main(int argc, char *argv[])
     }
     const CommandLineOptions options = std::get<CommandLineOptions>(parsed);
 #ifdef BACKPROP_GUI
+    if (options.raceWindow)
+        return runRaceWindow(argc, argv, options);
     if (!options.headless)
         return runWindow(argc, argv, options);
 #endif

@@ -4,7 +4,7 @@
 #   cmake -DENGINE_DIR=core -P cmake/engineisqtfree.cmake
 
 # The worker's files: the one Qt adapter. Everything else in core/ is the engine.
-set(BACKPROP_WORKER_FILES_REGEX "/(trainingworker[^/]*|workerthread|workermetatypes)\\.(h|cpp)$")
+set(BACKPROP_WORKER_FILES_REGEX "/(trainingworker[^/]*|workerthread|workermetatypes|raceworker|racethread)\\.(h|cpp)$")
 
 function(backprop_engine_files directory out)
     if(CMAKE_SCRIPT_MODE_FILE)

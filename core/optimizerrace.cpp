@@ -13,6 +13,23 @@ std::string racerLabel(const OptimizerSettings &settings)
     return std::string(optimizerName(settings.kind)) + " η=" + rate;
 }
 
+std::pair<std::string, std::string> defaultWatchedPair(const Network &network,
+                                                       const std::string &selected)
+{
+    const std::vector<ParameterId> parameters = network.parameters();
+    if (parameters.empty())
+        return {};
+    const auto chosen = network.findParameter(selected);
+    std::size_t k = 0;
+    while (chosen && k + 1 < parameters.size() && !(parameters[k] == *chosen))
+        ++k;
+    // The last parameter pairs with the one before it.
+    if (k + 1 == parameters.size() && k > 0)
+        --k;
+    return {network.nameOf(parameters[k]),
+            network.nameOf(parameters[k + 1 < parameters.size() ? k + 1 : k])};
+}
+
 std::string OptimizerRace::start(const SavedLesson &lesson,
                                  const std::vector<OptimizerSettings> &settings,
                                  const std::string &wa, const std::string &wb, double threshold)
@@ -41,6 +58,9 @@ std::string OptimizerRace::start(const SavedLesson &lesson,
     m_a = *a;
     m_b = *b;
     m_threshold = threshold;
+    m_steps = 0;
+    m_startIteration = m_racers.front().trainer.state().iteration;
+    m_startNetwork = m_racers.front().trainer.network();
     for (Racer &racer : m_racers)
         recordPath(racer);
     return {};
@@ -66,6 +86,7 @@ void OptimizerRace::recordPath(Racer &racer)
 
 void OptimizerRace::step()
 {
+    ++m_steps;
     for (Racer &racer : m_racers) {
         if (racer.trainer.fault())
             continue;
@@ -98,6 +119,15 @@ double OptimizerRace::errorNow(std::size_t racer) const
     pass.prepare(trainer.network(), trainer.dataset().sampleCount());
     pass.forward(trainer.network(), trainer.dataset().inputs);
     return pass.computeLoss(trainer.loss(), trainer.dataset().targets);
+}
+
+ErrorSurface OptimizerRace::surfaceAtStart(double fromA, double toA, double fromB, double toB,
+                                           int size) const
+{
+    const Trainer &first = m_racers.front().trainer;
+    Explainer explainer(m_startNetwork, first.dataset().inputs, first.dataset().targets,
+                        first.loss());
+    return explainer.errorSurface(m_a, fromA, toA, m_b, fromB, toB, size);
 }
 
 } // namespace backprop

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "explainer.h"
 #include "losshistory.h"
 #include "savedlesson.h"
 #include "trainer.h"
@@ -8,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace backprop {
@@ -52,6 +54,12 @@ public:
     ParameterId watchedB() const { return m_b; }
     // E_total over the whole data set at the racer's current weights.
     double errorNow(std::size_t racer) const;
+    // Iterations every racer was asked to run since start() (a faulted racer stays behind).
+    long long steps() const { return m_steps; }
+    long long startIteration() const { return m_startIteration; } // the lesson's, at start()
+    // E_total over the whole data set on a grid of (wa, wb), every other parameter as it was
+    // when the race started: the one surface all racers' paths are drawn on.
+    ErrorSurface surfaceAtStart(double fromA, double toA, double fromB, double toB, int size) const;
 
 private:
     void recordPath(Racer &racer);
@@ -59,9 +67,17 @@ private:
     std::vector<Racer> m_racers;
     ParameterId m_a, m_b;
     double m_threshold = 1e-3;
+    long long m_steps = 0;
+    long long m_startIteration = 0;
+    Network m_startNetwork;
 };
 
 // "adam η=0.05", the racer's label.
 std::string racerLabel(const OptimizerSettings &settings);
+
+// The two parameters a race watches unless told: the selected one and the next one (w5 and
+// w6 on two-two-two), as the E(wa, wb) tab starts.
+std::pair<std::string, std::string> defaultWatchedPair(const Network &network,
+                                                       const std::string &selected);
 
 } // namespace backprop

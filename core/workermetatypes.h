@@ -1,10 +1,12 @@
 #pragma once
 
-// The engine's values that TrainingWorker's queued signals and slots carry between threads.
+// The engine's values that the workers' queued signals and slots carry between threads
+// (TrainingWorker, RaceWorker).
 
 #include "explanationrequests.h"
 #include "lesson.h"
 #include "phase.h"
+#include "raceframe.h"
 #include "runlimit.h"
 #include "savedlesson.h"
 #include "snapshot.h"
@@ -31,3 +33,5 @@ Q_DECLARE_METATYPE(backprop::PhaseRecord)
 Q_DECLARE_METATYPE(backprop::Snapshot)
 Q_DECLARE_METATYPE(backprop::Timeline)
 Q_DECLARE_METATYPE(backprop::StepLogRows)
+Q_DECLARE_METATYPE(backprop::RaceRequest)
+Q_DECLARE_METATYPE(backprop::RaceFrame)

@@ -42,6 +42,8 @@ void registerWorkerTypes()
     qRegisterMetaType<Snapshot>();
     qRegisterMetaType<Timeline>();
     qRegisterMetaType<StepLogRows>();
+    qRegisterMetaType<RaceRequest>();
+    qRegisterMetaType<RaceFrame>();
 }
 
 } // namespace backprop

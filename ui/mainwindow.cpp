@@ -22,6 +22,7 @@
 #include "presentationlayout.h"
 #include "progresstext.h"
 #include "quizmode.h"
+#include "racelauncher.h"
 #include "rememberedsettings.h"
 #include "shortcutactions.h"
 #include "startlesson.h"
@@ -115,7 +116,8 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     // Help ▸ Lesson guide and What's This (issue 17): a block of their own.
     m_studentHelp = new StudentHelp(*this);
-    m_quizMode = new QuizMode(*this); // Training ▸ Quiz: predict, then reveal
+    m_quizMode = new QuizMode(*this);         // Training ▸ Quiz: predict, then reveal
+    m_raceLauncher = new RaceLauncher(*this); // Training ▸ Compare optimizers…: the race
     connectViews();
     m_rememberedSettings = new RememberedSettings(this, m_toolBar);
     restoreSettings();

@@ -30,6 +30,7 @@ class NarrationLine;
 class NetworkView;
 class StatusLine;
 class QuizMode;
+class RaceLauncher;
 class StudentHelp;
 class TrainingToolBar;
 
@@ -63,8 +64,9 @@ public:
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
     QAction *presentationAction() const { return m_presentation; }
-    StudentHelp *studentHelp() const { return m_studentHelp; } // lesson guide, What's This
-    QuizMode *quizMode() const { return m_quizMode; }          // Training ▸ Quiz
+    StudentHelp *studentHelp() const { return m_studentHelp; }    // lesson guide, What's This
+    QuizMode *quizMode() const { return m_quizMode; }             // Training ▸ Quiz
+    RaceLauncher *raceLauncher() const { return m_raceLauncher; } // Compare optimizers…
     QMenu *trainingMenu() const { return m_trainingMenu; }
     StatusLine *statusLine() const { return m_statusLine; }
     // Every action a user can reach in the menus and toolbars (each has a key).
@@ -124,6 +126,7 @@ private:
     LessonFiles *m_lessonFiles = nullptr;
     StudentHelp *m_studentHelp = nullptr;
     QuizMode *m_quizMode = nullptr;
+    RaceLauncher *m_raceLauncher = nullptr;
     QMenu *m_trainingMenu = nullptr;
 
     QAction *m_reset = nullptr;

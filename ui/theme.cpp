@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace {
 
@@ -167,4 +168,13 @@ double Theme::clampScale(double scale)
     if (!std::isfinite(scale))
         return 1.0;
     return std::clamp(scale, minimumScale, maximumScale);
+}
+
+QColor Theme::racerColor(int index)
+{
+    static const QColor colors[] = {QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x72, 0xb2),
+                                    QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
+                                    QColor(0xe6, 0x9f, 0x00)};
+    constexpr int count = static_cast<int>(std::size(colors));
+    return colors[((index % count) + count) % count];
 }

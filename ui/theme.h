@@ -60,6 +60,10 @@ public:
     static QColor refusal() { return QColor(0xc0, 0x00, 0x00); }
     static QColor batchRow() { return QColor(0xff, 0xf2, 0x9e); }
     static QColor totalRow() { return QColor(0xe8, 0xe8, 0xe8); }
+    // The optimizer race's racers, in order: Okabe and Ito's colour-blind-safe qualitative
+    // colours (vermillion, blue, bluish green, reddish purple, orange), strong enough to stand
+    // out on the race's grey surface.
+    static QColor racerColor(int index);
 
     // A proportional sans face (DejaVu Sans on the project's machines) at `pixelSize`, or at
     // the minimum below when that is larger.

@@ -5,6 +5,8 @@
 
 #include "lessonlibrary.h"
 #include "optimizerrace.h"
+#include "raceframe.h"
+#include "racehistory.h"
 #include "testlessons.h"
 
 #include <QTest>
@@ -118,6 +120,80 @@ private slots:
         QCOMPARE(race.racers()[2].trainer.network().value(race.watchedA()), 0.4);
         for (std::size_t k : {0, 1, 3})
             QCOMPARE(race.racers()[k].trainer.state().iteration, 5LL);
+    }
+
+    // Step back rebuilds the race one iteration earlier bit for bit: from a copy kept by a
+    // single step (no replay) and from an older copy plus a replay (after thinning).
+    void stepBackRebuildsTheRace()
+    {
+        SavedLesson saved {testlessons::twoTwoTwo(), std::nullopt};
+        const std::vector<OptimizerSettings> settings = fourOptimizers(saved.lesson);
+        OptimizerRace race, reference;
+        QCOMPARE(race.start(saved, settings, "w5", "w6"), std::string());
+        QCOMPARE(reference.start(saved, settings, "w5", "w6"), std::string());
+        RaceHistory history;
+        history.start(race);
+        QVERIFY(!history.canStepBack(race));
+        QVERIFY(!history.stepBack(race));
+        // 100 captures at every 7th iteration: thinned to at most `capacity` copies.
+        for (int k = 0; k < 100; ++k) {
+            race.run(7);
+            history.capture(race);
+            QVERIFY(history.size() <= RaceHistory::capacity);
+        }
+        QCOMPARE(history.earliestStep(), 0LL);
+        reference.run(699);
+        QVERIFY(history.stepBack(race));
+        QCOMPARE(race.steps(), 699LL);
+        for (std::size_t k = 0; k < race.racers().size(); ++k) {
+            QVERIFY(race.racers()[k].trainer.state() == reference.racers()[k].trainer.state());
+            QVERIFY(race.racers()[k].losses == reference.racers()[k].losses);
+            QVERIFY(race.racers()[k].path == reference.racers()[k].path);
+            QCOMPARE(race.racers()[k].reachedAt, reference.racers()[k].reachedAt);
+        }
+        // Back to the start, one iteration at a time, each equal to a fresh race.
+        for (long long target = 698; target >= 690; --target) {
+            QVERIFY(history.stepBack(race));
+            OptimizerRace fresh;
+            QCOMPARE(fresh.start(saved, settings, "w5", "w6"), std::string());
+            fresh.run(target);
+            for (std::size_t k = 0; k < race.racers().size(); ++k)
+                QVERIFY(race.racers()[k].trainer.state() == fresh.racers()[k].trainer.state());
+        }
+    }
+
+    // The frame the window shows carries the engine's numbers, and the surface's range holds
+    // every path.
+    void frameCarriesTheRace()
+    {
+        SavedLesson saved {testlessons::twoTwoTwo(), std::nullopt};
+        OptimizerRace race;
+        QCOMPARE(race.start(saved, fourOptimizers(saved.lesson), "w5", "w6"), std::string());
+        race.run(50);
+        const RaceFrame frame = RaceFrame::of(race);
+        QCOMPARE(frame.steps, 50LL);
+        QCOMPARE(frame.nameA, std::string("w5"));
+        QCOMPARE(frame.racers.size(), std::size_t(4));
+        for (std::size_t k = 0; k < frame.racers.size(); ++k) {
+            const OptimizerRace::Racer &racer = race.racers()[k];
+            QCOMPARE(frame.racers[k].error, race.errorNow(k));
+            QCOMPARE(frame.racers[k].valueA, racer.trainer.network().value(race.watchedA()));
+            QCOMPARE(frame.racers[k].valueB, racer.trainer.network().value(race.watchedB()));
+            QVERIFY(frame.racers[k].path == racer.path);
+        }
+        const PathExtent range = PathExtent::of(race).padded();
+        const ErrorSurface surface =
+            race.surfaceAtStart(range.fromA, range.toA, range.fromB, range.toB, 9);
+        QVERIFY(PathExtent::of(race).isInside(surface));
+        // The surface's middle sample is E_total at the start with (wa, wb) there.
+        const double middleA = (range.fromA + range.toA) / 2,
+                     middleB = (range.fromB + range.toB) / 2;
+        Network network = saved.lesson.network;
+        network.setValue(race.watchedA(), middleA);
+        network.setValue(race.watchedB(), middleB);
+        Explainer explainer(network, saved.lesson.dataset.inputs, saved.lesson.dataset.targets,
+                            saved.lesson.loss);
+        QCOMPARE(surface.errors(4, 4), explainer.error());
     }
 
     void badRacesRefused()

@@ -1,0 +1,167 @@
+#include "racesurfaceview.h"
+
+#include "contourlines.h"
+#include "plotticks.h"
+#include "theme.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace backprop;
+
+namespace {
+// Grey shades: white at the lowest E_total, a middle grey at the highest.
+QRgb shade(double t)
+{
+    const int level = 255 - static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * 110.0));
+    return qRgb(level, level, level);
+}
+} // namespace
+
+RaceSurfaceView::RaceSurfaceView(QWidget *parent) : PlotWidget(parent) { }
+
+void RaceSurfaceView::setFrame(const RaceFrame &frame)
+{
+    m_frame = frame;
+    if (frame.surfaceSerial != m_surfaceSerial) {
+        m_surfaceSerial = frame.surfaceSerial;
+        takeSurface(frame.surface);
+    }
+    update();
+}
+
+void RaceSurfaceView::takeSurface(const ErrorSurface &surface)
+{
+    const Eigen::MatrixXd &errors = surface.errors;
+    double low = std::numeric_limits<double>::infinity(), high = -low;
+    for (Eigen::Index k = 0; k < errors.size(); ++k) {
+        if (std::isfinite(errors.data()[k])) {
+            low = std::min(low, errors.data()[k]);
+            high = std::max(high, errors.data()[k]);
+        }
+    }
+    if (!(high > low)) {
+        low = std::isfinite(low) ? low : 0.0;
+        high = low + 1.0;
+    }
+    const int n = static_cast<int>(errors.rows()), m = static_cast<int>(errors.cols());
+    m_shades = QImage(n, m, QImage::Format_RGB32);
+    for (int j = 0; j < m; ++j) {
+        auto *line = reinterpret_cast<QRgb *>(m_shades.scanLine(m - 1 - j)); // b grows upwards
+        for (int i = 0; i < n; ++i)
+            line[i] = shade((errors(i, j) - low) / (high - low));
+    }
+    std::vector<double> levels;
+    for (const PlotTicks::Tick &tick : PlotTicks::linear(low, high, 10))
+        levels.push_back(tick.value);
+    m_contours = ContourLines::compute(errors, surface.fromA, surface.toA, surface.fromB,
+                                       surface.toB, levels);
+}
+
+std::vector<RaceSurfaceView::DrawnPath> RaceSurfaceView::drawnPaths() const
+{
+    std::vector<DrawnPath> paths;
+    for (std::size_t k = 0; k < m_frame.racers.size(); ++k) {
+        const RacerFrame &racer = m_frame.racers[k];
+        DrawnPath path {
+            QString::fromStdString(racer.label), Theme::racerColor(static_cast<int>(k)), {}};
+        for (const Eigen::Vector2d &point : racer.path)
+            path.values << QPointF(point.x(), point.y());
+        path.values << QPointF(racer.valueA, racer.valueB);
+        paths.push_back(std::move(path));
+    }
+    return paths;
+}
+
+PlotArea RaceSurfaceView::areaFor(const QRectF &bounds) const
+{
+    PlotArea area(bounds, scale());
+    const ErrorSurface &s = m_frame.surface;
+    if (s.size > 0) {
+        area.setXRange(s.fromA, s.toA);
+        area.setYRange(s.fromB, s.toB);
+    }
+    using Symbol = PlotArea::LegendEntry::Symbol;
+    std::vector<PlotArea::LegendEntry> legend;
+    for (const DrawnPath &path : drawnPaths())
+        legend.push_back({Symbol::Line, path.color, path.label});
+    legend.push_back({Symbol::HollowDot, Theme::text(), tr("start")});
+    legend.push_back(
+        {Symbol::Text, QColor(), tr("E_total, other weights as at the start: lighter is lower")});
+    area.setLegend(std::move(legend));
+    area.setLabels(QString::fromStdString(m_frame.nameA), QString::fromStdString(m_frame.nameB));
+    area.layout();
+    return area;
+}
+
+void RaceSurfaceView::render(QPainter &painter, const QRectF &bounds) const
+{
+    const PlotArea area = areaFor(bounds);
+    if (m_frame.surface.size > 0)
+        drawSurface(painter, area);
+    area.drawAxes(painter);
+    if (m_frame.surface.size > 0)
+        drawPaths(painter, area);
+    else
+        area.drawMessage(painter, tr("Starting the race…"));
+}
+
+void RaceSurfaceView::drawSurface(QPainter &painter, const PlotArea &area) const
+{
+    const ErrorSurface &s = m_frame.surface;
+    const double cellA = s.size > 1 ? (s.toA - s.fromA) / (s.size - 1) : 0.0;
+    const double cellB = s.size > 1 ? (s.toB - s.fromB) / (s.size - 1) : 0.0;
+    painter.save();
+    painter.setClipRect(area.frame());
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    const QRectF target(area.map(s.fromA - cellA / 2, s.toB + cellB / 2),
+                        area.map(s.toA + cellA / 2, s.fromB - cellB / 2));
+    painter.drawImage(target, m_shades);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0x70, 0x70, 0x70, 160), 1.0 * scale()));
+    for (const QLineF &segment : m_contours)
+        painter.drawLine(area.map(segment.x1(), segment.y1()),
+                         area.map(segment.x2(), segment.y2()));
+    painter.restore();
+}
+
+void RaceSurfaceView::drawPaths(QPainter &painter, const PlotArea &area) const
+{
+    painter.save();
+    painter.setClipRect(area.frame());
+    painter.setRenderHint(QPainter::Antialiasing);
+    const std::vector<DrawnPath> paths = drawnPaths();
+    // Each path once, all of them on this one surface. Paths often run along the same valley:
+    // the first racer is drawn widest and each later one narrower on top of it, so every
+    // colour stays visible where they overlap.
+    const int count = static_cast<int>(paths.size());
+    for (int k = 0; k < count; ++k) {
+        const DrawnPath &path = paths[static_cast<std::size_t>(k)];
+        QPolygonF pixels;
+        for (const QPointF &value : path.values)
+            pixels << area.map(value.x(), value.y());
+        painter.setPen(QPen(path.color, (2.5 + 2.5 * (count - 1 - k)) * scale(), Qt::SolidLine,
+                            Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPolyline(pixels);
+    }
+    // Where each racer is now, over every path.
+    for (const DrawnPath &path : paths) {
+        painter.setPen(QPen(Theme::text(), 1.5 * scale()));
+        painter.setBrush(path.color);
+        const double radius = 5.0 * scale();
+        painter.drawEllipse(area.map(path.values.back().x(), path.values.back().y()), radius,
+                            radius);
+    }
+    if (!paths.empty() && !paths.front().values.isEmpty()) {
+        const QPointF start = paths.front().values.front();
+        painter.setPen(QPen(Theme::text(), 2.0 * scale()));
+        painter.setBrush(Qt::white);
+        const double radius = 6.0 * scale();
+        painter.drawEllipse(area.map(start.x(), start.y()), radius, radius);
+    }
+    painter.restore();
+}
