@@ -379,18 +379,25 @@ bool Trainer::isComputed(int index) const
     return m_iterationBegun && (index < m_phaseIndex || (index == m_phaseIndex && m_revealed > 0));
 }
 
-PhaseRecord Trainer::stepPhase()
+bool Trainer::computeStepPhase()
 {
     m_fault.reset();
     if (!m_iterationBegun)
         beginIteration();
+    if (m_revealed > 0)
+        return true;
+    const Phase &phase = m_phases[m_phaseIndex];
+    if (phase.kind == PhaseKind::Update)
+        keepBeforeUpdate();
+    return computePhase(phase);
+}
+
+PhaseRecord Trainer::stepPhase()
+{
+    const bool computed = computeStepPhase();
     const Phase phase = m_phases[m_phaseIndex];
-    if (m_revealed == 0) {
-        if (phase.kind == PhaseKind::Update)
-            keepBeforeUpdate();
-        if (!computePhase(phase))
-            return recordOf(phase);
-    }
+    if (!computed)
+        return recordOf(phase);
     m_lastPhase = phase;
     PhaseRecord record = recordOf(phase);
     advance();
@@ -399,19 +406,11 @@ PhaseRecord Trainer::stepPhase()
 
 PhaseRecord Trainer::stepNeuron()
 {
-    m_fault.reset();
-    if (!m_iterationBegun)
-        beginIteration();
+    const bool computed = computeStepPhase();
     const Phase phase = m_phases[m_phaseIndex];
+    if (!computed)
+        return recordOf(phase);
     const Eigen::Index count = neuronCountOf(phase);
-    if (m_revealed == 0) {
-        if (phase.kind == PhaseKind::Update)
-            keepBeforeUpdate();
-        // The whole phase is computed at its first neuron, so every granularity produces
-        // the same bits; the neurons are then revealed one at a time.
-        if (!computePhase(phase))
-            return recordOf(phase);
-    }
     m_lastPhase = phase;
     PhaseRecord record = recordOf(phase);
     record.neuron = count > 1 || phase.layer >= 0 ? m_revealed : -1;

@@ -94,6 +94,9 @@ private:
     Eigen::Index batchSize() const;
     void beginIteration();
     bool computePhase(const Phase &phase); // false when it produced a number that is not finite
+    // A step's start: begins the iteration when needed and, at the phase's first step, computes
+    // the whole phase (so every granularity gives the same bits). False when it faulted.
+    bool computeStepPhase();
     PhaseRecord recordOf(const Phase &phase) const;
     bool applyUpdate(); // false (and nothing changed) when a parameter would not be finite
     void advance();
