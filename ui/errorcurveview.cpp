@@ -226,7 +226,7 @@ void ErrorCurveView::sendRequest()
 
 std::optional<QLineF> ErrorCurveView::tangent() const
 {
-    if (!m_result)
+    if (!m_result || hidesUpcoming())
         return std::nullopt;
     const double half = 0.2 * (m_to - m_from);
     const double v = m_result->value, e = m_result->error, g = m_result->gradient;
@@ -235,7 +235,7 @@ std::optional<QLineF> ErrorCurveView::tangent() const
 
 std::optional<QLineF> ErrorCurveView::stepArrow() const
 {
-    if (!m_result)
+    if (!m_result || hidesUpcoming())
         return std::nullopt;
     return QLineF(m_result->value, m_result->error, m_result->nextValue, m_result->nextError);
 }
@@ -275,7 +275,7 @@ PlotArea ErrorCurveView::areaFor(const QRectF &bounds) const
                 high = std::max(high, point.error);
             }
         }
-        if (std::isfinite(m_result->nextError) && m_result->nextValue >= m_from
+        if (stepArrow() && std::isfinite(m_result->nextError) && m_result->nextValue >= m_from
             && m_result->nextValue <= m_to) {
             low = std::min(low, m_result->nextError);
             high = std::max(high, m_result->nextError);
@@ -340,10 +340,10 @@ void ErrorCurveView::drawCurve(QPainter &painter, const PlotArea &area) const
         painter.drawEllipse(area.map(r.trail[k], *error), dot, dot);
     }
 
-    const QLineF line = *tangent();
-    QPen dashed(tangentColor, 2.0 * scale(), Qt::DashLine);
-    painter.setPen(dashed);
-    painter.drawLine(area.map(line.x1(), line.y1()), area.map(line.x2(), line.y2()));
+    if (const std::optional<QLineF> line = tangent()) {
+        painter.setPen(QPen(tangentColor, 2.0 * scale(), Qt::DashLine));
+        painter.drawLine(area.map(line->x1(), line->y1()), area.map(line->x2(), line->y2()));
+    }
 }
 
 void ErrorCurveView::drawStep(QPainter &painter, const PlotArea &area) const
@@ -351,7 +351,7 @@ void ErrorCurveView::drawStep(QPainter &painter, const PlotArea &area) const
     const CurveResult &r = *m_result;
     const QPointF current = area.map(r.value, r.error);
     const double radius = 5.5 * scale();
-    if (std::isfinite(r.nextValue) && std::isfinite(r.nextError)) {
+    if (stepArrow() && std::isfinite(r.nextValue) && std::isfinite(r.nextError)) {
         const QPointF next = area.map(r.nextValue, r.nextError);
         drawArrow(painter, current, next, pointColor, scale());
         painter.setPen(QPen(pointColor, 2.0 * scale()));

@@ -60,6 +60,7 @@ public:
     void resetRange();
 
     // What is drawn, in the plot's own units (parameter, E_total), for tests.
+    // Both give the gradient and the next step away: none while the quiz hides what is to come.
     std::optional<QLineF> tangent() const;
     std::optional<QLineF> stepArrow() const;
     // The axes as laid out in the widget now (for mapping clicks and in tests).

@@ -5,6 +5,7 @@
 
 #include "datatablemodel.h"
 #include "datatableview.h"
+#include "errorcurveview.h"
 #include "lessonguide.h"
 #include "numberformat.h"
 #include "quizmode.h"
@@ -60,9 +61,15 @@ private slots:
         for (double value : {0.75136507, 0.298371109, 0.082167041, 0.35891648})
             QTRY_VERIFY2(everythingOnScreen(rig).contains(shown(value)), qPrintable(shown(value)));
 
+        // The E(w) plot draws the slope and the next step: gone while the quiz is open.
+        QTRY_VERIFY(rig.window->errorCurveView()->tangent().has_value());
+        QVERIFY(rig.window->errorCurveView()->stepArrow().has_value());
+
         rig.press(Qt::Key_Q);
         QuizPanel *quiz = rig.window->quizMode()->panel();
         QVERIFY(quiz->isActive());
+        QVERIFY(!rig.window->errorCurveView()->tangent());
+        QVERIFY(!rig.window->errorCurveView()->stepArrow());
         QVERIFY(quiz->isVisible());
         QVERIFY(quiz->guessEdit()->width() > 100);
         QCOMPARE(QApplication::focusWidget(), quiz->guessEdit());
