@@ -20,6 +20,8 @@ using namespace backprop;
 namespace {
 
 const QString errorName = QStringLiteral("E_total");
+constexpr double largestAspect = 1.5; // frame width per pixel of height
+
 constexpr std::pair<double, double> noExtent {std::numeric_limits<double>::infinity(),
                                               -std::numeric_limits<double>::infinity()};
 
@@ -281,14 +283,26 @@ void ErrorSurfaceView::requestSurface()
     emit surfaceRequested(request);
 }
 
+// A short, wide pane (under a projector's network) has its legend in a column at the right:
+// the combo boxes go under that column, and the map gets the height of their row.
+bool ErrorSurfaceView::hasControlsBeside() const
+{
+    return height() < width() / 2;
+}
+
 QRect ErrorSurfaceView::plotRect() const
 {
-    return rect().adjusted(0, m_controls->height(), 0, 0);
+    return hasControlsBeside() ? rect() : rect().adjusted(0, m_controls->height(), 0, 0);
 }
 
 void ErrorSurfaceView::placeControls()
 {
-    m_controls->setGeometry(0, 0, width(), m_controls->sizeHint().height());
+    const QSize hint = m_controls->sizeHint();
+    if (hasControlsBeside())
+        m_controls->setGeometry(width() - hint.width(), height() - hint.height(), hint.width(),
+                                hint.height());
+    else
+        m_controls->setGeometry(0, 0, width(), hint.height());
 }
 
 bool ErrorSurfaceView::isPictureReady() const
@@ -326,12 +340,15 @@ PlotArea ErrorSurfaceView::areaFor(const QRectF &bounds) const
         area.setXRange(s.fromA, s.toA);
         area.setYRange(s.fromB, s.toB);
         area.setColorScale(m_low, m_high, errorName);
-        const QString point =
-            QStringLiteral("(%1, %2) = (%3, %4), %5 = %6")
-                .arg(m_nameA, m_nameB, NumberFormat::shown(m_result->valueA),
-                     NumberFormat::shown(m_result->valueB), errorName, upcoming(m_result->error));
+        // The point and its error on lines of their own: a legend beside a short plot (under
+        // a projector's network) is as wide as its longest line.
+        const QString point = QStringLiteral("(%1, %2) = (%3, %4)")
+                                  .arg(m_nameA, m_nameB, NumberFormat::shown(m_result->valueA),
+                                       NumberFormat::shown(m_result->valueB));
+        const QString error = QStringLiteral("%1 = %2").arg(errorName, upcoming(m_result->error));
         area.setLegend(
             {{Symbol::HollowDot, Theme::text(), point},
+             {Symbol::Text, QColor(), error},
              {Symbol::Line, Theme::text(), tr("training path")},
              {Symbol::Text, QColor(), tr("Click to set %1 and %2.").arg(m_nameA, m_nameB)}});
     } else {
@@ -339,6 +356,11 @@ PlotArea ErrorSurfaceView::areaFor(const QRectF &bounds) const
         area.setYRange(m_fromB, m_toB);
     }
     area.setLabels(m_nameA, m_nameB);
+    // A map of two weights: contours squeezed by a wide pane would read as other slopes.
+    area.setLargestAspect(largestAspect);
+    // A short, wide pane (hasControlsBeside) or export.
+    if (bounds.height() < bounds.width() / 2)
+        area.setLegendPlacement(PlotArea::LegendPlacement::Beside);
     area.layout();
     return area;
 }

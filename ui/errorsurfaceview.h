@@ -60,6 +60,7 @@ protected:
 
 private:
     PlotArea areaFor(const QRectF &bounds) const;
+    bool hasControlsBeside() const;
     void updateChoices(const backprop::Network &network);
     void chooseDefaultPair(const backprop::Network &network);
     void choose(const backprop::ParameterId &a, const backprop::ParameterId &b);

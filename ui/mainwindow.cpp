@@ -494,10 +494,12 @@ void MainWindow::zoom(double factor)
     const double before = m_fontScale;
     const bool wasCutOff = m_chainRulePanel->isCutOff();
     const int hiddenBefore = m_networkView->scene().hiddenLabelCount;
+    const int shortenedBefore = m_networkView->scene().shortenedLabelCount;
     setFontScale(m_fontScale * factor);
-    // Larger type never pushes the chain rule out of its pane nor a weight's label off the
-    // drawing: stop at the last scale that fit.
-    const bool hidesMore = m_networkView->scene().hiddenLabelCount > hiddenBefore;
+    // Larger type never pushes the chain rule out of its pane nor a weight's label (or its
+    // gradient) off the drawing: stop at the last scale that fit.
+    const bool hidesMore = m_networkView->scene().hiddenLabelCount > hiddenBefore
+        || m_networkView->scene().shortenedLabelCount > shortenedBefore;
     if (factor > 1 && ((!wasCutOff && m_chainRulePanel->isCutOff()) || hidesMore)) {
         setFontScale(before);
         showMessage(tr("The type is as large as the panes allow"));

@@ -235,6 +235,10 @@ void NetworkPainter::paintFooter(const QString &refusal)
                      m_scene.hiddenLabelCount);
         colour = Theme::mutedText();
     }
+    if (message.isEmpty() && m_scene.shortenedLabelCount > 0) {
+        message = tr("Gradients left out for room: select a weight to see its own.");
+        colour = Theme::mutedText();
+    }
     if (message.isEmpty())
         return;
     const bool isError = colour == Theme::refusal();

@@ -72,4 +72,6 @@ struct NetworkScene
     double unit = 1.0; // the line width of a thin stroke; scales with the font
     bool isLabelled = true;
     int hiddenLabelCount = 0; // edge labels left out because they would overlap
+    // Edge labels showing only their value line (their gradient had no room).
+    int shortenedLabelCount = 0;
 };

@@ -111,7 +111,59 @@ NetworkSceneBuilder::NetworkSceneBuilder(const backprop::Snapshot &snapshot, con
     m_active = activePhase();
 }
 
+// A weight hidden for want of room is worse than a weight without its gradient: while labels
+// stay hidden, the weights of some gaps drop to their value line and the scene is laid out
+// again (the gaps share the width by their new labels). The sets of gaps are tried fewest
+// first, and among as many those that keep the gradients the phase has just computed; the
+// first that hides nothing wins, else the one that hides least. The selected weight keeps
+// every line.
 NetworkScene NetworkSceneBuilder::build()
+{
+    const NetworkScene empty = m_scene;
+    NetworkScene best = buildOnce();
+    const int layers = m_network.layerCount();
+    if (best.hiddenLabelCount == 0 || !best.isLabelled)
+        return best;
+    // Past a few gaps, trying every set costs more than a frame: all of them at once.
+    constexpr int mostGapsTried = 4;
+    QList<unsigned> sets;
+    if (layers <= mostGapsTried) {
+        for (unsigned set = 1; set < (1U << layers); ++set)
+            sets.append(set);
+    } else {
+        sets.append((1U << std::min(layers, 31)) - 1);
+    }
+    const auto cost = [this, layers](unsigned set) {
+        int gaps = 0, active = 0;
+        for (int l = 0; l < layers; ++l) {
+            if (set & (1U << l)) {
+                ++gaps;
+                active += isActive(PhaseKind::Gradients, l) ? 1 : 0;
+            }
+        }
+        return std::pair(gaps, active);
+    };
+    std::stable_sort(sets.begin(), sets.end(),
+                     [&](unsigned a, unsigned b) { return cost(a) < cost(b); });
+    for (const unsigned set : std::as_const(sets)) {
+        m_shortenedLayers.clear();
+        for (int l = 0; l < layers; ++l) {
+            if (set & (1U << l))
+                m_shortenedLayers.insert(l);
+        }
+        m_scene = empty;
+        m_hasNarrowLabels = false;
+        const NetworkScene shortened = buildOnce();
+        if (shortened.hiddenLabelCount < best.hiddenLabelCount)
+            best = shortened;
+        if (best.hiddenLabelCount == 0)
+            break;
+    }
+    m_scene = best;
+    return m_scene;
+}
+
+NetworkScene NetworkSceneBuilder::buildOnce()
 {
     m_scene.isLabelled = maxNeurons(m_network) <= backprop::maxLabelledNeuronsPerLayer;
     for (const backprop::Layer &layer : m_network.layers) {
@@ -126,6 +178,11 @@ NetworkScene NetworkSceneBuilder::build()
     buildEdges();
     buildBiasNodes();
     placeEdgeLabels();
+    for (const NetworkScene::Edge &edge : std::as_const(m_scene.edges)) {
+        if (!edge.isDashed && m_shortenedLayers.contains(edge.parameter.layer)
+            && edge.lines.size() == 1 && parameterLines(edge.parameter, Detail::Whole).size() > 1)
+            ++m_scene.shortenedLabelCount;
+    }
     return m_scene;
 }
 
@@ -242,8 +299,23 @@ std::optional<double> NetworkSceneBuilder::gradientOf(const ParameterId &id) con
 
 // "w5 = 0.4000", then "∂E_total/∂w5 = 0.0822" once the gradient is known; after an
 // update "w5 = 0.4000" and "w5⁺ = 0.3589".
-QList<TextLine> NetworkSceneBuilder::parameterLines(const ParameterId &id) const
+// One line for a weight whose gap has no room for its whole label: the value it has now
+// ("w5 = 0.4", or "w5⁺ = 0.358916" just after the update). Its gradient stays in the selected
+// weight's label, the narration line and the chain rule.
+QList<TextLine> NetworkSceneBuilder::shortParameterLines(const ParameterId &id) const
 {
+    const QString name = parameterName(id);
+    const double value = parameterValue(id);
+    if (isUpdated(id, value))
+        return {{QStringLiteral("%1⁺ = %2").arg(name, number(value)), true}};
+    return {{QStringLiteral("%1 = %2").arg(name, number(value)), false}};
+}
+
+QList<TextLine> NetworkSceneBuilder::parameterLines(const ParameterId &id, Detail detail) const
+{
+    if (detail == Detail::AsRoomAllows && id.kind == ParameterId::Kind::Weight
+        && m_shortenedLayers.contains(id.layer) && id != m_options.selected)
+        return shortParameterLines(id);
     const QString name = parameterName(id);
     const bool gradientsActive = isActive(PhaseKind::Gradients, id.layer);
     QList<TextLine> lines;
@@ -496,12 +568,15 @@ void NetworkSceneBuilder::buildBiasNodes()
         NetworkScene::BiasNode bias;
         bias.parameter = ParameterId {ParameterId::Kind::Bias, l, 0, 0};
         bias.name = parameterName(bias.parameter);
-        // Below the column that feeds the layer, as in the lesson's drawing.
+        // Below the column that feeds the layer, as in the lesson's drawing, or right of the
+        // label before it where that label is wider than the gap (large type).
         double x = 0;
         for (const NetworkScene::Node &node : std::as_const(m_scene.nodes)) {
             if (node.column == l)
                 x = node.rect.center().x();
         }
+        if (!m_scene.biasNodes.isEmpty())
+            x = std::max(x, m_scene.biasNodes.last().labelRect.right() + 0.6 * f + radius);
         bias.center = QPointF(x, m_bottom + 0.4 * f + radius);
         bias.radius = radius;
         bias.color = Theme::weightColor(layer.biases(0), m_largestMagnitude);
@@ -511,6 +586,8 @@ void NetworkSceneBuilder::buildBiasNodes()
             || (old && *old != layer.biases(0));
         bias.lines = parameterLines(bias.parameter);
         const QSizeF size = labelSize(bias.lines);
+        x = std::min(x, m_options.size.width() - size.width() - 0.4 * f - radius - 0.2 * f);
+        bias.center.setX(x);
         bias.labelRect =
             QRectF(QPointF(x + radius + 0.4 * f, bias.center.y() - size.height() / 2), size);
         for (const NetworkScene::Node &node : std::as_const(m_scene.nodes)) {

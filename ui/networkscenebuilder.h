@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QSet>
 #include <QSizeF>
 
 #include <optional>
@@ -57,7 +58,11 @@ private:
     double parameterValue(const backprop::ParameterId &id) const;
     std::optional<double> oldValue(const backprop::ParameterId &id) const;
     std::optional<double> gradientOf(const backprop::ParameterId &id) const;
-    QList<NetworkScene::TextLine> parameterLines(const backprop::ParameterId &id) const;
+    // Whole: every line; AsRoomAllows: one line for a weight of a crowded gap.
+    enum class Detail { Whole, AsRoomAllows };
+    QList<NetworkScene::TextLine> parameterLines(const backprop::ParameterId &id,
+                                                 Detail detail = Detail::AsRoomAllows) const;
+    QList<NetworkScene::TextLine> shortParameterLines(const backprop::ParameterId &id) const;
 
     int lineCount(int column) const;
     long batchSize() const;
@@ -68,6 +73,7 @@ private:
     void buildEdges();
     void buildBiasNodes();
     void placeEdgeLabels();
+    NetworkScene buildOnce();
     QSizeF labelSize(const QList<NetworkScene::TextLine> &lines) const;
     QList<double> gapShares() const;
 
@@ -79,6 +85,7 @@ private:
     Options m_options;
     Active m_active;
     bool m_hasNarrowLabels = false; // gradients on a line of their own (set by layoutNodes)
+    QSet<int> m_shortenedLayers;    // whose weights show their value line only (set by build)
     NetworkScene m_scene;
     QFontMetricsF m_metrics;
     QFontMetricsF m_boldMetrics;

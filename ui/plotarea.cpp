@@ -74,7 +74,8 @@ void PlotArea::layout()
     // A short, wide plot (large type under a projector's network) would be flattened by a
     // legend above it: the legend becomes a column at its right instead.
     double legendColumn = 0.0;
-    if (legendBottom - m_bounds.top() > 0.3 * m_bounds.height()) {
+    if (legendBottom - m_bounds.top() > 0.3 * m_bounds.height()
+        || m_legendPlacement == LegendPlacement::Beside) {
         double widest = 0.0;
         for (const PlacedEntry &entry : placeLegend(1.0))
             widest = std::max(widest, entry.text.right() - m_bounds.left() - padding);
@@ -115,7 +116,9 @@ void PlotArea::layout()
     // reach under the column.
     const double right = m_bounds.right() - padding
         - (m_colorScale ? rightReserve + legendColumn : std::max(rightReserve, legendColumn));
-    const double width = std::max(1.0, right - left);
+    double width = std::max(1.0, right - left);
+    if (m_largestAspect > 0.0)
+        width = std::min(width, std::max(1.0, m_largestAspect * height));
 
     // As many x ticks as fit with a gap between their labels.
     for (int xCount = std::max(2, static_cast<int>(width / (line * 4))); xCount >= 2; --xCount) {

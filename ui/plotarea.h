@@ -41,6 +41,12 @@ public:
     void setLegend(std::vector<LegendEntry> entries);
     // A viridis colour bar right of the frame, `from` at the bottom.
     void setColorScale(double from, double to, const QString &label);
+    // At most this many pixels of width per pixel of height (a map of two weights stays a
+    // map in a short, wide pane); 0: any.
+    void setLargestAspect(double widthPerHeight) { m_largestAspect = widthPerHeight; }
+    // Above the plot unless that leaves it too short, or in a column at its right.
+    enum class LegendPlacement { AboveUnlessShort, Beside };
+    void setLegendPlacement(LegendPlacement placement) { m_legendPlacement = placement; }
     void layout();
 
     QRectF bounds() const { return m_bounds; }
@@ -89,6 +95,8 @@ private:
     double m_scale = 1.0;
     double m_xFrom = 0.0, m_xTo = 1.0, m_yFrom = 0.0, m_yTo = 1.0;
     Scale m_yScale = Scale::Linear;
+    double m_largestAspect = 0.0;
+    LegendPlacement m_legendPlacement = LegendPlacement::AboveUnlessShort;
     QString m_xLabel, m_yLabel;
     std::vector<LegendEntry> m_legend;
     std::vector<PlacedEntry> m_placedLegend;
