@@ -6,8 +6,8 @@
 #
 # It copies the committed tree (git worktree, HEAD) to a scratch folder, builds it once with
 # the default preset, then for each mutant: edits its one line, rebuilds only the suites
-# named for it, runs them (offscreen), and restores the line. A mutant is killed when one of
-# its suites fails (or does not build). MUTANTS_ALL_SUITES=1 runs every suite instead of the
+# named for it, runs them (offscreen) until one fails, and restores the line. A mutant is
+# killed when one of its suites fails (or does not build). MUTANTS_ALL_SUITES=1 runs every suite instead of the
 # named ones (hours). MUTANTS_THRESHOLD (default 90) is the share of killed mutants below
 # which the script exits with 1. Slow, so not part of scripts/test.sh. MUTANTS_DIR chooses
 # the scratch folder (default /tmp/backprop-mutants, kept between runs so builds are
@@ -76,9 +76,12 @@ for f in sys.argv[1].split("¦"): print(f.strip())' "$line")
     if ! cmake --build build -j"$(nproc)" --target "${targets[@]}" >/dev/null 2>&1; then
         caught="the build"
     else
+        # The first suite that fails kills the mutant; the rest are not run (list the
+        # quickest suites first in mutants.txt).
         for suite in "${suites[@]}"; do
             if ! ctest --test-dir build -R "^${suite}\$" --timeout 600 >/dev/null 2>&1; then
-                caught+="${caught:+, }$suite"
+                caught=$suite
+                break
             fi
         done
     fi
