@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPaintEngine>
+#include <QPointer>
 #include <QTest>
 
 #include <bit>
@@ -356,6 +357,28 @@ private slots:
         const OptimizerRace reference = referenceRace(rig.saved, paused - 1);
         for (std::size_t k = 0; k < 4; ++k)
             QVERIFY(sameBits(rig.window.frame()->racers[k].error, reference.errorNow(k)));
+    }
+
+    // From the main window with keys only: C opens the set-up, Enter starts the race, Space
+    // steps it, Escape closes the race window (and deletes it) and leaves the main window.
+    void escapeClosesTheWindow()
+    {
+        windowtest::WindowRig main(testlessons::twoTwoTwo());
+        RaceLauncher *launcher = main.window->raceLauncher();
+        main.press(Qt::Key_C);
+        QVERIFY(QTest::qWaitFor([launcher] { return launcher->setupDialog() != nullptr; }, 5000));
+        QVERIFY(QTest::qWaitForWindowActive(launcher->setupDialog()));
+        main.press(Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([launcher] { return launcher->raceWindow() != nullptr; }, 5000));
+        const QPointer<RaceWindow> race = launcher->raceWindow();
+        QApplication::setActiveWindow(race);
+        QVERIFY(QTest::qWaitForWindowActive(race));
+        QVERIFY(QTest::qWaitFor([&race] { return race->frame() != nullptr; }, 5000));
+        QTest::keyClick(race, Qt::Key_Space);
+        QVERIFY(QTest::qWaitFor([&race] { return race->frame()->steps == 1; }, 5000));
+        QTest::keyClick(race, Qt::Key_Escape);
+        QVERIFY(QTest::qWaitFor([&race] { return race.isNull(); }, 5000));
+        QVERIFY(main.window->isVisible());
     }
 
     // A run sends a frame per screen frame; the shaded surface, its contours and the axes are
