@@ -58,7 +58,8 @@ void RaceTable::setFrame(const RaceFrame &frame)
         set(row, ValueA, NumberFormat::shown(racer.valueA));
         set(row, ValueB, NumberFormat::shown(racer.valueB));
     }
-    resizeColumnsToContents();
+    for (int column = 0; column + 1 < ColumnCount; ++column) // the last one stretches
+        resizeColumnToContents(column);
     // Every racer's row shows, without scrolling.
     int height = horizontalHeader()->height() + 2 * frameWidth();
     for (int row = 0; row < rowCount(); ++row)
