@@ -33,7 +33,7 @@ RaceWindowRun::~RaceWindowRun() = default;
 
 void RaceWindowRun::frameShown()
 {
-    const auto &frame = m_window->frame();
+    const backprop::RaceFrame *frame = m_window->frame();
     if (!m_advanced) {
         m_advanced = true;
         backprop::RaceWorker *worker = m_window->worker();

@@ -5,7 +5,9 @@
 #include "workermetatypes.h"
 
 #include <QPolygonF>
+#include <QRect>
 
+#include <memory>
 #include <vector>
 
 // The optimizer race's E_total over iterations, one line per racer in its colour, on a
@@ -18,7 +20,7 @@ class RaceLossView : public PlotWidget
 public:
     explicit RaceLossView(QWidget *parent = nullptr);
 
-    void setFrame(const backprop::RaceFrame &frame);
+    void setFrame(std::shared_ptr<const backprop::RaceFrame> frame);
     // Racer k's line in (iteration, E_total) as drawn into a plot of `width` pixels.
     QPolygonF lineOf(std::size_t racer, int width) const;
     PlotArea plotArea() const { return areaFor(rect()); }
@@ -28,7 +30,8 @@ protected:
 
 private:
     PlotArea areaFor(const QRectF &bounds) const;
-    long long endIteration() const { return m_frame.startIteration + m_frame.steps; }
+    long long endIteration() const { return m_frame->startIteration + m_frame->steps; }
 
-    backprop::RaceFrame m_frame;
+    std::shared_ptr<const backprop::RaceFrame> m_frame;
+    mutable std::vector<QRect> m_bars; // a long line's columns, memory reused per frame
 };

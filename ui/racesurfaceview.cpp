@@ -2,6 +2,7 @@
 
 #include "contourlines.h"
 #include "plotticks.h"
+#include "polylinethinning.h"
 #include "theme.h"
 
 #include <QPainter>
@@ -21,14 +22,16 @@ QRgb shade(double t)
 }
 } // namespace
 
-RaceSurfaceView::RaceSurfaceView(QWidget *parent) : PlotWidget(parent) { }
+RaceSurfaceView::RaceSurfaceView(QWidget *parent)
+    : PlotWidget(parent), m_frame(std::make_shared<const RaceFrame>())
+{ }
 
-void RaceSurfaceView::setFrame(const RaceFrame &frame)
+void RaceSurfaceView::setFrame(std::shared_ptr<const RaceFrame> frame)
 {
-    m_frame = frame;
-    if (frame.surfaceSerial != m_surfaceSerial) {
-        m_surfaceSerial = frame.surfaceSerial;
-        takeSurface(frame.surface);
+    m_frame = std::move(frame);
+    if (m_frame->surfaceSerial != m_surfaceSerial) {
+        m_surfaceSerial = m_frame->surfaceSerial;
+        takeSurface(m_frame->surface);
     }
     update();
 }
@@ -64,8 +67,8 @@ void RaceSurfaceView::takeSurface(const ErrorSurface &surface)
 std::vector<RaceSurfaceView::DrawnPath> RaceSurfaceView::drawnPaths() const
 {
     std::vector<DrawnPath> paths;
-    for (std::size_t k = 0; k < m_frame.racers.size(); ++k) {
-        const RacerFrame &racer = m_frame.racers[k];
+    for (std::size_t k = 0; k < m_frame->racers.size(); ++k) {
+        const RacerFrame &racer = m_frame->racers[k];
         DrawnPath path {
             QString::fromStdString(racer.label), Theme::racerColor(static_cast<int>(k)), {}};
         for (const Eigen::Vector2d &point : racer.path)
@@ -79,20 +82,21 @@ std::vector<RaceSurfaceView::DrawnPath> RaceSurfaceView::drawnPaths() const
 PlotArea RaceSurfaceView::areaFor(const QRectF &bounds) const
 {
     PlotArea area(bounds, scale());
-    const ErrorSurface &s = m_frame.surface;
+    const ErrorSurface &s = m_frame->surface;
     if (s.size > 0) {
         area.setXRange(s.fromA, s.toA);
         area.setYRange(s.fromB, s.toB);
     }
     using Symbol = PlotArea::LegendEntry::Symbol;
     std::vector<PlotArea::LegendEntry> legend;
-    for (const DrawnPath &path : drawnPaths())
-        legend.push_back({Symbol::Line, path.color, path.label});
+    for (std::size_t k = 0; k < m_frame->racers.size(); ++k)
+        legend.push_back({Symbol::Line, Theme::racerColor(static_cast<int>(k)),
+                          QString::fromStdString(m_frame->racers[k].label)});
     legend.push_back({Symbol::HollowDot, Theme::text(), tr("start")});
     legend.push_back(
         {Symbol::Text, QColor(), tr("E_total, other weights as at the start: lighter is lower")});
     area.setLegend(std::move(legend));
-    area.setLabels(QString::fromStdString(m_frame.nameA), QString::fromStdString(m_frame.nameB));
+    area.setLabels(QString::fromStdString(m_frame->nameA), QString::fromStdString(m_frame->nameB));
     area.layout();
     return area;
 }
@@ -100,18 +104,47 @@ PlotArea RaceSurfaceView::areaFor(const QRectF &bounds) const
 void RaceSurfaceView::render(QPainter &painter, const QRectF &bounds) const
 {
     const PlotArea area = areaFor(bounds);
-    if (m_frame.surface.size > 0)
+    drawBackground(painter, area);
+    std::vector<QPolygonF> pixels;
+    PolylineThinning thinning;
+    mapPaths(area, pixels, thinning);
+    drawPaths(painter, area, pixels);
+}
+
+void RaceSurfaceView::paintEvent(QPaintEvent *)
+{
+    updateBackground();
+    QPainter painter(this);
+    painter.drawImage(QPointF(0, 0), m_background);
+    mapPaths(m_backgroundArea, m_pathPixels, m_thinning);
+    drawPaths(painter, m_backgroundArea, m_pathPixels);
+}
+
+void RaceSurfaceView::updateBackground()
+{
+    const BackgroundKey key {size(), devicePixelRatioF(), scale(), m_surfaceSerial};
+    if (key == m_backgroundKey && !m_background.isNull())
+        return;
+    m_backgroundKey = key;
+    m_backgroundArea = areaFor(rect());
+    m_background = QImage(size() * key.pixelRatio, QImage::Format_ARGB32_Premultiplied);
+    m_background.setDevicePixelRatio(key.pixelRatio);
+    m_background.fill(Theme::background());
+    QPainter painter(&m_background);
+    drawBackground(painter, m_backgroundArea);
+    ++m_backgroundPaints;
+}
+
+void RaceSurfaceView::drawBackground(QPainter &painter, const PlotArea &area) const
+{
+    if (m_frame->surface.size > 0)
         drawSurface(painter, area);
     area.drawAxes(painter);
-    if (m_frame.surface.size > 0)
-        drawPaths(painter, area);
-    else
-        area.drawMessage(painter, tr("Starting the race…"));
 }
 
 void RaceSurfaceView::drawSurface(QPainter &painter, const PlotArea &area) const
 {
-    const ErrorSurface &s = m_frame.surface;
+    const ErrorSurface &s = m_frame->surface;
     const double cellA = s.size > 1 ? (s.toA - s.fromA) / (s.size - 1) : 0.0;
     const double cellB = s.size > 1 ? (s.toB - s.fromB) / (s.size - 1) : 0.0;
     painter.save();
@@ -128,40 +161,53 @@ void RaceSurfaceView::drawSurface(QPainter &painter, const PlotArea &area) const
     painter.restore();
 }
 
-void RaceSurfaceView::drawPaths(QPainter &painter, const PlotArea &area) const
+void RaceSurfaceView::mapPaths(const PlotArea &area, std::vector<QPolygonF> &pixels,
+                               PolylineThinning &thinning) const
 {
+    const std::vector<RacerFrame> &racers = m_frame->racers;
+    pixels.resize(m_frame->surface.size > 0 ? racers.size() : 0);
+    for (std::size_t k = 0; k < pixels.size(); ++k) {
+        QPolygonF &line = pixels[k];
+        line.clear(); // keeps its memory
+        for (const Eigen::Vector2d &point : racers[k].path)
+            line << area.map(point.x(), point.y());
+        line << area.map(racers[k].valueA, racers[k].valueB);
+        thinning.thin(line, area.frame().width());
+    }
+}
+
+void RaceSurfaceView::drawPaths(QPainter &painter, const PlotArea &area,
+                                const std::vector<QPolygonF> &pixels) const
+{
+    if (m_frame->surface.size == 0) {
+        area.drawMessage(painter, tr("Starting the race…"));
+        return;
+    }
     painter.save();
     painter.setClipRect(area.frame());
     painter.setRenderHint(QPainter::Antialiasing);
-    const std::vector<DrawnPath> paths = drawnPaths();
+    painter.setBrush(Qt::NoBrush);
     // Each path once, all of them on this one surface. Paths often run along the same valley:
     // the first racer is drawn widest and each later one narrower on top of it, so every
     // colour stays visible where they overlap.
-    const int count = static_cast<int>(paths.size());
+    const int count = static_cast<int>(pixels.size());
     for (int k = 0; k < count; ++k) {
-        const DrawnPath &path = paths[static_cast<std::size_t>(k)];
-        QPolygonF pixels;
-        for (const QPointF &value : path.values)
-            pixels << area.map(value.x(), value.y());
-        painter.setPen(QPen(path.color, (2.5 + 2.5 * (count - 1 - k)) * scale(), Qt::SolidLine,
-                            Qt::RoundCap, Qt::RoundJoin));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPolyline(pixels);
+        painter.setPen(QPen(Theme::racerColor(k), (2.5 + 2.5 * (count - 1 - k)) * scale(),
+                            Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPolyline(pixels[static_cast<std::size_t>(k)]);
     }
-    // Where each racer is now, over every path.
-    for (const DrawnPath &path : paths) {
+    // Where each racer is now (its line's last point), over every path.
+    const double radius = 5.0 * scale();
+    for (int k = 0; k < count; ++k) {
         painter.setPen(QPen(Theme::text(), 1.5 * scale()));
-        painter.setBrush(path.color);
-        const double radius = 5.0 * scale();
-        painter.drawEllipse(area.map(path.values.back().x(), path.values.back().y()), radius,
-                            radius);
+        painter.setBrush(Theme::racerColor(k));
+        painter.drawEllipse(pixels[static_cast<std::size_t>(k)].back(), radius, radius);
     }
-    if (!paths.empty() && !paths.front().values.isEmpty()) {
-        const QPointF start = paths.front().values.front();
+    if (count > 0) { // the shared start
         painter.setPen(QPen(Theme::text(), 2.0 * scale()));
         painter.setBrush(Qt::white);
-        const double radius = 6.0 * scale();
-        painter.drawEllipse(area.map(start.x(), start.y()), radius, radius);
+        const double startRadius = 6.0 * scale();
+        painter.drawEllipse(pixels.front().front(), startRadius, startRadius);
     }
     painter.restore();
 }

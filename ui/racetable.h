@@ -17,4 +17,7 @@ public:
     explicit RaceTable(QWidget *parent = nullptr);
 
     void setFrame(const backprop::RaceFrame &frame);
+
+private:
+    QStringList m_headers;
 };

@@ -115,10 +115,10 @@ void RaceWindow::toggleRun()
 
 void RaceWindow::showFrame(const RaceFrame &frame)
 {
-    m_frame = frame;
-    m_surface->setFrame(frame);
-    m_loss->setFrame(frame);
-    m_table->setFrame(frame);
+    m_frame = std::make_shared<const RaceFrame>(frame);
+    m_surface->setFrame(m_frame);
+    m_loss->setFrame(m_frame);
+    m_table->setFrame(*m_frame);
     m_backButton->setEnabled(frame.canStepBack);
     m_status->setText(statusText());
     // Every view has it: a run may send its next frame (one in flight at most).

@@ -5,7 +5,7 @@
 
 #include <QWidget>
 
-#include <optional>
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -34,7 +34,8 @@ public:
     void toggleRun();
     bool isRunning() const { return m_running; }
 
-    const std::optional<backprop::RaceFrame> &frame() const { return m_frame; }
+    // The frame on screen, or null before the first arrived.
+    const backprop::RaceFrame *frame() const { return m_frame.get(); }
     RaceSurfaceView *surfaceView() const { return m_surface; }
     RaceLossView *lossView() const { return m_loss; }
     RaceTable *table() const { return m_table; }
@@ -53,7 +54,9 @@ private:
     QAction *addKeyAction(const QString &text, const QList<QKeySequence> &keys);
 
     backprop::RaceThread m_thread;
-    std::optional<backprop::RaceFrame> m_frame;
+    // One copy per frame, shared by the views (a frame holds every racer's loss history and
+    // path: copying it per view cost more than painting it).
+    std::shared_ptr<const backprop::RaceFrame> m_frame;
     bool m_running = false;
     RaceSurfaceView *m_surface;
     RaceLossView *m_loss;

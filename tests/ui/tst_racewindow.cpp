@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPaintEngine>
+#include <QPointer>
 #include <QTest>
 
 #include <bit>
@@ -358,6 +359,64 @@ private slots:
             QVERIFY(sameBits(rig.window.frame()->racers[k].error, reference.errorNow(k)));
     }
 
+    // From the main window with keys only: C opens the set-up, Enter starts the race, Space
+    // steps it, Escape closes the race window (and deletes it) and leaves the main window.
+    void escapeClosesTheWindow()
+    {
+        windowtest::WindowRig main(testlessons::twoTwoTwo());
+        RaceLauncher *launcher = main.window->raceLauncher();
+        main.press(Qt::Key_C);
+        QVERIFY(QTest::qWaitFor([launcher] { return launcher->setupDialog() != nullptr; }, 5000));
+        QVERIFY(QTest::qWaitForWindowActive(launcher->setupDialog()));
+        main.press(Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([launcher] { return launcher->raceWindow() != nullptr; }, 5000));
+        const QPointer<RaceWindow> race = launcher->raceWindow();
+        QApplication::setActiveWindow(race);
+        QVERIFY(QTest::qWaitForWindowActive(race));
+        QVERIFY(QTest::qWaitFor([&race] { return race->frame() != nullptr; }, 5000));
+        QTest::keyClick(race, Qt::Key_Space);
+        QVERIFY(QTest::qWaitFor([&race] { return race->frame()->steps == 1; }, 5000));
+        QTest::keyClick(race, Qt::Key_Escape);
+        QVERIFY(QTest::qWaitFor([&race] { return race.isNull(); }, 5000));
+        QVERIFY(main.window->isVisible());
+    }
+
+    // A run sends a frame per screen frame; the shaded surface, its contours and the axes are
+    // painted once per surface (or size), not once per frame.
+    void framesRepaintOnlyThePaths()
+    {
+        Rig rig;
+        QVERIFY(rig.waitForSteps(0));
+        rig.press(Qt::Key_Space);
+        QVERIFY(rig.waitForSteps(1));
+        RaceSurfaceView *view = rig.window.surfaceView();
+        view->repaint();
+        const int before = view->backgroundPaints();
+        long long serial = rig.window.frame()->surfaceSerial;
+        int newSurfaces = 0; // a path that leaves the surface brings a new one
+        for (long long step = 2; step <= 6; ++step) {
+            rig.press(Qt::Key_Space);
+            QVERIFY(rig.waitForSteps(step));
+            newSurfaces += rig.window.frame()->surfaceSerial != serial;
+            serial = rig.window.frame()->surfaceSerial;
+            view->repaint();
+        }
+        QCOMPARE(view->backgroundPaints(), before + newSurfaces);
+        view->resize(view->size() + QSize(10, 10));
+        view->repaint();
+        QVERIFY(view->backgroundPaints() > before);
+        // What is on screen is what an export draws (the same frame, every part as vectors).
+        const QImage exported = view->toImage(view->size());
+        const QImage shown = view->grab().toImage().convertToFormat(exported.format());
+        QCOMPARE(shown.size(), exported.size());
+        int differing = 0;
+        for (int y = 0; y < shown.height(); ++y)
+            for (int x = 0; x < shown.width(); ++x)
+                differing += shown.pixel(x, y) != exported.pixel(x, y);
+        QVERIFY2(differing < shown.width() * shown.height() / 1000,
+                 qPrintable(QString::number(differing)));
+    }
+
     void badSetupChangesNothing()
     {
         const Lesson lesson = testlessons::twoTwoTwo();
@@ -423,7 +482,7 @@ private slots:
         launcher->setupDialog()->accept();
         QVERIFY(QTest::qWaitFor([launcher] { return launcher->raceWindow() != nullptr; }, 5000));
         RaceWindow *race = launcher->raceWindow();
-        QVERIFY(QTest::qWaitFor([race] { return race->frame().has_value(); }, 5000));
+        QVERIFY(QTest::qWaitFor([race] { return race->frame() != nullptr; }, 5000));
         QCOMPARE(race->frame()->startIteration, 2LL);
         QMetaObject::invokeMethod(race->worker(), [race] { race->worker()->advance(50); });
         QVERIFY(QTest::qWaitFor([race] { return race->frame()->steps == 50; }, 5000));
