@@ -25,6 +25,7 @@ constexpr double headerLines = 1.8;
 constexpr double topMargin = 0.8;
 constexpr double rowGap = 0.4;      // the least room between two neurons of a column
 constexpr double footerLines = 4.2; // bias nodes, then the legend and messages
+constexpr double footerLinesWithoutBiasNodes = 2.0; // the legend and messages
 // Past this the window gains room, not type: presentation mode (the scale) makes type larger.
 constexpr double largestFontPixels = 16.0;
 constexpr double smallestFontPixels = 7.0;
@@ -32,6 +33,16 @@ constexpr double smallestFontPixels = 7.0;
 bool hasSharedBias(const backprop::Layer &layer)
 {
     return layer.biasMode == backprop::BiasMode::SharedPerLayer && layer.biases.size() > 0;
+}
+
+// The footer's height: a row of shared bias nodes needs more than the legend alone.
+double footerLinesOf(const backprop::Network &network)
+{
+    for (const backprop::Layer &layer : network.layers) {
+        if (hasSharedBias(layer))
+            return footerLines;
+    }
+    return footerLinesWithoutBiasNodes;
 }
 
 long maxNeurons(const backprop::Network &network)
@@ -103,13 +114,20 @@ NetworkScene NetworkSceneBuilder::build()
     const NetworkScene empty = m_scene;
     m_compactColumns = columnsTooTall();
     NetworkScene best = buildShortening(empty);
-    if (best.hiddenLabelCount == 0 || !best.isLabelled || Theme::minimumFontPixels() <= 0)
+    if (!best.isLabelled || Theme::minimumFontPixels() <= 0)
         return best;
-    for (int c = 1; c <= m_network.layerCount(); ++c)
+    // From the first hidden layer on, one more column at a time.
+    for (int c = 1; c <= m_network.layerCount() && best.hiddenLabelCount > 0; ++c) {
+        if (m_compactColumns.contains(c))
+            continue;
         m_compactColumns.insert(c);
-    m_scene = empty;
-    const NetworkScene compact = buildShortening(empty);
-    return compact.hiddenLabelCount < best.hiddenLabelCount ? compact : best;
+        m_scene = empty;
+        const NetworkScene compact = buildShortening(empty);
+        if (compact.hiddenLabelCount < best.hiddenLabelCount)
+            best = compact;
+    }
+    m_scene = best;
+    return best;
 }
 
 // The sets of gaps are tried fewest first, and among as many those that keep the gradients
@@ -224,7 +242,8 @@ QSet<int> NetworkSceneBuilder::columnsTooTall() const
     if (Theme::minimumFontPixels() <= 0)
         return columns;
     const double f = m_scene.fontPixelSize;
-    const double band = m_options.size.height() - (topMargin + headerLines + footerLines) * f;
+    const double band =
+        m_options.size.height() - (topMargin + headerLines + footerLinesOf(m_network)) * f;
     for (int c = 1; c <= m_network.layerCount(); ++c) {
         const long count = m_network.layers[c - 1].neuronCount();
         const double box =
@@ -243,7 +262,7 @@ void NetworkSceneBuilder::layoutNodes()
     const double height = m_options.size.height();
     const double margin = topMargin * f;
     m_top = margin + headerLines * f;
-    m_bottom = height - footerLines * f;
+    m_bottom = height - footerLinesOf(m_network) * f;
     const int columns = m_network.layerCount() + 1;
     const double unlabelledRadius =
         std::clamp((m_bottom - m_top) / std::max(1L, maxNeurons(m_network)) * 0.3, 2.0, 1.2 * f);
