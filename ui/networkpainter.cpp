@@ -236,7 +236,13 @@ void NetworkPainter::paintFooter(const QString &refusal)
         colour = Theme::mutedText();
     }
     if (message.isEmpty() && m_scene.shortenedLabelCount > 0) {
-        message = tr("Gradients left out for room: select a weight to see its own.");
+        message = m_scene.compactNeuronCount > 0
+            ? tr("Values left out for room: select a weight or a neuron's bias to see all.")
+            : tr("Gradients left out for room: select a weight to see its own.");
+        colour = Theme::mutedText();
+    }
+    if (message.isEmpty() && m_scene.compactNeuronCount > 0) {
+        message = tr("Neurons show this step's values: click one to see all of it.");
         colour = Theme::mutedText();
     }
     if (message.isEmpty())

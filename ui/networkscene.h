@@ -33,7 +33,9 @@ struct NetworkScene
         bool isHighlighted = false;
         bool isCurrent = false;                    // the neuron revealed last with neuron stepping
         std::optional<backprop::ParameterId> bias; // a per-neuron bias shown as a line
+        int firstBiasLine = -1;                    // its first line in `lines`; −1: none shown
         QRectF biasRect;
+        bool isCompact = false; // shows only this moment's values (NeuronText::Detail)
     };
 
     struct Edge
@@ -74,4 +76,6 @@ struct NetworkScene
     int hiddenLabelCount = 0; // edge labels left out because they would overlap
     // Edge labels showing only their value line (their gradient had no room).
     int shortenedLabelCount = 0;
+    // Neurons showing only this moment's values (their whole box had no room).
+    int compactNeuronCount = 0;
 };

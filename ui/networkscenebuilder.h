@@ -1,6 +1,9 @@
 #pragma once
 
+#include "momentvalues.h"
 #include "networkscene.h"
+#include "neurontext.h"
+#include "parametertext.h"
 #include "snapshot.h"
 
 #include <QCoreApplication>
@@ -11,9 +14,9 @@
 #include <optional>
 
 // Lays out a snapshot's network in a widget of a given size: neurons in columns, the
-// values known at this moment of the iteration as text, the phase just computed
-// highlighted, and edge labels placed where they overlap nothing. It only formats the
-// engine's numbers; it computes none.
+// values known at this moment of the iteration as text (NeuronText, ParameterText), the
+// phase just computed highlighted, and edge labels placed where they overlap nothing
+// (EdgeLabelPlacer). It only formats the engine's numbers; it computes none.
 class NetworkSceneBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(NetworkSceneBuilder)
@@ -36,56 +39,33 @@ public:
     // overlapping type is unreadable at any size.
     static double fittedFontPixelSize(const backprop::Network &network, QSizeF size, int precision,
                                       double scale);
-    // The height the layout of `network` takes per pixel of body type.
+    // The height the layout of `network` takes per pixel of body type, every neuron whole.
     static double heightPerFontPixel(const backprop::Network &network);
 
 private:
     static double fontPixelSizeFor(const backprop::Network &network, const Options &options);
-    // The phase whose results are highlighted and how many of its neurons are shown.
-    struct Active
-    {
-        std::optional<backprop::Phase> phase;
-        long count = 0;
-    };
 
-    Active activePhase() const;
-    long shownCount(backprop::PhaseKind kind, int layer, long neurons) const;
-    bool isActive(backprop::PhaseKind kind, int layer) const;
-    QString number(double value) const;
-    static std::optional<backprop::Network> withDefaultNames(const backprop::Network &network);
-    QString neuronName(int column, long neuron) const;
-    QString parameterName(const backprop::ParameterId &id) const;
-    double parameterValue(const backprop::ParameterId &id) const;
-    std::optional<double> oldValue(const backprop::ParameterId &id) const;
-    std::optional<double> gradientOf(const backprop::ParameterId &id) const;
-    // Whole: every line; AsRoomAllows: one line for a weight of a crowded gap.
-    enum class Detail { Whole, AsRoomAllows };
-    QList<NetworkScene::TextLine> parameterLines(const backprop::ParameterId &id,
-                                                 Detail detail = Detail::AsRoomAllows) const;
-    QList<NetworkScene::TextLine> shortParameterLines(const backprop::ParameterId &id) const;
-
-    int lineCount(int column) const;
-    long batchSize() const;
-    bool isUpdated(const backprop::ParameterId &id, double value) const;
+    // Neurons whole or compact, gaps shortened: the first arrangement that hides no label.
+    NetworkScene buildShortening(const NetworkScene &empty);
+    NetworkScene buildOnce();
     void buildHeader();
+    NeuronText::Detail detailOf(int column, long neuron) const;
+    // The columns whose whole neurons do not fit the height (presentation mode only).
+    QSet<int> columnsTooTall() const;
     void layoutNodes();
-    void fillNode(NetworkScene::Node &node) const;
+    void placeColumn(QList<NetworkScene::Node *> column, double x, double width);
     void buildEdges();
     void buildBiasNodes();
     void placeEdgeLabels();
-    NetworkScene buildOnce();
     QSizeF labelSize(const QList<NetworkScene::TextLine> &lines) const;
     QList<double> gapShares() const;
 
-    const backprop::Snapshot &m_snapshot;
-    // The snapshot's network with the engine's default names where it lacks some (set only
-    // then); m_network is the one with every name.
-    std::optional<backprop::Network> m_namedNetwork;
-    const backprop::Network &m_network;
+    MomentValues m_values;
+    const backprop::Network &m_network; // m_values's, with every name
     Options m_options;
-    Active m_active;
-    bool m_hasNarrowLabels = false; // gradients on a line of their own (set by layoutNodes)
-    QSet<int> m_shortenedLayers;    // whose weights show their value line only (set by build)
+    ParameterText m_parameterText;
+    NeuronText m_neuronText;
+    QSet<int> m_compactColumns; // whose neurons show this moment's values only
     NetworkScene m_scene;
     QFontMetricsF m_metrics;
     QFontMetricsF m_boldMetrics;

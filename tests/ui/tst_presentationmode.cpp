@@ -81,6 +81,51 @@ QStringList scrolledOut(QAbstractScrollArea *area, const QString &where)
     return {};
 }
 
+// A neuron's texts (its name and every line) drawn inside its box: texts are checked against
+// each other and the view, so lines running out of a box too short for them went unseen.
+// A drawn run belongs to a line when it begins it (a line may be drawn in several runs).
+QStringList neuronTextsOutsideTheirBox(NetworkView &view)
+{
+    QStringList problems;
+    const QList<DrawnText> texts = texttest::textsOf(view);
+    const NetworkScene &scene = view.scene();
+    if (!scene.isLabelled)
+        return problems;
+    for (const NetworkScene::Node &node : scene.nodes) {
+        const QRectF box = node.rect.adjusted(-0.5, -0.5, 0.5, 0.5);
+        QStringList lines {node.title};
+        for (const NetworkScene::TextLine &line : node.lines)
+            lines << line.text;
+        for (const QString &line : std::as_const(lines)) {
+            bool drawn = false, inside = false;
+            QRectF where;
+            for (const DrawnText &t : texts) {
+                if (t.text.isEmpty() || !line.startsWith(t.text))
+                    continue;
+                drawn = true;
+                where = t.rect;
+                if (box.contains(t.rect)) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (drawn && !inside)
+                problems << QStringLiteral("network: “%1” of %2 at (%3, %4) %5×%6 outside its box "
+                                           "(%7, %8) %9×%10")
+                                .arg(line, node.title)
+                                .arg(where.x())
+                                .arg(where.y())
+                                .arg(where.width())
+                                .arg(where.height())
+                                .arg(box.x())
+                                .arg(box.y())
+                                .arg(box.width())
+                                .arg(box.height());
+        }
+    }
+    return problems;
+}
+
 // Every problem on screen now: the network, the chain rule, each tab, the bars.
 QStringList problemsOnScreen(WindowRig &rig)
 {
@@ -88,6 +133,7 @@ QStringList problemsOnScreen(WindowRig &rig)
     QStringList problems;
     NetworkView &network = *window.networkView();
     problems << problemsOf(network, QStringLiteral("network"));
+    problems << neuronTextsOutsideTheirBox(network);
     if (network.scene().hiddenLabelCount > 0)
         problems << QStringLiteral("network: %1 weight labels hidden")
                         .arg(network.scene().hiddenLabelCount);
@@ -204,8 +250,10 @@ private slots:
         problems.removeDuplicates();
         // Known, not yet met (issue 12). Qt counts an unexpected pass as a failure, so a tag
         // goes from this list once its row is met.
-        for (const char *tag : {"xor 1280x720", "2-4-4-2 1920x1080", "2-4-4-2 1280x720"})
-            QEXPECT_FAIL(tag, "the network needs more room than this screen gives at 24 px",
+        for (const char *tag : {"2-4-4-2 1920x1080", "2-4-4-2 1280x720"})
+            QEXPECT_FAIL(tag,
+                         "40 weight labels at 24 px: 1920x1080 hides 1-4 in some phases; at "
+                         "1280x720 compact neurons are still too wide and too tall",
                          Continue);
         QVERIFY2(problems.isEmpty(),
                  qPrintable(QStringLiteral("%1 problems, the first 40:\n").arg(problems.size())
