@@ -1,5 +1,6 @@
 #include "commandlineoptions.h"
 
+#include "hyperparameters.h"
 #include "optimizer.h"
 #include "textcheck.h"
 #include "trainingstate.h"
@@ -120,7 +121,8 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     const QCommandLineOption race(
         QStringLiteral("race"),
         QStringLiteral("Race 2 to 5 optimizers from where --steps leaves the lesson (no window), "
-                       "e.g. sgd,momentum,rmsprop:0.01,adam:0.05."),
+                       "e.g. sgd,momentum,rmsprop:0.01,adam:0.05; a racer's settings follow "
+                       "its rate: momentum:0.1:mu=0.5, adam:0.05:beta1=0.8:beta2=0.99:eps=1e-6."),
         QStringLiteral("LIST"));
     const QCommandLineOption raceSteps(QStringLiteral("race-steps"),
                                        QStringLiteral("Iterations of the race (default 100)."),
@@ -268,16 +270,26 @@ std::variant<CommandLineOptions, QString> CommandLineOptions::parse(const QStrin
     }
     if (parser.isSet(race)) {
         for (const QString &entry : parser.value(race).split(QLatin1Char(','))) {
-            const QStringList parts = entry.split(QLatin1Char(':'));
-            const auto kind = backprop::optimizerFromName(parts[0].trimmed().toStdString());
+            QStringList parts = entry.split(QLatin1Char(':'));
+            const auto kind =
+                backprop::optimizerFromName(parts.takeFirst().trimmed().toStdString());
             std::optional<double> rate;
-            if (parts.size() == 2)
-                rate = finiteNumber(parts[1]);
-            if (!kind || parts.size() > 2 || (parts.size() == 2 && (!rate || *rate <= 0)))
-                return QStringLiteral("--race: \"%1\" is not OPTIMIZER or OPTIMIZER:RATE (sgd, "
-                                      "momentum, rmsprop, adam; a positive rate)")
+            const bool rateGiven = !parts.isEmpty() && !parts.front().contains(QLatin1Char('='));
+            if (rateGiven)
+                rate = finiteNumber(parts.takeFirst());
+            if (!kind || (rateGiven && (!rate || *rate <= 0)))
+                return QStringLiteral("--race: \"%1\" is not OPTIMIZER[:RATE][:NAME=VALUE…] (sgd, "
+                                      "momentum, rmsprop, adam; a positive rate; mu, alpha, beta1, "
+                                      "beta2, eps)")
                     .arg(printable(entry));
-            options.race.emplace_back(*kind, rate);
+            const std::string hyperparameters = parts.join(QLatin1Char(' ')).toStdString();
+            backprop::OptimizerSettings check;
+            check.kind = *kind;
+            const auto checked = backprop::withHyperparameters(hyperparameters, check);
+            if (const auto *error = std::get_if<std::string>(&checked))
+                return QStringLiteral("--race: \"%1\": %2")
+                    .arg(printable(entry), QString::fromStdString(*error));
+            options.race.push_back({*kind, rate, hyperparameters});
         }
         options.raceSteps = parser.value(raceSteps).toLongLong(&ok);
         if (!ok || options.raceSteps < 0 || options.raceSteps > backprop::maxTrainingCount)

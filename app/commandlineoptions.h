@@ -33,9 +33,16 @@ struct CommandLineOptions
     QString select;
     QString screenshot;
     bool run = false; // a full-speed run starts as the window opens
-    // --race sgd,adam:0.05,…: optimizers (with their own learning rate, if given) raced from
+    // --race sgd,adam:0.05:beta1=0.8,…: optimizers (with their own learning rate and settings,
+    // if given) raced from
     // where --steps leaves the lesson, for raceSteps iterations (implies --headless).
-    std::vector<std::pair<backprop::OptimizerKind, std::optional<double>>> race;
+    struct Racer
+    {
+        backprop::OptimizerKind kind;
+        std::optional<double> rate;
+        std::string hyperparameters; // "beta1=0.8 beta2=0.99" (withHyperparameters)
+    };
+    std::vector<Racer> race;
     long long raceSteps = 100;
     double raceThreshold = 1e-3;
     std::pair<std::string, std::string> raceWeights; // --race-weights WA,WB; empty: default

@@ -1,5 +1,6 @@
 #include "racestart.h"
 
+#include "hyperparameters.h"
 #include "lessonlibrary.h"
 #include "optimizerrace.h"
 #include "textcheck.h"
@@ -27,12 +28,15 @@ std::variant<RaceStart, std::string> RaceStart::from(const CommandLineOptions &o
     saved.state = before.iterationStartState();
 
     RaceStart start {saved, {}};
-    for (const auto &[kind, rate] : options.race) {
+    for (const CommandLineOptions::Racer &racer : options.race) {
         OptimizerSettings settings = saved.lesson.optimizer;
-        settings.kind = kind;
-        if (rate)
-            settings.learningRate = *rate;
-        start.request.racers.push_back(settings);
+        settings.kind = racer.kind;
+        if (racer.rate)
+            settings.learningRate = *racer.rate;
+        const auto changed = withHyperparameters(racer.hyperparameters, settings);
+        if (const auto *error = std::get_if<std::string>(&changed))
+            return "--race: " + racerLabel(settings) + ": " + *error;
+        start.request.racers.push_back(std::get<OptimizerSettings>(changed));
     }
     std::tie(start.request.watchedA, start.request.watchedB) = options.raceWeights;
     if (start.request.watchedA.empty())

@@ -1,5 +1,6 @@
 #include "optimizerrace.h"
 
+#include "hyperparameters.h"
 #include "networkpass.h"
 
 #include <cstdio>
@@ -10,7 +11,9 @@ std::string racerLabel(const OptimizerSettings &settings)
 {
     char rate[32];
     std::snprintf(rate, sizeof rate, "%g", settings.learningRate);
-    return std::string(optimizerName(settings.kind)) + " η=" + rate;
+    const std::string changed = changedHyperparameters(settings);
+    return std::string(optimizerName(settings.kind)) + " η=" + rate
+        + (changed.empty() ? "" : " " + changed);
 }
 
 std::pair<std::string, std::string> defaultWatchedPair(const Network &network,

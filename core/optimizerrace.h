@@ -72,7 +72,8 @@ private:
     Network m_startNetwork;
 };
 
-// "adam η=0.05", the racer's label.
+// "adam η=0.05", the racer's label, with the settings it changes from PyTorch's defaults
+// ("adam η=0.05 β1=0.8").
 std::string racerLabel(const OptimizerSettings &settings);
 
 // The two parameters a race watches unless told: the selected one and the next one (w5 and

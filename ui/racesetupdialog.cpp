@@ -1,5 +1,6 @@
 #include "racesetupdialog.h"
 
+#include "hyperparameters.h"
 #include "numberformat.h"
 #include "theme.h"
 
@@ -50,6 +51,7 @@ RaceSetupDialog::RaceSetupDialog(const OptimizerSettings &lessonSettings,
     grid->addWidget(new QLabel(tr("race"), this), 0, 0);
     grid->addWidget(new QLabel(tr("optimizer"), this), 0, 1);
     grid->addWidget(new QLabel(tr("learning rate η"), this), 0, 2);
+    grid->addWidget(new QLabel(tr("settings (empty: the lesson's)"), this), 0, 3);
     for (int row = 0; row < rows; ++row) {
         Row &racer = m_racers[static_cast<std::size_t>(row)];
         const Default &given = defaults[row];
@@ -67,16 +69,21 @@ RaceSetupDialog::RaceSetupDialog(const OptimizerSettings &lessonSettings,
         racer.rate = new QLineEdit(
             NumberFormat::shortest(given.rate > 0 ? given.rate : lessonSettings.learningRate, 9),
             this);
-        racer.rate->setToolTip(tr("PyTorch's formulas; momentum μ = %1, RMSprop α = %2, Adam "
-                                  "β1 = %3, β2 = %4, ε = %5, as in the lesson")
-                                   .arg(lessonSettings.momentum)
-                                   .arg(lessonSettings.alpha)
-                                   .arg(lessonSettings.beta1)
-                                   .arg(lessonSettings.beta2)
-                                   .arg(lessonSettings.epsilon));
+        racer.settings = new QLineEdit(this);
+        racer.settings->setPlaceholderText(tr("e.g. mu=0.5 · alpha=0.9 · beta1=0.8 beta2=0.99"));
+        racer.settings->setToolTip(
+            tr("PyTorch's formulas. Settings this racer changes, as NAME=VALUE: mu (momentum), "
+               "alpha (RMSprop), beta1, beta2, eps (Adam; eps also RMSprop). The lesson's: "
+               "μ = %1, α = %2, β1 = %3, β2 = %4, ε = %5.")
+                .arg(lessonSettings.momentum)
+                .arg(lessonSettings.alpha)
+                .arg(lessonSettings.beta1)
+                .arg(lessonSettings.beta2)
+                .arg(lessonSettings.epsilon));
         grid->addWidget(racer.box, row + 1, 0);
         grid->addWidget(racer.optimizer, row + 1, 1);
         grid->addWidget(racer.rate, row + 1, 2);
+        grid->addWidget(racer.settings, row + 1, 3);
     }
     layout->addLayout(grid);
     auto *form = new QFormLayout;
@@ -136,9 +143,10 @@ QString RaceSetupDialog::read()
         OptimizerSettings settings = m_lessonSettings;
         settings.kind = static_cast<OptimizerKind>(racer.optimizer->currentData().toInt());
         settings.learningRate = *rate;
-        if (const std::string error = validateSettings(settings); !error.empty())
-            return tr("Racer %1: %2").arg(row + 1).arg(QString::fromStdString(error));
-        request.racers.push_back(settings);
+        const auto changed = withHyperparameters(racer.settings->text().toStdString(), settings);
+        if (const auto *error = std::get_if<std::string>(&changed))
+            return tr("Racer %1: %2.").arg(row + 1).arg(QString::fromStdString(*error));
+        request.racers.push_back(std::get<OptimizerSettings>(changed));
     }
     if (request.racers.size() < 2)
         return tr("A race needs at least two racers: tick two or more.");

@@ -14,10 +14,10 @@ class QLabel;
 class QLineEdit;
 
 // Training ▸ Compare optimizers…: the racers (2 to 5, each an optimizer with its own learning
-// rate; the other settings are the lesson's, with PyTorch's defaults), the two parameters
-// whose paths are drawn and the E_total to reach. A learning rate or threshold that is not a
-// number, fewer than two racers or the same parameter twice is said in the dialog, which
-// stays open; nothing starts.
+// rate and settings — μ, α, β1, β2, ε — the lesson's unless typed), the two parameters
+// whose paths are drawn and the E_total to reach. A learning rate, setting or threshold that
+// is not a number or out of range, fewer than two racers or the same parameter twice is said in the
+// dialog, which stays open; nothing starts.
 class RaceSetupDialog : public QDialog
 {
     Q_OBJECT
@@ -40,6 +40,10 @@ public:
         return m_racers[static_cast<std::size_t>(row)].optimizer;
     }
     QLineEdit *rateEdit(int row) const { return m_racers[static_cast<std::size_t>(row)].rate; }
+    QLineEdit *settingsEdit(int row) const
+    {
+        return m_racers[static_cast<std::size_t>(row)].settings;
+    }
     QComboBox *watchedABox() const { return m_watchedA; }
     QComboBox *watchedBBox() const { return m_watchedB; }
     QLineEdit *thresholdEdit() const { return m_threshold; }
@@ -51,6 +55,7 @@ private:
         QCheckBox *box = nullptr;
         QComboBox *optimizer = nullptr;
         QLineEdit *rate = nullptr;
+        QLineEdit *settings = nullptr; // "beta1=0.8 beta2=0.99": withHyperparameters
     };
     // Empty and the request filled in, or what is wrong.
     QString read();

@@ -435,6 +435,18 @@ private slots:
         const Result bad = runProgram({"--race", "sgd,fast"});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains(QStringLiteral("--race: \"fast\"")), qPrintable(bad.err));
+        // A racer's own settings: in its label, and refused out of range.
+        const Result own = runProgram(
+            {"--race", "momentum:0.1:mu=0.5,adam:0.05:beta1=0.8:eps=1e-6", "--race-steps", "2"});
+        QCOMPARE(own.exitCode, 0);
+        QVERIFY2(own.out.contains(QStringLiteral("E_total[momentum η=0.1 μ=0.5] = ")),
+                 qPrintable(own.out));
+        QVERIFY2(own.out.contains(QStringLiteral("E_total[adam η=0.05 β1=0.8 ε=1e-06] = ")),
+                 qPrintable(own.out));
+        const Result outOfRange = runProgram({"--race", "sgd,adam:beta2=1"});
+        QCOMPARE(outOfRange.exitCode, 2);
+        QVERIFY2(outOfRange.err.contains(QStringLiteral("--race: \"adam:beta2=1\"")),
+                 qPrintable(outOfRange.err));
         const Result one = runProgram({"--race", "sgd"});
         QCOMPARE(one.exitCode, 2);
         QVERIFY2(one.err.contains(QStringLiteral("2 to 5")), qPrintable(one.err));

@@ -3,6 +3,7 @@
 // memories), the threshold iteration is the solo run's first E_total at or under it, the path
 // follows the watched weights, a racer that faults stops alone, and bad races are refused.
 
+#include "hyperparameters.h"
 #include "lessonlibrary.h"
 #include "optimizerrace.h"
 #include "raceframe.h"
@@ -49,7 +50,11 @@ private slots:
                            std::nullopt};
         saved.lesson.optimizer.batchMode = static_cast<BatchMode>(batch);
         saved.lesson.optimizer.trainBiases = true;
-        const std::vector<OptimizerSettings> settings = fourOptimizers(saved.lesson);
+        std::vector<OptimizerSettings> settings = fourOptimizers(saved.lesson);
+        // A fifth racer with settings of its own: Adam with other betas.
+        const auto ownBetas = withHyperparameters("beta1=0.8 beta2=0.99", settings[3]);
+        QVERIFY(std::holds_alternative<OptimizerSettings>(ownBetas));
+        settings.push_back(std::get<OptimizerSettings>(ownBetas));
         OptimizerRace race;
         const double threshold = 0.05;
         QCOMPARE(race.start(saved, settings, "w5", "w6", threshold), std::string());
@@ -90,6 +95,8 @@ private slots:
         // one reached it in 1,000 iterations.
         QVERIFY(std::any_of(reached.begin(), reached.end(), [](auto r) { return r.has_value(); }));
         QCOMPARE(race.racers()[3].label, std::string("adam η=0.05"));
+        QCOMPARE(race.racers()[4].label, std::string("adam η=0.05 β1=0.8 β2=0.99"));
+        QVERIFY(!(race.racers()[4].trainer.state() == race.racers()[3].trainer.state()));
     }
 
     // The path keeps at most pathCapacity points: every other one once full.

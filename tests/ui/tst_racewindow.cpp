@@ -457,6 +457,23 @@ private slots:
         QVERIFY(dialog.request().racers.empty());
         dialog.thresholdEdit()->setText(QStringLiteral("1e-4"));
 
+        // Settings of one racer: out of range, unknown, another optimizer's, then right.
+        const std::pair<const char *, const char *> badSettings[] = {
+            {"beta1=1.5", "[0, 1)"},
+            {"gamma=1", "not a setting"},
+            {"mu=0.5", "adam has no setting μ"},
+            {"beta2=lots", "not a number"},
+        };
+        for (const auto &[typed, said] : badSettings) {
+            dialog.settingsEdit(3)->setText(QString::fromUtf8(typed));
+            dialog.accept();
+            QVERIFY(dialog.isVisible());
+            QVERIFY2(dialog.message().contains(QString::fromUtf8(said)),
+                     qPrintable(dialog.message()));
+            QVERIFY(dialog.request().racers.empty());
+        }
+        dialog.settingsEdit(3)->setText(QStringLiteral("β1=0.8, beta2=0.99"));
+
         dialog.accept();
         QVERIFY(!dialog.isVisible());
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -466,6 +483,10 @@ private slots:
         QCOMPARE(request.racers[2].learningRate, 0.05);
         QCOMPARE(request.racers[0].learningRate, lesson.optimizer.learningRate);
         QCOMPARE(request.threshold, 1e-4);
+        QCOMPARE(request.racers[3].beta1, 0.8);
+        QCOMPARE(request.racers[3].beta2, 0.99);
+        QCOMPARE(request.racers[3].epsilon, lesson.optimizer.epsilon);
+        QCOMPARE(request.racers[2].alpha, lesson.optimizer.alpha);
     }
 
     // From the menu: the race starts from the lesson as it stands and leaves it as it was.
