@@ -3,6 +3,7 @@
 #include "colormap.h"
 #include "contourlines.h"
 #include "numberformat.h"
+#include "surfacepicture.h"
 #include "theme.h"
 
 #include <QComboBox>
@@ -379,22 +380,10 @@ void ErrorSurfaceView::render(QPainter &painter, const QRectF &bounds) const
 
 void ErrorSurfaceView::drawSurface(QPainter &painter, const PlotArea &area) const
 {
-    const ErrorSurface &s = m_result->surface;
-    const double cellA = s.size > 1 ? (s.toA - s.fromA) / (s.size - 1) : 0.0;
-    const double cellB = s.size > 1 ? (s.toB - s.fromB) / (s.size - 1) : 0.0;
     painter.save();
     painter.setClipRect(area.frame());
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    // Each sample is the centre of its pixel of the heat map.
-    const QRectF target(area.map(s.fromA - cellA / 2, s.toB + cellB / 2),
-                        area.map(s.toA + cellA / 2, s.fromB - cellB / 2));
-    painter.drawImage(target, m_heatMap);
-
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(QColor(255, 255, 255, 150), 1.0 * scale()));
-    for (const QLineF &segment : m_contours)
-        painter.drawLine(area.map(segment.x1(), segment.y1()),
-                         area.map(segment.x2(), segment.y2()));
+    drawSurfacePicture(painter, area, m_result->surface, m_heatMap, m_contours,
+                       QColor(255, 255, 255, 150), scale());
 
     QPolygonF path;
     for (const auto &[a, b] : m_result->path)

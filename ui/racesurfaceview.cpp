@@ -3,6 +3,7 @@
 #include "contourlines.h"
 #include "plotticks.h"
 #include "polylinethinning.h"
+#include "surfacepicture.h"
 #include "theme.h"
 
 #include <QPainter>
@@ -144,20 +145,10 @@ void RaceSurfaceView::drawBackground(QPainter &painter, const PlotArea &area) co
 
 void RaceSurfaceView::drawSurface(QPainter &painter, const PlotArea &area) const
 {
-    const ErrorSurface &s = m_frame->surface;
-    const double cellA = s.size > 1 ? (s.toA - s.fromA) / (s.size - 1) : 0.0;
-    const double cellB = s.size > 1 ? (s.toB - s.fromB) / (s.size - 1) : 0.0;
     painter.save();
     painter.setClipRect(area.frame());
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    const QRectF target(area.map(s.fromA - cellA / 2, s.toB + cellB / 2),
-                        area.map(s.toA + cellA / 2, s.fromB - cellB / 2));
-    painter.drawImage(target, m_shades);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(QColor(0x70, 0x70, 0x70, 160), 1.0 * scale()));
-    for (const QLineF &segment : m_contours)
-        painter.drawLine(area.map(segment.x1(), segment.y1()),
-                         area.map(segment.x2(), segment.y2()));
+    drawSurfacePicture(painter, area, m_frame->surface, m_shades, m_contours,
+                       QColor(0x70, 0x70, 0x70, 160), scale());
     painter.restore();
 }
 
