@@ -495,13 +495,18 @@ private slots:
         QVERIFY(!QDir(nobody.path()).exists("Backprop Lab"));
     }
 
+    // The picture is of the moment asked for: the same arguments give the same pixels, another
+    // selected weight or one more iteration gives another picture. (What the window draws, text
+    // by text, is checked in the window's suites from its paint calls.)
     void screenshotOfTheWindow()
     {
         QTemporaryDir directory;
-        const QString path = directory.filePath("window.png");
-        const Result result = runProgram({"--screenshot", path, "--steps", "1", "--select", "w5"});
-        QCOMPARE(result.exitCode, 0);
-        QImage image(path);
+        const auto shot = [&directory](const QString &name, const QStringList &arguments) {
+            const QString path = directory.filePath(name + QStringLiteral(".png"));
+            const Result result = runProgram(QStringList {"--screenshot", path} + arguments);
+            return result.exitCode == 0 ? QImage(path) : QImage();
+        };
+        const QImage image = shot("w5", {"--steps", "1", "--select", "w5"});
         QCOMPARE(image.size(), QSize(1600, 1000));
         // Not blank: many distinct colours.
         QSet<QRgb> colours;
@@ -510,6 +515,13 @@ private slots:
                 colours.insert(image.pixel(x, y));
         }
         QVERIFY(colours.size() > 20);
+        QCOMPARE(shot("again", {"--steps", "1", "--select", "w5"}), image);
+        const QImage w1 = shot("w1", {"--steps", "1", "--select", "w1"});
+        QCOMPARE(w1.size(), image.size());
+        QVERIFY(w1 != image);
+        const QImage later = shot("later", {"--steps", "2", "--select", "w5"});
+        QCOMPARE(later.size(), image.size());
+        QVERIFY(later != image);
     }
 };
 
