@@ -37,7 +37,8 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("backprop-lab-tests-decisionboundaryview"));
+        QCoreApplication::setApplicationName(
+            QStringLiteral("backprop-lab-tests-decisionboundaryview"));
     }
 
     void gridIsTheEnginesOutput()
