@@ -1,7 +1,6 @@
 #include "errorsurfaceview.h"
 
 #include "colormap.h"
-#include "contourlines.h"
 #include "numberformat.h"
 #include "surfacepicture.h"
 #include "theme.h"
@@ -132,31 +131,11 @@ void ErrorSurfaceView::setResult(const SurfaceResult &result)
         chooseRange();
         requestSurface();
     }
-    const Eigen::MatrixXd &errors = result.surface.errors;
-    m_low = std::numeric_limits<double>::infinity();
-    m_high = -m_low;
-    for (Eigen::Index k = 0; k < errors.size(); ++k) {
-        if (std::isfinite(errors.data()[k])) {
-            m_low = std::min(m_low, errors.data()[k]);
-            m_high = std::max(m_high, errors.data()[k]);
-        }
-    }
-    if (!(m_high > m_low)) {
-        m_low = std::isfinite(m_low) ? m_low : 0.0;
-        m_high = m_low + 1.0;
-    }
-    const int n = static_cast<int>(errors.rows()), m = static_cast<int>(errors.cols());
-    m_heatMap = QImage(n, m, QImage::Format_RGB32);
-    for (int j = 0; j < m; ++j) {
-        auto *line = reinterpret_cast<QRgb *>(m_heatMap.scanLine(m - 1 - j)); // b grows upwards
-        for (int i = 0; i < n; ++i)
-            line[i] = ColorMap::viridisRgb((errors(i, j) - m_low) / (m_high - m_low));
-    }
-    std::vector<double> levels;
-    for (const PlotTicks::Tick &tick : PlotTicks::linear(m_low, m_high, 10))
-        levels.push_back(tick.value);
-    const ErrorSurface &s = result.surface;
-    m_contours = ContourLines::compute(errors, s.fromA, s.toA, s.fromB, s.toB, levels);
+    SurfacePicture picture = makeSurfacePicture(result.surface, ColorMap::viridisRgb);
+    m_heatMap = std::move(picture.image);
+    m_contours = std::move(picture.contours);
+    m_low = picture.low;
+    m_high = picture.high;
     update();
     if (isPictureReady()) {
         m_preparing = false;

@@ -1,7 +1,5 @@
 #include "racesurfaceview.h"
 
-#include "contourlines.h"
-#include "plotticks.h"
 #include "polylinethinning.h"
 #include "surfacepicture.h"
 #include "theme.h"
@@ -10,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 using namespace backprop;
 
@@ -39,30 +36,9 @@ void RaceSurfaceView::setFrame(std::shared_ptr<const RaceFrame> frame)
 
 void RaceSurfaceView::takeSurface(const ErrorSurface &surface)
 {
-    const Eigen::MatrixXd &errors = surface.errors;
-    double low = std::numeric_limits<double>::infinity(), high = -low;
-    for (Eigen::Index k = 0; k < errors.size(); ++k) {
-        if (std::isfinite(errors.data()[k])) {
-            low = std::min(low, errors.data()[k]);
-            high = std::max(high, errors.data()[k]);
-        }
-    }
-    if (!(high > low)) {
-        low = std::isfinite(low) ? low : 0.0;
-        high = low + 1.0;
-    }
-    const int n = static_cast<int>(errors.rows()), m = static_cast<int>(errors.cols());
-    m_shades = QImage(n, m, QImage::Format_RGB32);
-    for (int j = 0; j < m; ++j) {
-        auto *line = reinterpret_cast<QRgb *>(m_shades.scanLine(m - 1 - j)); // b grows upwards
-        for (int i = 0; i < n; ++i)
-            line[i] = shade((errors(i, j) - low) / (high - low));
-    }
-    std::vector<double> levels;
-    for (const PlotTicks::Tick &tick : PlotTicks::linear(low, high, 10))
-        levels.push_back(tick.value);
-    m_contours = ContourLines::compute(errors, surface.fromA, surface.toA, surface.fromB,
-                                       surface.toB, levels);
+    SurfacePicture picture = makeSurfacePicture(surface, shade);
+    m_shades = std::move(picture.image);
+    m_contours = std::move(picture.contours);
 }
 
 std::vector<RaceSurfaceView::DrawnPath> RaceSurfaceView::drawnPaths() const

@@ -66,12 +66,14 @@ private:
     QTransform m_transform;
 };
 
-class RecordingDevice : public QPaintDevice
+// A paint device of `size` at 96 dpi whose painting goes to an engine of type Engine (which
+// records what a test wants to read: texts here, polylines in tst_racewindow).
+template<class Engine> class EngineDevice : public QPaintDevice
 {
 public:
-    explicit RecordingDevice(QSize size) : m_size(size) { }
+    explicit EngineDevice(QSize size) : m_size(size) { }
     QPaintEngine *paintEngine() const override { return &m_engine; }
-    QList<DrawnText> texts() const { return m_engine.texts; }
+    Engine &engine() const { return m_engine; }
 
 protected:
     int metric(PaintDeviceMetric metric) const override
@@ -105,15 +107,15 @@ protected:
 
 private:
     QSize m_size;
-    mutable RecordingEngine m_engine;
+    mutable Engine m_engine;
 };
 
 // The texts `widget` (with its visible children) draws, in its own coordinates.
 inline QList<DrawnText> textsOf(QWidget &widget)
 {
-    RecordingDevice device(widget.size());
+    EngineDevice<RecordingEngine> device(widget.size());
     widget.render(&device, QPoint(), QRegion(), QWidget::DrawChildren);
-    return device.texts();
+    return device.engine().texts;
 }
 
 } // namespace texttest

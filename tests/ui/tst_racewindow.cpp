@@ -13,6 +13,7 @@
 #include "racesurfaceview.h"
 #include "racetable.h"
 #include "racewindow.h"
+#include "textrecorder.h"
 #include "theme.h"
 #include "windowrig.h"
 
@@ -69,42 +70,6 @@ public:
 private:
     QPen m_pen;
     QTransform m_transform;
-};
-
-class PolylineDevice : public QPaintDevice
-{
-public:
-    explicit PolylineDevice(QSize size) : m_size(size) { }
-    QPaintEngine *paintEngine() const override { return &m_engine; }
-    QList<PolylineEngine::Line> lines() const { return m_engine.lines; }
-
-protected:
-    int metric(PaintDeviceMetric metric) const override
-    {
-        switch (metric) {
-        case PdmWidth:
-            return m_size.width();
-        case PdmHeight:
-            return m_size.height();
-        case PdmDpiX:
-        case PdmDpiY:
-        case PdmPhysicalDpiX:
-        case PdmPhysicalDpiY:
-            return 96;
-        case PdmDevicePixelRatio:
-            return 1;
-        case PdmDevicePixelRatioScaled:
-            return 1 * QPaintDevice::devicePixelRatioFScale();
-        case PdmDepth:
-            return 32;
-        default:
-            return 1000;
-        }
-    }
-
-private:
-    QSize m_size;
-    mutable PolylineEngine m_engine;
 };
 
 std::vector<OptimizerSettings> fourOptimizers(const Lesson &lesson)
@@ -187,7 +152,7 @@ private slots:
         const std::vector<RaceSurfaceView::DrawnPath> paths = view->drawnPaths();
         QCOMPARE(paths.size(), std::size_t(4));
         // What one paint of the view draws: a polyline per racer in its colour.
-        PolylineDevice device(view->size());
+        texttest::EngineDevice<PolylineEngine> device(view->size());
         static_cast<QWidget *>(view)->render(&device);
         const PlotArea area = view->plotArea();
         for (std::size_t k = 0; k < paths.size(); ++k) {
@@ -202,7 +167,7 @@ private slots:
                 QVERIFY(sameBits(paths[k].values[int(p)].y(), racer.path[p].y()));
             }
             int drawn = 0;
-            for (const PolylineEngine::Line &line : device.lines()) {
+            for (const PolylineEngine::Line &line : device.engine().lines) {
                 // (The legend's samples of the colours lie outside the plot's frame.)
                 if (line.color != paths[k].color || !area.frame().contains(line.points.front()))
                     continue;
