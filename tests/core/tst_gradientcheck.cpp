@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <utility>
 #include <vector>
 
 using namespace backprop;
@@ -42,29 +44,56 @@ Layer makeLayer(Eigen::Index neurons, Eigen::Index inputs, Activation activation
         Eigen::VectorXd::NullaryExpr(biases, [&random] { return random.uniform(-0.5, 0.5); });
     return layer;
 }
-// Which nets are positive with parameter `id` set to `value`.
-std::vector<bool> signsOfNets(Network network, const Eigen::MatrixXd &inputs, const ParameterId &id,
-                              double value)
+// Whether moving one parameter across an interval changes the sign of any net (a (leaky)
+// ReLU's kink at 0). One pass and one set of net matrices, made once per network: a batch of
+// 17,000 samples allocated afresh for every probe spent most of the suite in page faults.
+class KinkProbe
 {
-    network.setValue(id, value);
-    NetworkPass pass;
-    pass.prepare(network, inputs.cols());
-    pass.forward(network, inputs);
-    // net = W·in + b for the whole batch at once (a large batch keeps no net; asking
-    // NetworkPass::netValue a million times made this the suite's slowest part).
-    std::vector<bool> signs;
-    for (int l = 0; l < network.layerCount(); ++l) {
-        const Layer &layer = network.layers[l];
-        Eigen::MatrixXd net = layer.weights * (l == 0 ? inputs : pass.out(l - 1));
-        if (layer.biasMode == BiasMode::PerNeuron)
-            net.colwise() += layer.biases;
-        else if (layer.biasMode == BiasMode::SharedPerLayer)
-            net.array() += layer.biases(0);
-        for (Eigen::Index k = 0; k < net.size(); ++k)
-            signs.push_back(net(k) > 0.0);
+public:
+    KinkProbe(Network network, const Eigen::MatrixXd &inputs)
+        : m_network(std::move(network)), m_inputs(inputs)
+    {
+        m_pass.prepare(m_network, m_inputs.cols());
+        for (const Layer &layer : m_network.layers) {
+            m_below.emplace_back(layer.neuronCount(), m_inputs.cols());
+            m_above.emplace_back(layer.neuronCount(), m_inputs.cols());
+        }
     }
-    return signs;
-}
+
+    bool crossesKink(const ParameterId &id, double from, double to)
+    {
+        computeNets(id, from, m_below);
+        computeNets(id, to, m_above);
+        for (std::size_t l = 0; l < m_below.size(); ++l) {
+            if (((m_below[l].array() > 0.0) != (m_above[l].array() > 0.0)).any())
+                return true;
+        }
+        return false;
+    }
+
+private:
+    // net = W·in + b for the whole batch at once (a large batch keeps no net in the pass).
+    void computeNets(const ParameterId &id, double value, std::vector<Eigen::MatrixXd> &nets)
+    {
+        const double old = m_network.value(id);
+        m_network.setValue(id, value);
+        m_pass.forward(m_network, m_inputs);
+        for (int l = 0; l < m_network.layerCount(); ++l) {
+            const Layer &layer = m_network.layers[l];
+            nets[l].noalias() = layer.weights * (l == 0 ? m_inputs : m_pass.out(l - 1));
+            if (layer.biasMode == BiasMode::PerNeuron)
+                nets[l].colwise() += layer.biases;
+            else if (layer.biasMode == BiasMode::SharedPerLayer)
+                nets[l].array() += layer.biases(0);
+        }
+        m_network.setValue(id, old);
+    }
+
+    Network m_network;
+    const Eigen::MatrixXd &m_inputs;
+    NetworkPass m_pass;
+    std::vector<Eigen::MatrixXd> m_below, m_above;
+};
 
 struct Shape
 {
@@ -193,6 +222,9 @@ private slots:
             : sizes.keepsNet                                      ? 10
                                                                   : 5;
         const std::vector<ParameterId> checkedParameters = parametersToCheck(network, count);
+        std::optional<KinkProbe> kinks;
+        if (hasKink(hidden))
+            kinks.emplace(network, inputs);
         int checked = 0;
         for (const ParameterId &id : checkedParameters) {
             const double analytic = explainer.gradient(id);
@@ -203,9 +235,7 @@ private slots:
             // [w − 2h, w + 2h], where E is smooth.
             const double w = network.value(id);
             double h = 1e-4;
-            while (h > 1e-8 && hasKink(hidden)
-                   && signsOfNets(network, inputs, id, w - 2 * h)
-                       != signsOfNets(network, inputs, id, w + 2 * h))
+            while (h > 1e-8 && kinks && kinks->crossesKink(id, w - 2 * h, w + 2 * h))
                 h /= 10;
             const double numeric =
                 (-explainer.errorWith(id, w + 2 * h) + 8 * explainer.errorWith(id, w + h)
