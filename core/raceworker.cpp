@@ -1,25 +1,16 @@
 #include "raceworker.h"
 
+#include "chunkclock.h"
+
 #include <algorithm>
-#include <chrono>
 
 namespace backprop {
 
 namespace {
-using Clock = std::chrono::steady_clock;
-
-// As TrainingWorker's run: a chunk lasts about this long before the event loop gets a turn.
-constexpr double chunkNanoseconds = 4e6;
 constexpr qint64 frameMilliseconds = 16;    // at most one frame per screen frame
 constexpr qint64 captureMilliseconds = 100; // a copy for step back this often in a run
 constexpr qint64 surfaceMilliseconds = 250; // a new surface at most this often in a run
-constexpr double clockNanoseconds = 20e3;   // read the clock about this often
 constexpr int surfaceSize = 65;
-
-double nanosecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::nano>(Clock::now() - start).count();
-}
 } // namespace
 
 RaceWorker::RaceWorker(QObject *parent) : QObject(parent)
@@ -154,9 +145,9 @@ void RaceWorker::runChunk()
 {
     if (!m_running)
         return;
-    const Clock::time_point start = Clock::now();
+    // As TrainingWorker's run: a chunk of iterations, then the event loop gets a turn.
+    ChunkClock chunk(m_clockEvery);
     long long iterations = 0;
-    long long untilClock = m_clockEvery;
     for (;;) {
         if (m_pauseRequested.load(std::memory_order_relaxed) || allFaulted()) {
             stopRun();
@@ -164,14 +155,10 @@ void RaceWorker::runChunk()
         }
         m_race.step();
         ++iterations;
-        if (--untilClock == 0) {
-            if (nanosecondsSince(start) >= chunkNanoseconds)
-                break;
-            untilClock = m_clockEvery;
-        }
+        if (chunk.isOver())
+            break;
     }
-    const double perIteration = nanosecondsSince(start) / static_cast<double>(iterations);
-    m_clockEvery = std::max(1LL, static_cast<long long>(clockNanoseconds / perIteration));
+    m_clockEvery = ChunkClock::clockEveryFor(iterations, chunk.elapsedNanoseconds());
     if (m_sinceCapture.elapsed() >= captureMilliseconds) {
         m_history.capture(m_race);
         m_sinceCapture.restart();

@@ -1,6 +1,7 @@
 #include "trainingworker_p.h"
 
 #include "batchexplanation.h"
+#include "chunkclock.h"
 
 #include <chrono>
 #include <cmath>
@@ -9,22 +10,10 @@
 namespace backprop {
 
 namespace {
-using Clock = std::chrono::steady_clock;
-
-// A chunk of full-speed iterations lasts about this long before the event loop gets a turn
-// (so a pause or an edit queued by the window waits at most this long).
-constexpr double chunkNanoseconds = 4e6;
 // At most one snapshot per screen frame during a run.
 constexpr qint64 snapshotMilliseconds = 16;
 // Copying checkpoints may take this share of the training time of a run.
 constexpr double checkpointShare = 0.01;
-// Reading the clock costs ~20 ns: in a chunk, read it about this often.
-constexpr double clockNanoseconds = 20e3;
-
-double nanosecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::nano>(Clock::now() - start).count();
-}
 } // namespace
 
 TrainingWorker::Private::Private(TrainingWorker *worker)
@@ -132,9 +121,9 @@ void TrainingWorker::Private::runChunk()
         return;
     }
     applyQueuedEdits();
-    const Clock::time_point start = Clock::now();
+    // A chunk of full-speed iterations, then the event loop gets a turn (ChunkClock).
+    ChunkClock chunk(clockEvery);
     long long iterations = 0;
-    long long untilClock = clockEvery;
     for (;;) {
         const long long iteration = trainer.state().iteration;
         const double loss = trainer.runIteration();
@@ -146,9 +135,9 @@ void TrainingWorker::Private::runChunk()
         ++runIterations;
         ++iterations;
         if (history.isCaptureDue(trainer)) {
-            const Clock::time_point before = Clock::now();
+            const ChunkClock::Clock::time_point before = ChunkClock::Clock::now();
             history.capture(trainer);
-            captureNanoseconds = nanosecondsSince(before);
+            captureNanoseconds = ChunkClock::nanosecondsSince(before);
         }
         if (limitReached(loss)) {
             stopRun();
@@ -158,13 +147,10 @@ void TrainingWorker::Private::runChunk()
             stopRun();
             return;
         }
-        if (--untilClock == 0) {
-            if (nanosecondsSince(start) >= chunkNanoseconds)
-                break;
-            untilClock = clockEvery;
-        }
+        if (chunk.isOver())
+            break;
     }
-    tuneChunking(iterations, nanosecondsSince(start));
+    tuneChunking(iterations, chunk.elapsedNanoseconds());
     reportDroppedHistory();
     // A snapshot of a large network (the whole data set's outputs, the chain rule) can cost
     // several iterations: then it is taken less often, so it never dominates the run.
@@ -178,12 +164,12 @@ void TrainingWorker::Private::runChunk()
 void TrainingWorker::Private::tuneChunking(long long iterations, double nanoseconds)
 {
     const double perIteration = nanoseconds / static_cast<double>(std::max(1LL, iterations));
-    clockEvery = std::max(1LL, static_cast<long long>(clockNanoseconds / perIteration));
+    clockEvery = ChunkClock::clockEveryFor(iterations, nanoseconds);
     // What a checkpoint costs (measured at the last one) decides how often a run keeps one.
     // Never so rarely that rebuilding the last iteration at a pause (a replay from the last
     // checkpoint) takes longer than a chunk.
     const double interval = std::ceil(captureNanoseconds / (checkpointShare * perIteration));
-    const double longest = std::max(1.0, chunkNanoseconds / perIteration);
+    const double longest = std::max(1.0, ChunkClock::chunkNanoseconds / perIteration);
     history.setCaptureInterval(
         static_cast<long long>(std::clamp(interval, 1.0, std::min(1e6, longest))));
 }

@@ -161,7 +161,8 @@ private slots:
         const Network &network = lesson.network;
         const double weights[] = {0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55};
         for (int k = 0; k < 8; ++k) {
-            const auto id = network.findParameter("w" + std::to_string(k + 1));
+            // (std::string("w") + …: "w" + std::to_string trips GCC 12's -Wstringop-overflow)
+            const auto id = network.findParameter(std::string("w").append(std::to_string(k + 1)));
             QVERIFY(id);
             QCOMPARE(network.value(*id), weights[k]);
         }

@@ -218,7 +218,7 @@ private slots:
         for (const auto &layer : network.weightNames) {
             for (const auto &row : layer) {
                 for (const std::string &name : row)
-                    QCOMPARE(name, "w" + std::to_string(++number));
+                    QCOMPARE(QString::fromStdString(name), QStringLiteral("w%1").arg(++number));
             }
         }
         QCOMPARE(number, 9);

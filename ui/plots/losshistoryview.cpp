@@ -12,10 +12,6 @@
 
 using namespace backprop;
 
-namespace {
-const QString errorName = QStringLiteral("E_total");
-}
-
 LossHistoryView::LossHistoryView(QWidget *parent)
     : PlotWidget(parent), m_controls(new QWidget(this)),
       m_logarithmicBox(new QCheckBox(tr("Logarithmic scale"), m_controls))
@@ -97,13 +93,14 @@ PlotArea LossHistoryView::areaFor(const QRectF &bounds) const
         area.setYRange(low >= 0.0 ? 0.0 : low - pad, high + pad);
     }
     std::vector<PlotArea::LegendEntry> legend = {
-        {Symbol::Line, PlotArea::curveColor(), tr("%1 of each iteration").arg(errorName)},
+        {Symbol::Line, PlotArea::curveColor(),
+         tr("%1 of each iteration").arg(PlotArea::errorName())},
         {Symbol::DashedLine, PlotArea::accentColor(),
          tr("now: %1 iterations done").arg(QLocale().toString(m_iterationCount))}};
     if (const QString last = lastIterationText(); !last.isEmpty())
         legend.push_back({Symbol::Text, QColor(), last});
     area.setLegend(std::move(legend));
-    area.setLabels(tr("iteration"), errorName);
+    area.setLabels(tr("iteration"), PlotArea::errorName());
     area.layout();
     return area;
 }
@@ -129,7 +126,7 @@ QString LossHistoryView::lastIterationText() const
     if (!m_lastIterationError || !std::isfinite(*m_lastIterationError))
         return {};
     return tr("iteration %1: %2 = %3")
-        .arg(QLocale().toString(m_iterationCount), errorName,
+        .arg(QLocale().toString(m_iterationCount), PlotArea::errorName(),
              NumberFormat::shown(*m_lastIterationError));
 }
 

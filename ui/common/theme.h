@@ -37,6 +37,8 @@ public:
     // The colour of a weight: grey near zero, the palette's full positive or negative colour at
     // |weight| = largestMagnitude.
     static QColor weightColor(double weight, double largestMagnitude);
+    // `amount` of the way from `from` to `to` (0: from, 1: to), channel by channel.
+    static QColor mix(const QColor &from, const QColor &to, double amount);
     static QColor positiveColor();
     static QColor negativeColor();
     // The words for those colours in captions and explanations ("purple", "orange").

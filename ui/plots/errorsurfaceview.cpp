@@ -19,7 +19,6 @@ using namespace backprop;
 
 namespace {
 
-const QString errorName = QStringLiteral("E_total");
 constexpr double largestAspect = 1.5; // frame width per pixel of height
 
 constexpr std::pair<double, double> noExtent {std::numeric_limits<double>::infinity(),
@@ -319,13 +318,14 @@ PlotArea ErrorSurfaceView::areaFor(const QRectF &bounds) const
         const ErrorSurface &s = m_result->surface;
         area.setXRange(s.fromA, s.toA);
         area.setYRange(s.fromB, s.toB);
-        area.setColorScale(m_low, m_high, errorName);
+        area.setColorScale(m_low, m_high, PlotArea::errorName());
         // The point and its error on lines of their own: a legend beside a short plot (under
         // a projector's network) is as wide as its longest line.
         const QString point = QStringLiteral("(%1, %2) = (%3, %4)")
                                   .arg(m_nameA, m_nameB, NumberFormat::shown(m_result->valueA),
                                        NumberFormat::shown(m_result->valueB));
-        const QString error = QStringLiteral("%1 = %2").arg(errorName, upcoming(m_result->error));
+        const QString error =
+            QStringLiteral("%1 = %2").arg(PlotArea::errorName(), upcoming(m_result->error));
         area.setLegend(
             {{Symbol::HollowDot, Theme::text(), point},
              {Symbol::Text, QColor(), error},

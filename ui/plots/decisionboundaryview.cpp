@@ -19,13 +19,6 @@ namespace {
 constexpr double smallestMargin = 36.0;
 // The share of the samples' extent added around them, so points do not sit on the edge.
 constexpr double padding = 0.1;
-
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t,
-                            a.greenF() + (b.greenF() - a.greenF()) * t,
-                            a.blueF() + (b.blueF() - a.blueF()) * t);
-}
 } // namespace
 
 DecisionBoundaryView::DecisionBoundaryView(QWidget *parent)
@@ -292,7 +285,8 @@ QColor DecisionBoundaryView::colorOf(double value) const
     // samples visible.
     const double t = normalized(value);
     const QColor middle(0xf7, 0xf7, 0xf7);
-    return mix(middle, t >= 0 ? Theme::positiveColor() : Theme::negativeColor(), 0.8 * std::abs(t));
+    return Theme::mix(middle, t >= 0 ? Theme::positiveColor() : Theme::negativeColor(),
+                      0.8 * std::abs(t));
 }
 
 std::optional<DecisionBoundaryView::PlanePoint> DecisionBoundaryView::pointAt(QPointF point) const

@@ -18,7 +18,6 @@ namespace {
 
 const QColor tangentColor = PlotArea::accentColor();
 const QColor pointColor = Theme::text();
-const QString errorName = QStringLiteral("E_total");
 
 // Where a past value sits on the curve drawn now: the engine's samples joined by straight
 // lines, as they are drawn. Nothing outside the sampled range.
@@ -248,16 +247,17 @@ std::vector<PlotArea::LegendEntry> ErrorCurveView::legend() const
     const QString &w = m_parameterName;
     const CurveResult &r = *m_result;
     return {
-        {Symbol::Line, PlotArea::curveColor(), tr("%1(%2), the rest fixed").arg(errorName, w)},
+        {Symbol::Line, PlotArea::curveColor(),
+         tr("%1(%2), the rest fixed").arg(PlotArea::errorName(), w)},
         {Symbol::Dot, pointColor,
          QStringLiteral("%1 = %2, %3 = %4")
-             .arg(w, NumberFormat::shown(r.value), errorName, upcoming(r.error))},
+             .arg(w, NumberFormat::shown(r.value), PlotArea::errorName(), upcoming(r.error))},
         {Symbol::DashedLine, tangentColor,
-         tr("slope ∂%1/∂%2 = %3").arg(errorName, w, upcoming(r.gradient))},
+         tr("slope ∂%1/∂%2 = %3").arg(PlotArea::errorName(), w, upcoming(r.gradient))},
         {Symbol::Arrow, pointColor,
          (r.isUpdateMade ? tr("the step just made: %1⁺ = %2, %3 = %4")
                          : tr("next step: %1⁺ = %2, %3 = %4"))
-             .arg(w, upcoming(r.nextValue), errorName, upcoming(r.nextError))},
+             .arg(w, upcoming(r.nextValue), PlotArea::errorName(), upcoming(r.nextError))},
         {Symbol::HollowDot, PlotArea::trailColor(), tr("past values")},
     };
 }
@@ -288,7 +288,7 @@ PlotArea ErrorCurveView::areaFor(const QRectF &bounds) const
         high += 0.06 * span;
     }
     area.setYRange(low, high);
-    area.setLabels(m_parameterName, errorName);
+    area.setLabels(m_parameterName, PlotArea::errorName());
     area.setLegend(legend());
     area.layout();
     return area;

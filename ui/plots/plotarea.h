@@ -77,6 +77,8 @@ public:
     static QColor curveColor() { return QColor(0x1f, 0x4e, 0x9c); }
     static QColor accentColor() { return QColor(0xd9, 0x5f, 0x02); }
     static QColor trailColor() { return QColor(0x7f, 0x7f, 0x7f); }
+    // The error's name on the axes and in the legends, as the lessons name it.
+    static QString errorName() { return QStringLiteral("E_total"); }
 
 private:
     struct PlacedEntry

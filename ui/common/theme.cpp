@@ -13,7 +13,9 @@ namespace {
 Theme::Palette currentPalette = Theme::defaultPalette;
 double fontFloor = 0.0; // presentation mode's smallest type; GUI thread only
 
-QColor mix(const QColor &from, const QColor &to, double amount)
+} // namespace
+
+QColor Theme::mix(const QColor &from, const QColor &to, double amount)
 {
     const auto channel = [amount](int a, int b) {
         return static_cast<int>(std::lround(a + (b - a) * amount));
@@ -21,8 +23,6 @@ QColor mix(const QColor &from, const QColor &to, double amount)
     return QColor(channel(from.red(), to.red()), channel(from.green(), to.green()),
                   channel(from.blue(), to.blue()));
 }
-
-} // namespace
 
 Theme::Palette Theme::palette()
 {

@@ -1,0 +1,2 @@
+// The window may include a plot.
+#include "curve.h"
