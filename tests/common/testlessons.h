@@ -99,4 +99,25 @@ inline backprop::Lesson circleClassifier(const std::vector<Eigen::Index> &hidden
     return lesson;
 }
 
+// A 2-4-4-2 network (circleClassifier's 2-4-4 under two sigmoid outputs, four samples): the
+// largest whose every weight issue 12 asks to label on a projector.
+inline backprop::Lesson twoFourFourTwo()
+{
+    using namespace backprop;
+    Lesson lesson = circleClassifier({4, 4}, 4);
+    Layer output;
+    output.weights = Eigen::MatrixXd::Constant(2, 4, 0.25);
+    output.weights(1, 2) = -0.5;
+    output.biases = Eigen::VectorXd::Constant(2, 0.1);
+    output.activation = Activation::Sigmoid;
+    lesson.network.layers.back() = output;
+    lesson.network.weightNames.clear();
+    lesson.network.biasNames.clear();
+    lesson.network.neuronNames.clear();
+    lesson.network.assignDefaultNames();
+    lesson.dataset.targets = Eigen::MatrixXd::Constant(2, 4, 0.5);
+    lesson.loss = Loss::HalfSquaredError;
+    return lesson;
+}
+
 } // namespace testlessons

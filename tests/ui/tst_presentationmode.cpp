@@ -173,25 +173,6 @@ void moveToScreenOfSize(QWidget &window, QSize size)
     qFatal("no screen of %dx%d", size.width(), size.height());
 }
 
-// A 2-4-4-2 network, the largest whose every weight the issue asks to label.
-Lesson twoFourFourTwo()
-{
-    Lesson lesson = testlessons::circleClassifier({4, 4}, 4);
-    Layer output;
-    output.weights = Eigen::MatrixXd::Constant(2, 4, 0.25);
-    output.weights(1, 2) = -0.5;
-    output.biases = Eigen::VectorXd::Constant(2, 0.1);
-    output.activation = Activation::Sigmoid;
-    lesson.network.layers.back() = output;
-    lesson.network.weightNames.clear();
-    lesson.network.biasNames.clear();
-    lesson.network.neuronNames.clear();
-    lesson.network.assignDefaultNames();
-    lesson.dataset.targets = Eigen::MatrixXd::Constant(2, 4, 0.5);
-    lesson.loss = Loss::HalfSquaredError;
-    return lesson;
-}
-
 } // namespace
 
 class TestPresentationMode : public QObject
@@ -216,7 +197,7 @@ private slots:
         }
         for (const QSize screen : {QSize(1920, 1080), QSize(1280, 720)})
             QTest::addRow("2-4-4-2 %dx%d", screen.width(), screen.height())
-                << twoFourFourTwo() << screen;
+                << testlessons::twoFourFourTwo() << screen;
     }
 
     void everyTextIsLargeWholeAndAlone()
@@ -250,11 +231,10 @@ private slots:
         problems.removeDuplicates();
         // Known, not yet met (issue 12). Qt counts an unexpected pass as a failure, so a tag
         // goes from this list once its row is met.
-        for (const char *tag : {"2-4-4-2 1920x1080", "2-4-4-2 1280x720"})
-            QEXPECT_FAIL(tag,
-                         "40 weight labels at 24 px: 1920x1080 hides 1-4 in some phases; at "
-                         "1280x720 compact neurons are still too wide and too tall",
-                         Continue);
+        QEXPECT_FAIL("2-4-4-2 1280x720",
+                     "32 weight labels at 24 px in a 1280x610 pane: names-only neurons and the "
+                     "placement's repair still hide 3-5 in each phase (28 before)",
+                     Continue);
         QVERIFY2(problems.isEmpty(),
                  qPrintable(QStringLiteral("%1 problems, the first 40:\n").arg(problems.size())
                             + problems.mid(0, 40).join('\n')));

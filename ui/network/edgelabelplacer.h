@@ -37,6 +37,14 @@ private:
     QList<int> placeInOrder(const QList<int> &order, int weightCount, const LabelSize &labelSize,
                             Reach reach);
     QList<int> crowdedFirst(const QList<int> &order, const QList<int> &hidden) const;
+    // Places hidden labels where one placed label can make way; returns how many.
+    int makeRoomForHidden(const LabelSize &labelSize, Reach reach);
+    QList<QList<QRectF>> spotsFor(const NetworkScene::Edge &edge, QSizeF size, Reach reach) const;
+    QList<QRectF> fixedObstacles() const;
+    double overlapOf(const QRectF &rect, const QList<QRectF> &obstacles) const;
+    int crossingsOf(const NetworkScene::Edge &edge, const QRectF &rect) const;
+    double tolerance() const;
+    QRectF withAir(const QRectF &label) const;
 
     NetworkScene &m_scene;
     QRectF m_area;

@@ -241,6 +241,10 @@ void NetworkPainter::paintFooter(const QString &refusal)
             : tr("Gradients left out for room: select a weight to see its own.");
         colour = Theme::mutedText();
     }
+    if (message.isEmpty() && m_scene.nameOnlyNeuronCount > 0) {
+        message = tr("Neurons show their names only: click one to see its values.");
+        colour = Theme::mutedText();
+    }
     if (message.isEmpty() && m_scene.compactNeuronCount > 0) {
         message = tr("Neurons show this step's values: click one to see all of it.");
         colour = Theme::mutedText();

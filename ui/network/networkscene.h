@@ -35,7 +35,8 @@ struct NetworkScene
         std::optional<backprop::ParameterId> bias; // a per-neuron bias shown as a line
         int firstBiasLine = -1;                    // its first line in `lines`; −1: none shown
         QRectF biasRect;
-        bool isCompact = false; // shows only this moment's values (NeuronText::Detail)
+        bool isCompact = false;     // shows only this moment's values (NeuronText::Detail)
+        bool showsNameOnly = false; // shows its title alone (and is compact)
     };
 
     struct Edge
@@ -78,4 +79,6 @@ struct NetworkScene
     int shortenedLabelCount = 0;
     // Neurons showing only this moment's values (their whole box had no room).
     int compactNeuronCount = 0;
+    // Neurons showing their title alone (compact ones left weight labels without room).
+    int nameOnlyNeuronCount = 0;
 };

@@ -126,6 +126,15 @@ NetworkScene NetworkSceneBuilder::build()
         if (compact.hiddenLabelCount < best.hiddenLabelCount)
             best = compact;
     }
+    if (best.hiddenLabelCount > 0) {
+        // A dense network on a small screen: names only leave the weights the room.
+        m_namesOnly = true;
+        m_scene = empty;
+        const NetworkScene named = buildShortening(empty);
+        if (named.hiddenLabelCount < best.hiddenLabelCount)
+            best = named;
+        m_namesOnly = false;
+    }
     m_scene = best;
     return best;
 }
@@ -140,6 +149,12 @@ NetworkScene NetworkSceneBuilder::buildShortening(const NetworkScene &empty)
     NetworkScene best = buildOnce();
     const int layers = m_network.layerCount();
     if (best.hiddenLabelCount == 0 || !best.isLabelled)
+        return best;
+    // Only labels of more than one line (a weight with its gradient) can be shortened.
+    const bool anyLong = std::any_of(best.edges.begin(), best.edges.end(), [](const auto &edge) {
+        return !edge.isDashed && edge.lines.size() > 1;
+    });
+    if (!anyLong)
         return best;
     // Past a few gaps, trying every set costs more than a frame: all of them at once.
     constexpr int mostGapsTried = 4;
@@ -202,8 +217,10 @@ NetworkScene NetworkSceneBuilder::buildOnce()
             && m_parameterText.lines(edge.parameter, ParameterText::Detail::Whole).size() > 1)
             ++m_scene.shortenedLabelCount;
     }
-    for (const NetworkScene::Node &node : std::as_const(m_scene.nodes))
+    for (const NetworkScene::Node &node : std::as_const(m_scene.nodes)) {
         m_scene.compactNeuronCount += node.isCompact ? 1 : 0;
+        m_scene.nameOnlyNeuronCount += node.showsNameOnly ? 1 : 0;
+    }
     return m_scene;
 }
 
@@ -226,14 +243,14 @@ void NetworkSceneBuilder::buildHeader()
 // A compact column's neuron whose bias is selected shows whole: the selection is complete.
 NeuronText::Detail NetworkSceneBuilder::detailOf(int column, long neuron) const
 {
-    if (!m_compactColumns.contains(column))
+    if (column == 0 || (!m_compactColumns.contains(column) && !m_namesOnly))
         return NeuronText::Detail::Whole;
     const std::optional<ParameterId> &selected = m_options.selected;
     if (selected && selected->kind == ParameterId::Kind::Bias && selected->layer == column - 1
         && selected->row == neuron
         && m_network.layers[column - 1].biasMode == backprop::BiasMode::PerNeuron)
         return NeuronText::Detail::Whole;
-    return NeuronText::Detail::Compact;
+    return m_namesOnly ? NeuronText::Detail::Name : NeuronText::Detail::Compact;
 }
 
 QSet<int> NetworkSceneBuilder::columnsTooTall() const
@@ -277,7 +294,8 @@ void NetworkSceneBuilder::layoutNodes()
             node.neuron = n;
             node.title = m_values.neuronName(c, n);
             const NeuronText::Detail detail = detailOf(c, n);
-            node.isCompact = detail == NeuronText::Detail::Compact;
+            node.isCompact = detail != NeuronText::Detail::Whole;
+            node.showsNameOnly = detail == NeuronText::Detail::Name && c > 0;
             m_neuronText.fill(node, detail);
             w = std::max(w, m_boldMetrics.horizontalAdvance(node.title));
             for (const QString &text : m_neuronText.widestTexts(node, detail))
@@ -342,8 +360,9 @@ void NetworkSceneBuilder::placeColumn(QList<NetworkScene::Node *> column, double
     QList<double> heights;
     double total = 0.0;
     for (const NetworkScene::Node *node : std::as_const(column)) {
-        const NeuronText::Detail detail =
-            node->isCompact ? NeuronText::Detail::Compact : NeuronText::Detail::Whole;
+        const NeuronText::Detail detail = node->showsNameOnly ? NeuronText::Detail::Name
+            : node->isCompact                                 ? NeuronText::Detail::Compact
+                                                              : NeuronText::Detail::Whole;
         const double h = NeuronText::maxLines(m_network, node->column, detail) * m_scene.lineHeight
             + 2 * nodePadding * f;
         heights.append(h);
@@ -493,7 +512,11 @@ QList<double> NetworkSceneBuilder::gapShares() const
                 widest = std::max(widest, labelSize(m_parameterText.lines(id)).width());
             }
         }
-        shares.append(labelled ? std::max(1.0, widest) : 1.0);
+        // Names-only neurons (a dense network) leave the gaps to the labels: a gap of more
+        // weights stacks more of them, so it gets more room.
+        const double crowd =
+            m_namesOnly ? std::sqrt(std::sqrt(static_cast<double>(layer.weights.size()))) : 1.0;
+        shares.append(labelled ? std::max(1.0, widest) * crowd : 1.0);
     }
     return shares;
 }

@@ -66,6 +66,7 @@ private:
     ParameterText m_parameterText;
     NeuronText m_neuronText;
     QSet<int> m_compactColumns; // whose neurons show this moment's values only
+    bool m_namesOnly = false;   // every neuron but the inputs shows its title alone
     NetworkScene m_scene;
     QFontMetricsF m_metrics;
     QFontMetricsF m_boldMetrics;

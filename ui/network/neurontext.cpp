@@ -25,6 +25,8 @@ int NeuronText::maxLines(const backprop::Network &network, int column, Detail de
         return 2;
     if (detail == Detail::Compact)
         return 3;
+    if (detail == Detail::Name)
+        return 1;
     const bool isOutput = column == network.layerCount();
     return 4 + (isOutput ? 2 : 0) + (hasNeuronBias(network.layers[column - 1]) ? 2 : 0);
 }
@@ -144,6 +146,8 @@ void NeuronText::fill(NetworkScene::Node &node, Detail detail) const
     QList<Tagged> lines = wholeLines(node, detail);
     if (detail == Detail::Compact && node.column > 0)
         lines = compactLines(lines);
+    else if (detail == Detail::Name && node.column > 0)
+        lines.clear();
     node.lines.clear();
     node.firstBiasLine = -1;
     for (const Tagged &t : std::as_const(lines)) {
@@ -158,6 +162,8 @@ QStringList NeuronText::widestTexts(const NetworkScene::Node &node, Detail detai
     const QString wide = m_values.number(-10.0);
     if (node.column == 0)
         return {wide};
+    if (detail == Detail::Name)
+        return {};
     QStringList texts {QStringLiteral("target_%1 = %2").arg(node.title, wide)};
     if (detail == Detail::Compact && node.bias)
         texts << QStringLiteral("∂E_total/∂%1 =").arg(m_values.parameterName(*node.bias));

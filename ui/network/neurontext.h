@@ -11,13 +11,15 @@
 // whole neurons do not fit its height at the floor's type) shows two lines: net and out,
 // or out and the one quantity the phase has just computed (E, δ, the bias's gradient on two
 // lines, or its new value); the rest stays in the chain rule and in the neuron's whole box,
-// shown when its bias is selected.
+// shown when its bias is selected. Name (a dense network on a small projector, when even
+// compact neurons leave weight labels without room) shows the title alone; a click on the
+// neuron shows it whole.
 class NeuronText
 {
     Q_DECLARE_TR_FUNCTIONS(NeuronText)
 
 public:
-    enum class Detail { Whole, Compact };
+    enum class Detail { Whole, Compact, Name };
 
     NeuronText(const MomentValues &values, const ParameterText &parameters);
 
