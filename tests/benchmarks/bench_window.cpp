@@ -88,6 +88,30 @@ void BM_NetworkFrame(benchmark::State &state)
     Theme::setMinimumFontPixels(0.0);
 }
 
+// The layout alone (NetworkSceneBuilder, as a snapshot arrives), without painting: what of a
+// frame is ours and what is Qt's rasteriser.
+void BM_NetworkLayout(benchmark::State &state)
+{
+    const bool presenting = state.range(0) == 2;
+    Trainer trainer;
+    trainer.load(state.range(0) == 0 ? testlessons::twoTwoTwo()
+                     : presenting    ? testlessons::twoFourFourTwo()
+                                     : deepLesson());
+    trainer.step(Granularity::ForwardPass);
+    trainer.step(Granularity::Phase);
+    trainer.step(Granularity::Phase);
+    const Snapshot snapshot = takeSnapshot(trainer);
+    Theme::setMinimumFontPixels(presenting ? 24.0 : 0.0);
+    NetworkView view;
+    view.resize(presenting ? QSize(1280, 610) : QSize(960, 700));
+    view.selectParameter(*trainer.network().findParameter("w1"));
+    for (auto _ : state) {
+        view.setSnapshot(snapshot);
+        benchmark::DoNotOptimize(view.scene().edges.data());
+    }
+    Theme::setMinimumFontPixels(0.0);
+}
+
 void BM_GuiPauseRoundTrip(benchmark::State &state)
 {
     MainWindow window;
@@ -122,6 +146,7 @@ void BM_GuiPauseRoundTrip(benchmark::State &state)
 
 // range(0): 0 = two-two-two, 1 = 2-16-16-16-1, 2 = 2-4-4-2 presenting at 1280×720.
 BENCHMARK(BM_NetworkFrame)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_NetworkLayout)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_GuiPauseRoundTrip)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(5);
 
 int main(int argc, char **argv)
