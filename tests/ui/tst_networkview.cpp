@@ -226,6 +226,30 @@ private slots:
         QVERIFY2(mostHidden <= 6, qPrintable(QString::number(mostHidden)));
     }
 
+    // The arrangement a search chose (names-only neurons, shortened gaps) is remembered by
+    // moment and size, so a run showing the same moment does not search again: the scene
+    // built from the memory is the scene the search built, label for label.
+    void aRememberedArrangementGivesTheSameScene()
+    {
+        Theme::setMinimumFontPixels(24.0);
+        m_trainer = uitest::trainerFor(testlessons::twoFourFourTwo());
+        m_view->resize(1280, 610);
+        for (int phase = 0; phase <= static_cast<int>(m_trainer->phases().size()); ++phase) {
+            showSnapshot();
+            const NetworkScene searched = m_view->scene();
+            m_view->setSnapshot(takeSnapshot(*m_trainer)); // the same moment again
+            const NetworkScene &remembered = m_view->scene();
+            QCOMPARE(remembered.nameOnlyNeuronCount, searched.nameOnlyNeuronCount);
+            QCOMPARE(remembered.arrangement.compactColumns, searched.arrangement.compactColumns);
+            QCOMPARE(remembered.arrangement.shortenedLayers, searched.arrangement.shortenedLayers);
+            QCOMPARE(remembered.hiddenLabelCount, searched.hiddenLabelCount);
+            QCOMPARE(remembered.edges.size(), searched.edges.size());
+            for (qsizetype e = 0; e < searched.edges.size(); ++e)
+                QCOMPARE(remembered.edges[e].labelRect, searched.edges[e].labelRect);
+            m_trainer->step(Granularity::Phase);
+        }
+    }
+
     void neuronSteppingRevealsOneNeuronAtATime()
     {
         m_trainer->step(Granularity::Neuron);

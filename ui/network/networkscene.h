@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPointF>
 #include <QRectF>
+#include <QSet>
 #include <QSizeF>
 #include <QString>
 
@@ -64,6 +65,15 @@ struct NetworkScene
         QRectF labelRect;
     };
 
+    // Which neurons are compact, which gaps' weights show their value line only, whether the
+    // neurons show their names alone: what NetworkSceneBuilder chose for this scene.
+    struct Arrangement
+    {
+        QSet<int> compactColumns;
+        QSet<int> shortenedLayers;
+        bool namesOnly = false;
+    };
+
     QList<TextLine> header;
     QList<Node> nodes;
     QList<Edge> edges;
@@ -81,4 +91,5 @@ struct NetworkScene
     int compactNeuronCount = 0;
     // Neurons showing their title alone (compact ones left weight labels without room).
     int nameOnlyNeuronCount = 0;
+    Arrangement arrangement;
 };

@@ -113,6 +113,23 @@ NetworkScene NetworkSceneBuilder::build()
 {
     const NetworkScene empty = m_scene;
     m_compactColumns = columnsTooTall();
+    if (m_options.known && Theme::minimumFontPixels() > 0) {
+        // Whole neurons first, as the search would; when they hide labels, the arrangement
+        // the search chose at this moment before (two layouts instead of up to 32).
+        m_parameterText.setShortenedLayers({});
+        m_parameterText.setWeightWidth(ParameterText::Width::Wide);
+        NetworkScene best = buildOnce();
+        if (best.hiddenLabelCount == 0 || !best.isLabelled)
+            return best;
+        m_compactColumns = m_options.known->compactColumns;
+        m_namesOnly = m_options.known->namesOnly;
+        m_parameterText.setShortenedLayers(m_options.known->shortenedLayers);
+        m_scene = empty;
+        const NetworkScene known = buildOnce();
+        m_namesOnly = false;
+        m_scene = known.hiddenLabelCount <= best.hiddenLabelCount ? known : best;
+        return m_scene;
+    }
     NetworkScene best = buildShortening(empty);
     if (!best.isLabelled || Theme::minimumFontPixels() <= 0)
         return best;
@@ -217,6 +234,7 @@ NetworkScene NetworkSceneBuilder::buildOnce()
             && m_parameterText.lines(edge.parameter, ParameterText::Detail::Whole).size() > 1)
             ++m_scene.shortenedLabelCount;
     }
+    m_scene.arrangement = {m_compactColumns, m_parameterText.shortenedLayers(), m_namesOnly};
     for (const NetworkScene::Node &node : std::as_const(m_scene.nodes)) {
         m_scene.compactNeuronCount += node.isCompact ? 1 : 0;
         m_scene.nameOnlyNeuronCount += node.showsNameOnly ? 1 : 0;

@@ -29,6 +29,10 @@ public:
         double scale = 1.0;
         std::optional<backprop::ParameterId> selected;
         QString hint; // shown beside the heading while the iteration has no values yet
+        // The arrangement a full search chose for the same moment of an iteration at the
+        // same size: used when whole neurons hide labels, instead of searching again
+        // (a dense network on a projector tries up to 32 arrangements).
+        std::optional<NetworkScene::Arrangement> known;
     };
 
     NetworkSceneBuilder(const backprop::Snapshot &snapshot, const Options &options);

@@ -93,10 +93,43 @@ void NetworkView::rebuildScene()
     options.scale = m_scale;
     options.selected = m_selected;
     options.hint = m_hint;
+    const QString key = arrangementKey();
+    if (const auto known = m_arrangements.constFind(key); known != m_arrangements.cend())
+        options.known = *known;
     m_scene = NetworkSceneBuilder(m_snapshot, options).build();
+    if (!options.known && Theme::minimumFontPixels() > 0) {
+        constexpr qsizetype remembered = 256; // moments × sizes; a new lesson starts afresh
+        if (m_arrangements.size() >= remembered)
+            m_arrangements.clear();
+        m_arrangements.insert(key, m_scene.arrangement);
+    }
     if (m_editor && m_editing)
         m_editor->setGeometry(editorRect(*m_editing).toAlignedRect());
     update();
+}
+
+// What decides the builder's choice besides the numbers: the network's shape, the moment of
+// the iteration (the lines a phase shows), the size, type and selection. A run shows the same
+// moment frame after frame, so the search runs once for it.
+QString NetworkView::arrangementKey() const
+{
+    QString key = QStringLiteral("%1|").arg(m_snapshot.state.network.inputCount);
+    for (const backprop::Layer &layer : m_snapshot.state.network.layers)
+        key +=
+            QStringLiteral("%1-%2,").arg(layer.neuronCount()).arg(static_cast<int>(layer.biasMode));
+    key +=
+        QStringLiteral("|%1|%2|%3|%4|%5x%6|%7|%8|%9")
+            .arg(m_snapshot.phaseIndex)
+            .arg(m_snapshot.revealedNeurons)
+            .arg(m_snapshot.isIterationFinished)
+            .arg(m_precision)
+            .arg(width())
+            .arg(height())
+            .arg(m_scale)
+            .arg(Theme::minimumFontPixels())
+            .arg(m_selected ? QString::fromStdString(m_snapshot.state.network.nameOf(*m_selected))
+                            : QString());
+    return key;
 }
 
 std::optional<ParameterId> NetworkView::parameterAt(const QPointF &point) const

@@ -6,6 +6,7 @@
 #include "parameter.h"
 #include "snapshot.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -126,4 +127,7 @@ private:
     QString m_hint;
     std::optional<std::pair<int, Eigen::Index>> m_hovered;
     std::optional<NetworkFocus::Item> m_focus;
+    // The arrangement the scene builder's search chose, by moment and size (arrangementKey).
+    QHash<QString, NetworkScene::Arrangement> m_arrangements;
+    QString arrangementKey() const;
 };

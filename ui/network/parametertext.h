@@ -23,6 +23,7 @@ public:
 
     void setShortenedLayers(const QSet<int> &layers) { m_shortenedLayers = layers; }
     bool isShortened(int layer) const { return m_shortenedLayers.contains(layer); }
+    const QSet<int> &shortenedLayers() const { return m_shortenedLayers; }
     void setWeightWidth(Width width) { m_weightWidth = width; }
 
     QList<NetworkScene::TextLine> lines(const backprop::ParameterId &id,
