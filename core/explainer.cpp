@@ -1,6 +1,9 @@
 #include "explainer.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <thread>
 
 namespace backprop {
 
@@ -82,29 +85,50 @@ std::vector<CurvePoint> Explainer::errorCurve(const ParameterId &id, double from
 }
 
 ErrorSurface Explainer::errorSurface(const ParameterId &a, double fromA, double toA,
-                                     const ParameterId &b, double fromB, double toB, int size)
+                                     const ParameterId &b, double fromB, double toB, int size,
+                                     int threads)
 {
     ErrorSurface surface {fromA, toA, fromB, toB, size, Eigen::MatrixXd(size, size)};
     if (size < 1)
         return surface;
-    const double oldA = m_network.value(a);
-    const double oldB = m_network.value(b);
-    const int lowest = std::min(a.layer, b.layer);
+    // The layers below both parameters do not change over the surface: computed once.
     m_pass.forward(m_network, m_inputs);
-    auto at = [size](double from, double to, int k) {
+    const int lowest = std::min(a.layer, b.layer);
+    const auto at = [size](double from, double to, int k) {
         return size == 1 ? from : from + (to - from) * k / (size - 1);
     };
-    for (int i = 0; i < size && !isCancelled(); ++i) {
-        m_network.setValue(a, at(fromA, toA, i));
-        for (int j = 0; j < size; ++j) {
-            m_network.setValue(b, at(fromB, toB, j));
-            for (int l = lowest; l < m_network.layerCount(); ++l)
-                m_pass.forwardLayer(m_network, l, m_inputs);
-            surface.errors(i, j) = m_pass.computeLoss(m_loss, m_targets);
+    // Rows [first, last) with `network` and `pass` (copies of the explainer's, or its own).
+    const auto rows = [&](Network &network, NetworkPass &pass, int first, int last) {
+        const double oldA = network.value(a);
+        const double oldB = network.value(b);
+        for (int i = first; i < last && !isCancelled(); ++i) {
+            network.setValue(a, at(fromA, toA, i));
+            for (int j = 0; j < size; ++j) {
+                network.setValue(b, at(fromB, toB, j));
+                for (int l = lowest; l < network.layerCount(); ++l)
+                    pass.forwardLayer(network, l, m_inputs);
+                surface.errors(i, j) = pass.computeLoss(m_loss, m_targets);
+            }
         }
-    }
-    m_network.setValue(a, oldA);
-    m_network.setValue(b, oldB);
+        network.setValue(a, oldA);
+        network.setValue(b, oldB);
+    };
+    // A thread costs tens of microseconds: worth it only for a surface of real work.
+    constexpr double threadWork = 1e6; // samples × points
+    const int count =
+        static_cast<double>(size) * size * static_cast<double>(m_inputs.cols()) >= threadWork
+        ? std::clamp(threads, 1, size)
+        : 1;
+    std::vector<Network> networks(static_cast<std::size_t>(count - 1), m_network);
+    std::vector<NetworkPass> passes(static_cast<std::size_t>(count - 1), m_pass);
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < count; ++t)
+        helpers.emplace_back(rows, std::ref(networks[static_cast<std::size_t>(t - 1)]),
+                             std::ref(passes[static_cast<std::size_t>(t - 1)]), size * t / count,
+                             size * (t + 1) / count);
+    rows(m_network, m_pass, 0, size / count);
+    for (std::thread &helper : helpers)
+        helper.join();
     return surface;
 }
 

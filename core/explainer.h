@@ -109,8 +109,11 @@ public:
     ChainRule chainRule(const ParameterId &id, double learningRate, Eigen::Index sample = -1,
                         BiasTraining biasTraining = BiasTraining::Trainable);
     std::vector<CurvePoint> errorCurve(const ParameterId &id, double from, double to, int points);
+    // A large surface is shared between `threads` std::threads (the calling one included),
+    // each with its own copy of the network and pass: every point is computed as it would
+    // be alone, so the errors are the same bits whatever the count.
     ErrorSurface errorSurface(const ParameterId &a, double fromA, double toA, const ParameterId &b,
-                              double fromB, double toB, int size);
+                              double fromB, double toB, int size, int threads = 2);
 
 private:
     std::vector<double> sampleShares(const ParameterId &id) const;

@@ -138,10 +138,12 @@ void errorSurface64(benchmark::State &state)
     Explainer explainer(lesson.network, lesson.dataset.inputs, lesson.dataset.targets, lesson.loss);
     const ParameterId a {ParameterId::Kind::Weight, 0, 0, 0};
     const ParameterId b {ParameterId::Kind::Weight, 0, 0, 1};
+    const int threads = static_cast<int>(state.range(0));
     for (auto _ : state)
-        benchmark::DoNotOptimize(explainer.errorSurface(a, -2.0, 2.0, b, -2.0, 2.0, 64));
+        benchmark::DoNotOptimize(explainer.errorSurface(a, -2.0, 2.0, b, -2.0, 2.0, 64, threads));
 }
-BENCHMARK(errorSurface64)->Unit(benchmark::kMillisecond);
+// range(0): threads (the window uses 2). Wall time is the figure (UseRealTime).
+BENCHMARK(errorSurface64)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The window's usual case: a parameter of the last layer, so only one layer is recomputed.
 void errorSurface64LastLayer(benchmark::State &state)
@@ -150,10 +152,11 @@ void errorSurface64LastLayer(benchmark::State &state)
     Explainer explainer(lesson.network, lesson.dataset.inputs, lesson.dataset.targets, lesson.loss);
     const ParameterId a {ParameterId::Kind::Weight, 2, 0, 0};
     const ParameterId b {ParameterId::Kind::Weight, 2, 0, 1};
+    const int threads = static_cast<int>(state.range(0));
     for (auto _ : state)
-        benchmark::DoNotOptimize(explainer.errorSurface(a, -2.0, 2.0, b, -2.0, 2.0, 64));
+        benchmark::DoNotOptimize(explainer.errorSurface(a, -2.0, 2.0, b, -2.0, 2.0, 64, threads));
 }
-BENCHMARK(errorSurface64LastLayer)->Unit(benchmark::kMillisecond);
+BENCHMARK(errorSurface64LastLayer)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 

@@ -6,6 +6,7 @@
 // this suite; see SETUP.md: Sanitizers).
 
 #include "builtinlessons.h"
+#include "explainer.h"
 #include "lessonreader.h"
 #include "testlessons.h"
 #include "trainer.h"
@@ -100,6 +101,7 @@ private slots:
     void promiseHandover_data();
     void promiseHandover();
     void independentTrainersInParallel();
+    void errorSurfaceIsTheSameInAnyNumberOfThreads();
 };
 
 void TestTrainerThreads::initTestCase()
@@ -214,4 +216,33 @@ void TestTrainerThreads::independentTrainersInParallel()
 }
 
 QTEST_GUILESS_MAIN(TestTrainerThreads)
+// Explainer::errorSurface shares a large surface between std::threads, each with copies of
+// the network and pass: the errors are the same bits with one, two or three threads, the
+// point at the current values is E_total, and the explainer's network is left as it was.
+void TestTrainerThreads::errorSurfaceIsTheSameInAnyNumberOfThreads()
+{
+    const Lesson lesson = testlessons::circleClassifier({8, 8}, 300); // 300 × 64² > 1e6: threads
+    Explainer explainer(lesson.network, lesson.dataset.inputs, lesson.dataset.targets, lesson.loss);
+    const ParameterId a {ParameterId::Kind::Weight, 0, 0, 0};
+    const ParameterId b {ParameterId::Kind::Weight, 0, 1, 1};
+    const double valueA = lesson.network.value(a), valueB = lesson.network.value(b);
+    const double before = explainer.error();
+    // The grid passes through the current values at (32, 32): from v − 32·0.01 to v + 31·0.01.
+    const auto surfaceWith = [&](int threads) {
+        return explainer
+            .errorSurface(a, valueA - 0.32, valueA + 0.31, b, valueB - 0.32, valueB + 0.31, 64,
+                          threads)
+            .errors;
+    };
+    const Eigen::MatrixXd alone = surfaceWith(1);
+    QCOMPARE(explainer.error(), before);
+    QCOMPARE(alone(32, 32), before);
+    QVERIFY(alone(0, 0) != alone(63, 63));
+    for (int threads : {2, 3}) {
+        const Eigen::MatrixXd shared = surfaceWith(threads);
+        QVERIFY2((shared.array() == alone.array()).all(), qPrintable(QString::number(threads)));
+        QCOMPARE(explainer.error(), before);
+    }
+}
+
 #include "tst_trainerthreads.moc"
