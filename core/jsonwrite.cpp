@@ -32,7 +32,9 @@ void write(const ordered_json &value, const std::string &path, int indent, std::
         const bool oneLine = value.is_array()
             && std::none_of(value.begin(), value.end(),
                             [](const ordered_json &element) { return element.is_structured(); });
-        const std::string newLine = "\n" + std::string(2 * static_cast<std::size_t>(indent), ' ');
+        // A line break and the indent ("\n" + std::string(…) trips GCC 12's -Wstringop-overflow).
+        std::string newLine(1 + 2 * static_cast<std::size_t>(indent), ' ');
+        newLine.front() = '\n';
         text += value.is_array() ? '[' : '{';
         std::size_t i = 0;
         for (const auto &item : value.items()) {
