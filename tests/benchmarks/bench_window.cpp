@@ -58,58 +58,57 @@ Lesson deepLesson()
     return lesson;
 }
 
+// The network view of case `which` (0 = two-two-two, 1 = 2-16-16-16-1, 2 = 2-4-4-2 presenting
+// on a 1280×720 screen) mid backward pass: values, deltas and gradients are all on screen.
+// Presenting sets the type floor for as long as it lives.
+struct NetworkViewCase
+{
+    explicit NetworkViewCase(std::int64_t which) : presenting(which == 2)
+    {
+        Trainer trainer;
+        trainer.load(which == 0       ? testlessons::twoTwoTwo()
+                         : presenting ? testlessons::twoFourFourTwo()
+                                      : deepLesson());
+        trainer.step(Granularity::ForwardPass);
+        trainer.step(Granularity::Phase);
+        trainer.step(Granularity::Phase);
+        snapshot = takeSnapshot(trainer);
+        Theme::setMinimumFontPixels(presenting ? 24.0 : 0.0);
+        // Presenting: the Network pane of a 1280×720 screen (under the tabs and the narration).
+        view.resize(presenting ? QSize(1280, 610) : QSize(960, 700));
+        view.selectParameter(*trainer.network().findParameter("w1"));
+    }
+    ~NetworkViewCase() { Theme::setMinimumFontPixels(0.0); }
+
+    bool presenting;
+    Snapshot snapshot;
+    NetworkView view;
+};
+
 // One frame: the snapshot arrives (the scene is laid out) and the view paints itself.
 void BM_NetworkFrame(benchmark::State &state)
 {
-    const bool presenting = state.range(0) == 2;
-    Trainer trainer;
-    trainer.load(state.range(0) == 0 ? testlessons::twoTwoTwo()
-                     : presenting    ? testlessons::twoFourFourTwo()
-                                     : deepLesson());
-    // Mid backward pass: values, deltas and gradients are all on screen.
-    trainer.step(Granularity::ForwardPass);
-    trainer.step(Granularity::Phase);
-    trainer.step(Granularity::Phase);
-    const Snapshot snapshot = takeSnapshot(trainer);
-    Theme::setMinimumFontPixels(presenting ? 24.0 : 0.0);
-    NetworkView view;
-    // Presenting: the Network pane of a 1280×720 screen (under the tabs and the narration).
-    view.resize(presenting ? QSize(1280, 610) : QSize(960, 700));
-    view.selectParameter(*trainer.network().findParameter("w1"));
-    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    NetworkViewCase c(state.range(0));
+    QImage image(c.view.size(), QImage::Format_ARGB32_Premultiplied);
     for (auto _ : state) {
-        view.setSnapshot(snapshot);
+        c.view.setSnapshot(c.snapshot);
         QPainter painter(&image);
-        view.render(&painter);
+        c.view.render(&painter);
         painter.end();
         benchmark::DoNotOptimize(image.constBits());
     }
-    state.counters["labels"] = static_cast<double>(view.labelTexts().size());
-    Theme::setMinimumFontPixels(0.0);
+    state.counters["labels"] = static_cast<double>(c.view.labelTexts().size());
 }
 
 // The layout alone (NetworkSceneBuilder, as a snapshot arrives), without painting: what of a
 // frame is ours and what is Qt's rasteriser.
 void BM_NetworkLayout(benchmark::State &state)
 {
-    const bool presenting = state.range(0) == 2;
-    Trainer trainer;
-    trainer.load(state.range(0) == 0 ? testlessons::twoTwoTwo()
-                     : presenting    ? testlessons::twoFourFourTwo()
-                                     : deepLesson());
-    trainer.step(Granularity::ForwardPass);
-    trainer.step(Granularity::Phase);
-    trainer.step(Granularity::Phase);
-    const Snapshot snapshot = takeSnapshot(trainer);
-    Theme::setMinimumFontPixels(presenting ? 24.0 : 0.0);
-    NetworkView view;
-    view.resize(presenting ? QSize(1280, 610) : QSize(960, 700));
-    view.selectParameter(*trainer.network().findParameter("w1"));
+    NetworkViewCase c(state.range(0));
     for (auto _ : state) {
-        view.setSnapshot(snapshot);
-        benchmark::DoNotOptimize(view.scene().edges.data());
+        c.view.setSnapshot(c.snapshot);
+        benchmark::DoNotOptimize(c.view.scene().edges.data());
     }
-    Theme::setMinimumFontPixels(0.0);
 }
 
 void BM_GuiPauseRoundTrip(benchmark::State &state)
