@@ -196,47 +196,54 @@ int EdgeLabelPlacer::makeRoomForHidden(const LabelSize &labelSize, Reach reach)
         }
         return *known;
     };
-    int placedCount = 0;
-    for (int h = 0; h < m_scene.edges.size(); ++h) {
-        NetworkScene::Edge &hiddenEdge = m_scene.edges[h];
-        if (hiddenEdge.isDashed || !hiddenEdge.labelRect.isEmpty() || hiddenEdge.lines.isEmpty())
-            continue;
-        bool placed = false;
-        for (const QList<QRectF> &row : spotsFor(hiddenEdge, labelSize(hiddenEdge.lines), reach)) {
-            for (const QRectF &spot : row) {
-                const double fixedOverlap = placed ? 0.0 : overlapOf(spot, fixed);
-                if (placed || fixedOverlap >= tolerance())
-                    continue;
-                // The label covering most of the spot moves if the others leave it free.
-                int blocker = -1;
-                double total = 0.0, most = 0.0;
-                for (int e = 0; e < m_scene.edges.size(); ++e) {
-                    const QRectF &label = m_scene.edges[e].labelRect;
-                    const double overlap =
-                        label.isEmpty() ? 0.0 : overlapArea(spot, withAir(label));
-                    total += overlap;
-                    if (overlap > most) {
-                        most = overlap;
-                        blocker = e;
-                    }
-                }
-                if (blocker < 0 || fixedOverlap + total - most >= tolerance()
-                    || m_scene.edges[blocker].parameter == m_selected)
-                    continue;
-                const QRectF spotWithAir = withAir(spot);
-                for (const Spot &other : spotsElsewhere(blocker)) {
-                    if (other.overlap + overlapArea(other.rect, spotWithAir) >= tolerance())
-                        continue;
-                    m_scene.edges[blocker].labelRect = other.rect;
-                    hiddenEdge.labelRect = spot;
-                    --m_scene.hiddenLabelCount;
-                    ++placedCount;
-                    placed = true;
-                    std::fill(elsewhere.begin(), elsewhere.end(), std::nullopt);
-                    break;
-                }
+    // Places hidden edge `h`'s label at `spot` if the label covering most of it can move to
+    // a free spot of its own edge and the others leave the spot free.
+    const auto takeBlockedSpot = [&](int h, const QRectF &spot) {
+        const double fixedOverlap = overlapOf(spot, fixed);
+        if (fixedOverlap >= tolerance())
+            return false;
+        int blocker = -1;
+        double total = 0.0, most = 0.0;
+        for (int e = 0; e < m_scene.edges.size(); ++e) {
+            const QRectF &label = m_scene.edges[e].labelRect;
+            const double overlap = label.isEmpty() ? 0.0 : overlapArea(spot, withAir(label));
+            total += overlap;
+            if (overlap > most) {
+                most = overlap;
+                blocker = e;
             }
         }
+        if (blocker < 0 || fixedOverlap + total - most >= tolerance()
+            || m_scene.edges[blocker].parameter == m_selected)
+            return false;
+        const QRectF spotWithAir = withAir(spot);
+        for (const Spot &other : spotsElsewhere(blocker)) {
+            if (other.overlap + overlapArea(other.rect, spotWithAir) < tolerance()) {
+                m_scene.edges[blocker].labelRect = other.rect;
+                m_scene.edges[h].labelRect = spot;
+                std::fill(elsewhere.begin(), elsewhere.end(), std::nullopt);
+                return true;
+            }
+        }
+        return false;
+    };
+    const auto place = [&](int h) {
+        const NetworkScene::Edge &edge = m_scene.edges[h];
+        for (const QList<QRectF> &row : spotsFor(edge, labelSize(edge.lines), reach)) {
+            for (const QRectF &spot : row) {
+                if (takeBlockedSpot(h, spot))
+                    return true;
+            }
+        }
+        return false;
+    };
+    int placedCount = 0;
+    for (int h = 0; h < m_scene.edges.size(); ++h) {
+        const NetworkScene::Edge &edge = m_scene.edges[h];
+        if (edge.isDashed || !edge.labelRect.isEmpty() || edge.lines.isEmpty() || !place(h))
+            continue;
+        --m_scene.hiddenLabelCount;
+        ++placedCount;
     }
     return placedCount;
 }
