@@ -108,7 +108,9 @@ NetworkSceneBuilder::NetworkSceneBuilder(const backprop::Snapshot &snapshot, con
 // worse than a weight without its gradient. On a projector the columns whose whole neurons
 // are taller than the drawing show compact neurons; while labels stay hidden, the weights of
 // some gaps drop to their value line, and then every neuron turns compact (narrower boxes
-// leave wider gaps) and the gaps are tried again.
+// leave wider gaps) and the gaps are tried again; last, the neurons show their names alone.
+// With Options::known (the choice this search made before at the same moment and size) only
+// whole neurons and that arrangement are laid out.
 NetworkScene NetworkSceneBuilder::build()
 {
     const NetworkScene empty = m_scene;
@@ -126,7 +128,6 @@ NetworkScene NetworkSceneBuilder::build()
         m_parameterText.setShortenedLayers(m_options.known->shortenedLayers);
         m_scene = empty;
         const NetworkScene known = buildOnce();
-        m_namesOnly = false;
         m_scene = known.hiddenLabelCount <= best.hiddenLabelCount ? known : best;
         return m_scene;
     }
@@ -150,7 +151,6 @@ NetworkScene NetworkSceneBuilder::build()
         const NetworkScene named = buildShortening(empty);
         if (named.hiddenLabelCount < best.hiddenLabelCount)
             best = named;
-        m_namesOnly = false;
     }
     m_scene = best;
     return best;
