@@ -82,6 +82,42 @@ void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd
     }
 }
 
+template<typename Matrix>
+void activatePacked(Activation activation, const Matrix &net, Matrix &out)
+{
+    using Scalar = typename Matrix::Scalar;
+    out.resize(net.rows(), net.cols());
+    const auto x = net.array();
+    const Scalar one(1), zero(0), slope(leakyReluSlope);
+    switch (activation) {
+    case Activation::Sigmoid:
+        out.array() = one / (one + (-x).exp());
+        return;
+    case Activation::Tanh:
+        if constexpr (std::is_same_v<Scalar, double>)
+            tanhLayer(net, out);
+        else
+            out.array() = x.tanh();
+        return;
+    case Activation::Relu:
+        out.array() = x.max(zero);
+        return;
+    case Activation::LeakyRelu:
+        out.array() = (x > zero).select(x, slope * x);
+        return;
+    case Activation::Linear:
+        out = net;
+        return;
+    case Activation::Softmax:
+        break;
+    }
+    out.array() = (net.rowwise() - net.colwise().maxCoeff()).array().exp();
+    out.array().rowwise() /= out.array().colwise().sum();
+}
+
+template void activatePacked(Activation, const RowMatrixXf &, RowMatrixXf &);
+template void activatePacked(Activation, const Eigen::MatrixXd &, Eigen::MatrixXd &);
+
 void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &out,
                           Eigen::MatrixXd &values)
 {

@@ -1,5 +1,7 @@
 #include "explainer.h"
 
+#include "surfaceevaluator.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -91,27 +93,16 @@ ErrorSurface Explainer::errorSurface(const ParameterId &a, double fromA, double 
     ErrorSurface surface {fromA, toA, fromB, toB, size, Eigen::MatrixXd(size, size)};
     if (size < 1)
         return surface;
-    // The layers below both parameters do not change over the surface: computed once.
-    m_pass.forward(m_network, m_inputs);
-    const int lowest = std::min(a.layer, b.layer);
     const auto at = [size](double from, double to, int k) {
         return size == 1 ? from : from + (to - from) * k / (size - 1);
     };
-    // Rows [first, last) with `network` and `pass` (copies of the explainer's, or its own).
-    const auto rows = [&](Network &network, NetworkPass &pass, int first, int last) {
-        const double oldA = network.value(a);
-        const double oldB = network.value(b);
+    // Rows [first, last), each thread with its own evaluator (a copy of the network).
+    const auto rows = [&](int first, int last) {
+        SurfaceEvaluator evaluator(m_network, m_inputs, m_targets, m_loss, a, b);
         for (int i = first; i < last && !isCancelled(); ++i) {
-            network.setValue(a, at(fromA, toA, i));
-            for (int j = 0; j < size; ++j) {
-                network.setValue(b, at(fromB, toB, j));
-                for (int l = lowest; l < network.layerCount(); ++l)
-                    pass.forwardLayer(network, l, m_inputs);
-                surface.errors(i, j) = pass.computeLoss(m_loss, m_targets);
-            }
+            for (int j = 0; j < size; ++j)
+                surface.errors(i, j) = evaluator.error(at(fromA, toA, i), at(fromB, toB, j));
         }
-        network.setValue(a, oldA);
-        network.setValue(b, oldB);
     };
     // A thread costs tens of microseconds: worth it only for a surface of real work.
     constexpr double threadWork = 1e6; // samples × points
@@ -119,14 +110,10 @@ ErrorSurface Explainer::errorSurface(const ParameterId &a, double fromA, double 
         static_cast<double>(size) * size * static_cast<double>(m_inputs.cols()) >= threadWork
         ? std::clamp(threads, 1, size)
         : 1;
-    std::vector<Network> networks(static_cast<std::size_t>(count - 1), m_network);
-    std::vector<NetworkPass> passes(static_cast<std::size_t>(count - 1), m_pass);
     std::vector<std::thread> helpers;
     for (int t = 1; t < count; ++t)
-        helpers.emplace_back(rows, std::ref(networks[static_cast<std::size_t>(t - 1)]),
-                             std::ref(passes[static_cast<std::size_t>(t - 1)]), size * t / count,
-                             size * (t + 1) / count);
-    rows(m_network, m_pass, 0, size / count);
+        helpers.emplace_back(rows, size * t / count, size * (t + 1) / count);
+    rows(0, size / count);
     for (std::thread &helper : helpers)
         helper.join();
     return surface;

@@ -15,6 +15,10 @@ namespace backprop {
 
 inline constexpr int maximumCurvePoints = 100000;
 inline constexpr int maximumSurfaceSize = 1024;
+// A larger surface is answered twice: this many points a side first (a millisecond or two;
+// odd, so that the middle sample is the current point), so a view never waits on a stale
+// picture, then the size asked for.
+inline constexpr int surfacePreviewSize = 17;
 
 // A parameter of this network, 1 to maximumCurvePoints points, a finite range.
 bool isAnswerable(const CurveRequest &request, const Network &network);

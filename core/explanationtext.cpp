@@ -98,14 +98,22 @@ std::string errorCurve(std::string_view parameter, std::optional<std::pair<doubl
 }
 
 std::string contours(std::string_view a, std::string_view b, double valueA, double valueB,
-                     double error)
+                     double error, Exactness exactness)
 {
+    std::string reading = " = " + number(error);
+    if (exactness == Exactness::Picture) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.6g", error);
+        reading = std::string(" ≈ ") + buffer + " (the picture's nearest sample)";
+        if (const auto e = reading.find("e-"); e != std::string::npos)
+            reading.replace(e, 2, "e−");
+    }
     return "Each contour line joins the points (" + str(a) + ", " + str(b)
         + ") of equal E_total, the other weights held still; the colour says how large it is "
           "(dark: small). Gradient descent crosses the lines at right angles, fastest where "
           "they are close. Here "
         + str(a) + " = " + number(valueA) + ", " + str(b) + " = " + number(valueB)
-        + ", E_total = " + number(error) + ".";
+        + ", E_total" + reading + ".";
 }
 
 std::string path(std::string_view a, std::string_view b,

@@ -31,10 +31,14 @@ std::string pastValues(std::string_view parameter, const std::vector<double> &pa
 // The curve itself; `lowest` is its lowest sampled point (w, E), if any.
 std::string errorCurve(std::string_view parameter, std::optional<std::pair<double, double>> lowest);
 
+// How a number was computed: by the trainer's own arithmetic (nine decimals), or as a sample
+// of a picture computed in float (the error surface's grid: six significant digits, "≈").
+enum class Exactness { Exact, Picture };
+
 // The surface's contour lines at the point (valueA, valueB) where E_total = error, and the
 // path of (wa, wb) along training.
 std::string contours(std::string_view a, std::string_view b, double valueA, double valueB,
-                     double error);
+                     double error, Exactness exactness = Exactness::Exact);
 std::string path(std::string_view a, std::string_view b,
                  const std::vector<std::pair<double, double>> &points);
 

@@ -87,6 +87,7 @@ public:
 
     std::optional<CurveRequest> pendingCurve;
     std::optional<SurfaceRequest> pendingSurface;
+    long long previewedSurface = -1; // the serial of the last request answered coarse first
     std::optional<OutputGridRequest> pendingOutputGrid;
     bool explanationsScheduled = false;
     bool hasPendingExplanations() const;

@@ -69,6 +69,20 @@ void TrainingWorker::Private::computeSurface(const SurfaceRequest &request)
                 .arg(maximumSurfaceSize));
         return;
     }
+    // Coarse first; the full size when the event loop comes back here, unless a newer request
+    // took its place meanwhile.
+    if (request.size > surfacePreviewSize && request.serial != previewedSurface) {
+        SurfaceRequest coarse = request;
+        coarse.size = surfacePreviewSize;
+        const auto result = errorSurfaceFor(coarse, trainer, history, &q->m_pauseRequested);
+        if (!result)
+            return; // paused: the paused moment asks again
+        emit q->surfaceReady(*result);
+        previewedSurface = request.serial;
+        pendingSurface = request;
+        scheduleExplanations();
+        return;
+    }
     if (const auto result = errorSurfaceFor(request, trainer, history, &q->m_pauseRequested))
         emit q->surfaceReady(*result);
 }

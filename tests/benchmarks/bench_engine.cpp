@@ -5,6 +5,7 @@
 //   build/tests/benchmarks/bench_engine [--benchmark_filter=...]
 
 #include "explainer.h"
+#include "explanations.h"
 #include "initialization.h"
 #include "random.h"
 #include "testlessons.h"
@@ -144,6 +145,19 @@ void errorSurface64(benchmark::State &state)
 }
 // range(0): threads (the window uses 2). Wall time is the figure (UseRealTime).
 BENCHMARK(errorSurface64)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The coarse picture the worker answers first (surfacePreviewSize a side), on one thread.
+void errorSurfacePreview(benchmark::State &state)
+{
+    const Lesson lesson = tanhNetwork({8, 8});
+    Explainer explainer(lesson.network, lesson.dataset.inputs, lesson.dataset.targets, lesson.loss);
+    const ParameterId a {ParameterId::Kind::Weight, 0, 0, 0};
+    const ParameterId b {ParameterId::Kind::Weight, 0, 0, 1};
+    for (auto _ : state)
+        benchmark::DoNotOptimize(
+            explainer.errorSurface(a, -2.0, 2.0, b, -2.0, 2.0, surfacePreviewSize, 1));
+}
+BENCHMARK(errorSurfacePreview)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The window's usual case: a parameter of the last layer, so only one layer is recomputed.
 void errorSurface64LastLayer(benchmark::State &state)

@@ -13,6 +13,7 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <condition_variable>
 #include <future>
 #include <memory>
@@ -218,7 +219,7 @@ void TestTrainerThreads::independentTrainersInParallel()
 QTEST_GUILESS_MAIN(TestTrainerThreads)
 // Explainer::errorSurface shares a large surface between std::threads, each with copies of
 // the network and pass: the errors are the same bits with one, two or three threads, the
-// point at the current values is E_total, and the explainer's network is left as it was.
+// point at the current values is E_total (to the picture's precision), and the explainer's network is left as it was.
 void TestTrainerThreads::errorSurfaceIsTheSameInAnyNumberOfThreads()
 {
     const Lesson lesson = testlessons::circleClassifier({8, 8}, 300); // 300 × 64² > 1e6: threads
@@ -236,7 +237,7 @@ void TestTrainerThreads::errorSurfaceIsTheSameInAnyNumberOfThreads()
     };
     const Eigen::MatrixXd alone = surfaceWith(1);
     QCOMPARE(explainer.error(), before);
-    QCOMPARE(alone(32, 32), before);
+    QVERIFY(std::abs(alone(32, 32) - before) < 1e-6 * before); // a picture's float precision
     QVERIFY(alone(0, 0) != alone(63, 63));
     for (int threads : {2, 3}) {
         const Eigen::MatrixXd shared = surfaceWith(threads);

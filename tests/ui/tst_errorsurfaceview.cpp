@@ -4,6 +4,7 @@
 
 #include "curverig.h"
 #include "errorsurfaceview.h"
+#include "explanations.h"
 #include "trainer.h"
 #include "uitesthelpers.h"
 
@@ -34,7 +35,10 @@ struct Connected
     {
         return QTest::qWaitForWindowExposed(&view) && rig.probe.sync()
             && QTest::qWaitFor(
-                   [this] { return view.result() && view.result()->serial == view.serial(); },
+                   [this] {
+                       return view.result() && view.result()->serial == view.serial()
+                           && view.result()->surface.size == ErrorSurfaceView::gridSize;
+                   },
                    20000);
     }
 
@@ -112,11 +116,50 @@ private slots:
         // The grid is centred on the current point, so its middle sample is E_total there.
         QVERIFY(std::abs(r.surface.fromA + middle * stepA - 0.40) < 1e-12);
         QVERIFY(std::abs(r.surface.fromB + middle * stepB - 0.45) < 1e-12);
-        QVERIFY(std::abs(r.surface.errors(middle, middle) - 0.298371109) < 1e-9);
+        // The picture's precision (float, tst_surfaceevaluator); the number read stays exact.
+        QVERIFY(std::abs(r.surface.errors(middle, middle) - 0.298371109) < 1e-6 * 0.298371109);
         QVERIFY(std::abs(r.error - 0.298371109) < 1e-9);
         QCOMPARE(r.valueA, 0.40);
         QCOMPARE(r.valueB, 0.45);
         QVERIFY(uitest::hasContent(uitest::grabAndSave(c.view, "surface-w5-w6"), 40));
+    }
+
+    // The worker answers coarse first (surfacePreviewSize a side), then in full; the view
+    // shows each and calls its picture ready only once the full one came.
+    void coarsePictureFirstThenFull()
+    {
+        Connected c(testlessons::twoTwoTwo());
+        QSignalSpy answers(c.rig.worker(), &TrainingWorker::surfaceReady);
+        QVERIFY(c.waitForSurface());
+        QVERIFY(answers.size() >= 2);
+        const auto answer = [&answers](qsizetype k) {
+            return answers.at(k).at(0).value<SurfaceResult>();
+        };
+        const SurfaceResult coarse = answer(answers.size() - 2), full = answer(answers.size() - 1);
+        QCOMPARE(coarse.serial, full.serial);
+        QCOMPARE(coarse.surface.size, surfacePreviewSize);
+        QCOMPARE(full.surface.size, ErrorSurfaceView::gridSize);
+        // Both grids span the same range, so their middle samples are the same point.
+        QCOMPARE(coarse.surface.fromA, full.surface.fromA);
+        QCOMPARE(coarse.surface.toB, full.surface.toB);
+        QVERIFY(std::abs(coarse.surface.errors(8, 8) - full.surface.errors(32, 32)) < 1e-12);
+
+        // A coarse answer shows but is not the ready picture; an older one never replaces it.
+        const long long before = c.view.serial();
+        c.view.setParameters(full.a, full.b); // a new request, serial + 1
+        SurfaceResult next = coarse;
+        next.serial = c.view.serial();
+        QVERIFY(next.serial > before);
+        c.view.setResult(next);
+        QCOMPARE(c.view.result()->surface.size, surfacePreviewSize);
+        QVERIFY(!c.view.isPictureReady());
+        next.surface = full.surface;
+        c.view.setResult(next);
+        QCOMPARE(c.view.result()->surface.size, ErrorSurfaceView::gridSize);
+        QVERIFY(c.view.isPictureReady());
+        next.surface = coarse.surface;
+        c.view.setResult(next);
+        QCOMPARE(c.view.result()->surface.size, ErrorSurfaceView::gridSize);
     }
 
     void pathFollowsTraining()

@@ -113,8 +113,12 @@ void ErrorSurfaceView::followValues()
 
 void ErrorSurfaceView::setResult(const SurfaceResult &result)
 {
-    if (!m_a || result.a != *m_a || result.b != *m_b || result.serial <= m_shownSerial
-        || result.serial > m_serial)
+    // The worker answers a request coarse first, then in full (explanations.h): the full one
+    // replaces the coarse one of its own request.
+    const bool finer = m_result && result.serial == m_shownSerial
+        && result.surface.size > m_result->surface.size;
+    if (!m_a || result.a != *m_a || result.b != *m_b
+        || (result.serial <= m_shownSerial && !finer) || result.serial > m_serial)
         return;
     m_result = result;
     m_shownSerial = result.serial;
@@ -287,7 +291,9 @@ void ErrorSurfaceView::placeControls()
 bool ErrorSurfaceView::isPictureReady() const
 {
     // Without two parameters there is nothing to compute: the picture says so.
-    return !m_a || !m_b || (m_result && !m_requestPending && m_shownSerial == m_serial);
+    return !m_a || !m_b
+        || (m_result && !m_requestPending && m_shownSerial == m_serial
+            && m_result->surface.size == gridSize);
 }
 
 void ErrorSurfaceView::preparePicture()

@@ -217,7 +217,7 @@ QString WhatsThisTexts::surface(const ErrorSurfaceView &view, QPointF point)
     const Eigen::Index i = index(va, s.fromA, s.toA), j = index(vb, s.fromB, s.toB);
     const double gridA = s.fromA + (s.toA - s.fromA) * static_cast<double>(i) / (s.size - 1);
     const double gridB = s.fromB + (s.toB - s.fromB) * static_cast<double>(j) / (s.size - 1);
-    return text(words::contours(a, b, gridA, gridB, s.errors(i, j)));
+    return text(words::contours(a, b, gridA, gridB, s.errors(i, j), words::Exactness::Picture));
 }
 
 QString WhatsThisTexts::loss(const LossHistoryView &view, QPointF point)

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "activation.h"
+#include "loss.h"
+#include "network.h"
+
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace backprop {
+
+// E_total at many values of two parameters, for the error surface's picture. A forward pass
+// of the whole batch from the lowest layer either parameter is in (the layers below are
+// computed once, in double), in that layer only the neurons the two parameters feed (all of
+// them for a shared bias or a softmax), the layers in float through Eigen's packet
+// functions (eight values an instruction with AVX2), a sigmoid or softmax output and the
+// loss in double again. A picture's precision: within 1e-4 of Explainer::errorWith relative
+// to E_total (tst_explanations); the numbers a class reads stay double.
+class SurfaceEvaluator
+{
+public:
+    SurfaceEvaluator(const Network &network, const Eigen::MatrixXd &inputs,
+                     const Eigen::MatrixXd &targets, Loss loss, const ParameterId &a,
+                     const ParameterId &b);
+
+    double error(double valueA, double valueB);
+
+private:
+    struct FloatLayer
+    {
+        Eigen::MatrixXf weights;
+        Eigen::VectorXf biases;
+        BiasMode biasMode = BiasMode::None;
+        Activation activation = Activation::Sigmoid;
+    };
+
+    void set(const ParameterId &id, double value);
+    void computeNet(int layer, const std::vector<Eigen::Index> &rows);
+    void activateLayer(int layer);
+    const RowMatrixXf &in(int layer) const;
+
+    const Eigen::MatrixXd &m_targets;
+    Loss m_loss;
+    ParameterId m_a, m_b;
+    int m_lowest = 0;
+    std::vector<Eigen::Index> m_changedRows; // of the lowest layer; empty: every row
+    std::vector<FloatLayer> m_layers;        // from the lowest on (index: layer − lowest)
+    // A neuron's values over the batch are a row, contiguous (row-major).
+    RowMatrixXf m_below; // the lowest layer's inputs
+    std::vector<RowMatrixXf> m_net, m_out;
+    Eigen::MatrixXd m_outputNet, m_output;
+    Eigen::VectorXd m_perOutput;
+};
+
+} // namespace backprop
