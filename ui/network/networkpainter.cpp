@@ -80,15 +80,29 @@ void NetworkPainter::paintEdges(const std::optional<backprop::ParameterId> &sele
 void NetworkPainter::paintLines(const QRectF &rect, const QList<NetworkScene::TextLine> &lines,
                                 double padding)
 {
+    paintLines(rect, lines, padding, padding, m_scene.lineHeight);
+}
+
+void NetworkPainter::paintLabelLines(const QRectF &rect,
+                                     const QList<NetworkScene::TextLine> &lines)
+{
+    // As NetworkSceneBuilder::labelSize measured them: tight lines, centred in the box.
+    const double f = m_scene.fontPixelSize;
+    const double textHeight = lines.size() * m_scene.labelLineHeight;
+    paintLines(rect, lines, 0.3 * f, (rect.height() - textHeight) / 2, m_scene.labelLineHeight);
+}
+
+void NetworkPainter::paintLines(const QRectF &rect, const QList<NetworkScene::TextLine> &lines,
+                                double padding, double top, double lineHeight)
+{
     const QFont normal = Theme::font(m_scene.fontPixelSize);
     const QFont bold = Theme::font(m_scene.fontPixelSize, QFont::Bold);
-    double y = rect.top() + padding;
+    double y = rect.top() + top;
     for (const NetworkScene::TextLine &line : lines) {
         m_painter.setFont(line.isEmphasized ? bold : normal);
-        m_painter.drawText(
-            QRectF(rect.left() + padding, y, rect.width() - padding, m_scene.lineHeight),
-            Qt::AlignLeft | Qt::AlignVCenter, line.text);
-        y += m_scene.lineHeight;
+        m_painter.drawText(QRectF(rect.left() + padding, y, rect.width() - padding, lineHeight),
+                           Qt::AlignLeft | Qt::AlignVCenter, line.text);
+        y += lineHeight;
     }
 }
 
@@ -143,7 +157,7 @@ void NetworkPainter::paintBiasNodes(const std::optional<backprop::ParameterId> &
         m_painter.setBrush(bias.isHighlighted ? Theme::highlightFill() : Theme::labelFill());
         m_painter.drawRoundedRect(bias.labelRect, 0.3 * f, 0.3 * f);
         m_painter.setPen(Theme::text());
-        paintLines(bias.labelRect, bias.lines, 0.3 * f);
+        paintLabelLines(bias.labelRect, bias.lines);
     }
 }
 
@@ -161,7 +175,7 @@ void NetworkPainter::paintEdgeLabels(const std::optional<backprop::ParameterId> 
         m_painter.setBrush(edge.isHighlighted ? Theme::highlightFill() : Theme::labelFill());
         m_painter.drawRoundedRect(edge.labelRect, 0.3 * f, 0.3 * f);
         m_painter.setPen(Theme::text());
-        paintLines(edge.labelRect, edge.lines, 0.3 * f);
+        paintLabelLines(edge.labelRect, edge.lines);
     }
 }
 

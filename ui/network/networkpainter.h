@@ -23,6 +23,9 @@ private:
     void paintBiasNodes(const std::optional<backprop::ParameterId> &selected);
     void paintEdgeLabels(const std::optional<backprop::ParameterId> &selected);
     void paintLines(const QRectF &rect, const QList<NetworkScene::TextLine> &lines, double padding);
+    void paintLines(const QRectF &rect, const QList<NetworkScene::TextLine> &lines, double padding,
+                    double top, double lineHeight);
+    void paintLabelLines(const QRectF &rect, const QList<NetworkScene::TextLine> &lines);
     void paintHeader();
     void paintFooter(const QString &refusal);
 

@@ -82,6 +82,9 @@ struct NetworkScene
     QSizeF size;
     double fontPixelSize = 12.0;
     double lineHeight = 16.0;
+    // A weight or bias label's line: the font's own height (ascent and descent), tighter than
+    // a neuron's lines, so that more labels stack in a gap.
+    double labelLineHeight = 14.0;
     double unit = 1.0; // the line width of a thin stroke; scales with the font
     bool isLabelled = true;
     int hiddenLabelCount = 0; // edge labels left out because they would overlap

@@ -21,6 +21,7 @@ namespace {
 constexpr double lineSpacing = 1.3;
 constexpr double nodePadding = 0.5;
 constexpr double labelPadding = 0.3;
+constexpr double labelVerticalPadding = 0.1;
 constexpr double headerLines = 1.8;
 constexpr double topMargin = 0.8;
 constexpr double rowGap = 0.4;      // the least room between two neurons of a column
@@ -101,6 +102,7 @@ NetworkSceneBuilder::NetworkSceneBuilder(const backprop::Snapshot &snapshot, con
     m_scene.size = options.size;
     m_scene.fontPixelSize = fontPixelSizeFor(m_network, options);
     m_scene.lineHeight = m_scene.fontPixelSize * lineSpacing;
+    m_scene.labelLineHeight = m_boldMetrics.height();
     m_scene.unit = std::max(1.0, m_scene.fontPixelSize / 14.0);
 }
 
@@ -247,13 +249,22 @@ void NetworkSceneBuilder::buildHeader()
     const backprop::Snapshot &snapshot = m_values.snapshot();
     m_scene.header.append({ProgressText::heading(snapshot), false});
     const long batch = m_values.batchSize();
-    if (snapshot.lossPerOutput)
-        m_scene.header.append(
-            {batch > 1 ? tr("E_total of the batch of %1 = %2")
-                             .arg(batch)
-                             .arg(m_values.number(snapshot.batchLoss))
-                       : QStringLiteral("E_total = %1").arg(m_values.number(snapshot.batchLoss)),
-             m_values.isActive(PhaseKind::Loss, -1)});
+    if (snapshot.lossPerOutput) {
+        const QString loss = m_values.number(snapshot.batchLoss);
+        const bool active = m_values.isActive(PhaseKind::Loss, -1);
+        QString text = batch > 1 ? tr("E_total of the batch of %1 = %2").arg(batch).arg(loss)
+                                 : QStringLiteral("E_total = %1").arg(loss);
+        // As NetworkPainter::paintHeader spaces them: where the long words do not fit beside
+        // the heading (a projector's type in 1280 pixels), the short ones.
+        const double f = m_scene.fontPixelSize;
+        const QFontMetricsF &metrics = active ? m_boldMetrics : m_metrics;
+        if (batch > 1
+            && 0.8 * f + m_metrics.horizontalAdvance(m_scene.header.front().text) + 3.0 * f
+                    + metrics.horizontalAdvance(text)
+                > m_options.size.width())
+            text = tr("E_total of %1 samples = %2").arg(batch).arg(loss);
+        m_scene.header.append({text, active});
+    }
     else if (!m_options.hint.isEmpty())
         m_scene.header.append({m_options.hint, false, true});
 }
@@ -545,7 +556,8 @@ QSizeF NetworkSceneBuilder::labelSize(const QList<TextLine> &lines) const
     for (const TextLine &line : lines)
         w = std::max(w, m_boldMetrics.horizontalAdvance(line.text));
     const double f = m_scene.fontPixelSize;
-    return QSizeF(w + 2 * labelPadding * f, lines.size() * m_scene.lineHeight + labelPadding * f);
+    return QSizeF(w + 2 * labelPadding * f,
+                  lines.size() * m_scene.labelLineHeight + 2 * labelVerticalPadding * f);
 }
 
 void NetworkSceneBuilder::placeEdgeLabels()
