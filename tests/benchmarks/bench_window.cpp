@@ -73,6 +73,9 @@ struct NetworkViewCase
         trainer.step(Granularity::Phase);
         trainer.step(Granularity::Phase);
         snapshot = takeSnapshot(trainer);
+        trainer.runIteration(); // the rest of this iteration and the next one: a run's next frame
+        trainer.runIteration();
+        next = takeSnapshot(trainer);
         Theme::setMinimumFontPixels(presenting ? 24.0 : 0.0);
         // Presenting: the Network pane of a 1280×720 screen (under the tabs and the narration).
         view.resize(presenting ? QSize(1280, 610) : QSize(960, 700));
@@ -81,7 +84,7 @@ struct NetworkViewCase
     ~NetworkViewCase() { Theme::setMinimumFontPixels(0.0); }
 
     bool presenting;
-    Snapshot snapshot;
+    Snapshot snapshot, next;
     NetworkView view;
 };
 
@@ -98,6 +101,23 @@ void BM_NetworkFrame(benchmark::State &state)
         benchmark::DoNotOptimize(image.constBits());
     }
     state.counters["labels"] = static_cast<double>(c.view.labelTexts().size());
+}
+
+// A frame of a full-speed run: each frame shows other numbers (two snapshots an iteration
+// apart, by turns), and the view knows a run is showing (NetworkView::setMoving).
+void BM_NetworkFrameRunning(benchmark::State &state)
+{
+    NetworkViewCase c(state.range(0));
+    c.view.setMoving(true);
+    QImage image(c.view.size(), QImage::Format_ARGB32_Premultiplied);
+    bool other = false;
+    for (auto _ : state) {
+        c.view.setSnapshot((other = !other) ? c.next : c.snapshot);
+        QPainter painter(&image);
+        c.view.render(&painter);
+        painter.end();
+        benchmark::DoNotOptimize(image.constBits());
+    }
 }
 
 // The layout alone (NetworkSceneBuilder, as a snapshot arrives), without painting: what of a
@@ -145,6 +165,7 @@ void BM_GuiPauseRoundTrip(benchmark::State &state)
 
 // range(0): 0 = two-two-two, 1 = 2-16-16-16-1, 2 = 2-4-4-2 presenting at 1280×720.
 BENCHMARK(BM_NetworkFrame)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_NetworkFrameRunning)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_NetworkLayout)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_GuiPauseRoundTrip)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(5);
 

@@ -417,6 +417,50 @@ private slots:
         QVERIFY(m_view->labelTexts().contains(QStringLiteral("w1 = 0.149781")));
     }
 
+    // A run's frames draw a dense network's edges without antialiasing (Qt 6 rasterises
+    // them several times faster); paused, the same picture is antialiased again. A network of
+    // at most NetworkPainter::movingEdgesAliased edges is always antialiased.
+    void aRunDrawsDenseEdgesAliased_data()
+    {
+        QTest::addColumn<Lesson>("lesson");
+        QTest::addColumn<bool>("aliasedWhileMoving");
+        QTest::newRow("two-two-two") << testlessons::twoTwoTwo() << false;
+        QTest::newRow("2-16-16-16-1") << testlessons::circleClassifier({16, 16, 16}, 4) << true;
+    }
+
+    void aRunDrawsDenseEdgesAliased()
+    {
+        QFETCH(Lesson, lesson);
+        QFETCH(bool, aliasedWhileMoving);
+        m_trainer = uitest::trainerFor(lesson);
+        m_trainer->step(Granularity::Phase);
+        showSnapshot();
+        const auto rendered = [this] {
+            QImage image(m_view->size(), QImage::Format_ARGB32_Premultiplied);
+            m_view->render(&image);
+            return image;
+        };
+        // Antialiased edges blend into the background: colours neither theirs nor its.
+        const auto blendedPixels = [](const QImage &image) {
+            QSet<QRgb> colours;
+            for (int y = 0; y < image.height(); y += 2) {
+                const QRgb *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+                for (int x = 0; x < image.width(); x += 2)
+                    colours.insert(line[x]);
+            }
+            return colours.size();
+        };
+        const QImage paused = rendered();
+        m_view->setMoving(true);
+        QVERIFY(m_view->isMoving());
+        const QImage moving = rendered();
+        QCOMPARE(moving != paused, aliasedWhileMoving);
+        if (aliasedWhileMoving)
+            QVERIFY(blendedPixels(moving) < blendedPixels(paused));
+        m_view->setMoving(false);
+        QCOMPARE(rendered(), paused);
+    }
+
     void largeNetworksAreDrawnWithoutLabels()
     {
         Lesson lesson = testlessons::twoTwoTwo();

@@ -5,6 +5,7 @@
 // the flood that once grew 350 MB/s) and a 2-64-64-64-1 circle classifier (big snapshots).
 
 #include "lessonsession.h"
+#include "networkview.h"
 #include "windowrig.h"
 
 #include <QElapsedTimer>
@@ -76,6 +77,7 @@ private slots:
         }
         disconnect(counter);
         QVERIFY2(session.isRunning(), "the run stopped by itself");
+        QVERIFY(rig.window->networkView()->isMoving()); // a run's frames (NetworkPainter)
         const long long reached = session.snapshot()->state.iteration;
         // The window keeps showing the run (under ASan, several times slower, it still must).
         const long long fewestFrames = underAddressSanitizer ? 3 : 20;
@@ -103,6 +105,7 @@ private slots:
         QTest::qWait(300);
         QVERIFY(rig.settle());
         QCOMPARE(session.snapshot()->state.iteration, paused); // frozen
+        QVERIFY(!rig.window->networkView()->isMoving()); // paused: antialiased again
         QVERIFY(!rig.probe.states.empty() && rig.probe.states.back() == RunState::Paused);
         qInfo("%s: %lld iterations in 10 s, %lld frames, memory %+.1f MB (peak), worker "
               "stopped in %lld ms, paused on screen in %lld ms",

@@ -33,7 +33,9 @@ void NetworkPainter::paint(const std::optional<backprop::ParameterId> &selected,
     // Qt's antialiased stroke rasterises each line as a polygon (through a thread pool in
     // Qt 6), a 2-64-64-64-1 frame took 100+ ms; aliased lines take its direct line path.
     constexpr int denseEdges = 1024;
-    m_painter.setRenderHint(QPainter::Antialiasing, m_scene.edges.size() <= denseEdges);
+    const qsizetype edges = m_scene.edges.size();
+    m_painter.setRenderHint(QPainter::Antialiasing,
+                            edges <= (m_moving ? movingEdgesAliased : denseEdges));
     paintEdges(selected);
     m_painter.setRenderHint(QPainter::Antialiasing);
     paintNodes();
@@ -100,8 +102,10 @@ void NetworkPainter::paintLines(const QRectF &rect, const QList<NetworkScene::Te
     double y = rect.top() + top;
     for (const NetworkScene::TextLine &line : lines) {
         m_painter.setFont(line.isEmphasized ? bold : normal);
+        // Not clipped to the line: a line as tall as its type would lose an underscore's
+        // pixels below the descent at small sizes ("h1_1" read "h1 1").
         m_painter.drawText(QRectF(rect.left() + padding, y, rect.width() - padding, lineHeight),
-                           Qt::AlignLeft | Qt::AlignVCenter, line.text);
+                           Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, line.text);
         y += lineHeight;
     }
 }
@@ -125,7 +129,7 @@ void NetworkPainter::paintNodes()
         const double padding = 0.5 * f;
         m_painter.drawText(QRectF(node.rect.left(), node.rect.top() + padding * 0.6,
                                   node.rect.width(), m_scene.lineHeight),
-                           Qt::AlignHCenter | Qt::AlignVCenter, node.title);
+                           Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextDontClip, node.title);
         paintLines(node.rect.adjusted(0, m_scene.lineHeight + padding * 0.6, 0, 0), node.lines,
                    padding);
     }

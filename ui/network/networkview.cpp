@@ -356,6 +356,14 @@ void NetworkView::commitEdit()
     emit parameterEdited(id, *value);
 }
 
+void NetworkView::setMoving(bool moving)
+{
+    if (moving == m_moving)
+        return;
+    m_moving = moving;
+    update(); // paused: antialiased again
+}
+
 void NetworkView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -363,7 +371,9 @@ void NetworkView::paintEvent(QPaintEvent *)
         painter.fillRect(rect(), Theme::background());
         return;
     }
-    NetworkPainter(painter, m_scene).paint(m_selected, m_refusal);
+    NetworkPainter networkPainter(painter, m_scene);
+    networkPainter.setMoving(m_moving);
+    networkPainter.paint(m_selected, m_refusal);
     const QRectF ring = focusRingRect();
     if (hasFocus() && !ring.isEmpty()) {
         // Outside the item, so it never hides a digit; thick enough for a projector.

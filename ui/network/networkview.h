@@ -43,6 +43,9 @@ public:
     // which key computes the first phase (the window knows its keys; the view does not).
     QString hint() const { return m_hint; }
     void setHint(const QString &hint);
+    // A run is showing its frames (NetworkPainter::setMoving): the window says so.
+    void setMoving(bool moving);
+    bool isMoving() const { return m_moving; }
     // Draws again in the Theme's current palette (after View ▸ Palette).
     void refreshColors();
 
@@ -124,6 +127,7 @@ private:
     QPointer<QLineEdit> m_editor;
     std::optional<backprop::ParameterId> m_editing;
     QString m_refusal;
+    bool m_moving = false;
     QString m_hint;
     std::optional<std::pair<int, Eigen::Index>> m_hovered;
     std::optional<NetworkFocus::Item> m_focus;

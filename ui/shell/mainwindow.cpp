@@ -373,6 +373,7 @@ void MainWindow::showSnapshot(const Snapshot &snapshot)
 void MainWindow::showRunState(RunState state)
 {
     const bool running = state != RunState::Paused;
+    m_networkView->setMoving(running);
     m_run->setText(running ? tr("Pause") : tr("Run"));
     m_step->setEnabled(!running);
     m_stepBack->setEnabled(!running);
