@@ -82,28 +82,22 @@ void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd
     }
 }
 
-template<typename Matrix>
-void activatePacked(Activation activation, const Matrix &net, Matrix &out)
+void activatePacked(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out)
 {
-    using Scalar = typename Matrix::Scalar;
     out.resize(net.rows(), net.cols());
     const auto x = net.array();
-    const Scalar one(1), zero(0), slope(leakyReluSlope);
     switch (activation) {
     case Activation::Sigmoid:
-        out.array() = one / (one + (-x).exp());
+        out.array() = 1.0 / (1.0 + (-x).exp());
         return;
     case Activation::Tanh:
-        if constexpr (std::is_same_v<Scalar, double>)
-            tanhLayer(net, out);
-        else
-            out.array() = x.tanh();
+        tanhLayer(net, out);
         return;
     case Activation::Relu:
-        out.array() = x.max(zero);
+        out.array() = x.max(0.0);
         return;
     case Activation::LeakyRelu:
-        out.array() = (x > zero).select(x, slope * x);
+        out.array() = (x > 0.0).select(x, leakyReluSlope * x);
         return;
     case Activation::Linear:
         out = net;
@@ -114,9 +108,6 @@ void activatePacked(Activation activation, const Matrix &net, Matrix &out)
     out.array() = (net.rowwise() - net.colwise().maxCoeff()).array().exp();
     out.array().rowwise() /= out.array().colwise().sum();
 }
-
-template void activatePacked(Activation, const RowMatrixXf &, RowMatrixXf &);
-template void activatePacked(Activation, const Eigen::MatrixXd &, Eigen::MatrixXd &);
 
 void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &out,
                           Eigen::MatrixXd &values)

@@ -107,13 +107,10 @@ inline void multiplyValuesByDerivative(Activation activation, const double *out,
 // out = f(net), column by column (a column is one sample).
 void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out);
 
-// out = f(net) through Eigen's packet functions, four doubles or eight floats an instruction
-// with AVX2 (tanh of a float: Eigen's rational approximation): within a few units in the
-// last place of activate(), whose scalar exp gives the lessons' digits. For pictures of
-// thousands of passes (the error surface). Defined for MatrixXd and RowMatrixXf.
-using RowMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-template<typename Matrix>
-void activatePacked(Activation activation, const Matrix &net, Matrix &out);
+// out = f(net) through Eigen's packet functions (four doubles an instruction with AVX2):
+// within a few units in the last place of activate(), whose scalar exp gives the lessons'
+// digits. For pictures of thousands of passes (the error surface's output layer).
+void activatePacked(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out);
 
 // ∂out/∂net for one neuron, from net and out (sigmoid: out(1 − out); tanh: 1 − out²).
 // For softmax this is the diagonal term out(1 − out).

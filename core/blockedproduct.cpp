@@ -1,5 +1,7 @@
 #include "blockedproduct.h"
 
+#include "targetclones.h"
+
 namespace backprop::blocked {
 
 namespace {
@@ -101,15 +103,6 @@ columnsOf(const double *a, std::ptrdiff_t rows, std::ptrdiff_t depth, const doub
         row<Columns>(a + i, rows, depth, b, depthStride, columnStride, c + i);
 }
 } // namespace
-
-// A target_clones function is chosen by an ifunc resolver that the dynamic loader runs
-// before ThreadSanitizer's runtime exists; the resolver is instrumented and crashes the
-// program before main. A TSan build checks threads, not speed: one baseline copy there.
-#if defined(__SANITIZE_THREAD__)
-#define BACKPROP_CLONES_FOR_AVX2
-#else
-#define BACKPROP_CLONES_FOR_AVX2 [[gnu::target_clones("avx2", "default")]]
-#endif
 
 BACKPROP_CLONES_FOR_AVX2 void multiply(const double *a, std::ptrdiff_t rows, std::ptrdiff_t depth,
                                        const double *b, std::ptrdiff_t depthStride,

@@ -1,5 +1,7 @@
 #include "surfaceevaluator.h"
 
+#include "surfacekernels.h"
+
 #include <algorithm>
 
 namespace backprop {
@@ -39,12 +41,14 @@ SurfaceEvaluator::SurfaceEvaluator(const Network &network, const Eigen::MatrixXd
     }
     m_net.resize(m_layers.size());
     m_out.resize(m_layers.size());
+    for (std::size_t k = 0; k < m_layers.size(); ++k) {
+        m_net[k].resize(m_layers[k].weights.rows(), inputs.cols());
+        m_out[k].resize(m_layers[k].weights.rows(), inputs.cols());
+    }
     m_perOutput.resize(network.outputCount());
     // Every neuron of the lowest layer once; later only those the parameters feed.
-    for (int l = m_lowest; l < network.layerCount(); ++l) {
-        computeNet(l, {});
-        activateLayer(l);
-    }
+    for (int l = m_lowest; l < network.layerCount(); ++l)
+        computeLayer(l, {});
     if (network.layers[m_lowest].activation != Activation::Softmax
         && !movesWholeLayer(network, a) && !movesWholeLayer(network, b)) {
         for (const ParameterId &id : {a, b}) {
@@ -60,12 +64,9 @@ double SurfaceEvaluator::error(double valueA, double valueB)
 {
     set(m_a, valueA);
     set(m_b, valueB);
-    computeNet(m_lowest, m_changedRows);
-    activateLayer(m_lowest);
-    for (int l = m_lowest + 1; l < m_lowest + static_cast<int>(m_layers.size()); ++l) {
-        computeNet(l, {});
-        activateLayer(l);
-    }
+    computeLayer(m_lowest, m_changedRows);
+    for (int l = m_lowest + 1; l < m_lowest + static_cast<int>(m_layers.size()); ++l)
+        computeLayer(l, {});
     lossPerOutput(m_loss, m_output, m_targets, m_perOutput);
     return m_perOutput.sum();
 }
@@ -79,47 +80,49 @@ void SurfaceEvaluator::set(const ParameterId &id, double value)
         layer.biases(id.row) = static_cast<float>(value);
 }
 
-const RowMatrixXf &SurfaceEvaluator::in(int layer) const
+const SurfaceEvaluator::RowMatrixXf &SurfaceEvaluator::in(int layer) const
 {
     return layer == m_lowest ? m_below : m_out[static_cast<std::size_t>(layer - m_lowest - 1)];
 }
 
-// net = W · in + b: every row, or only `rows`.
-void SurfaceEvaluator::computeNet(int layer, const std::vector<Eigen::Index> &rows)
-{
-    const FloatLayer &current = m_layers[static_cast<std::size_t>(layer - m_lowest)];
-    RowMatrixXf &net = m_net[static_cast<std::size_t>(layer - m_lowest)];
-    const auto bias = [&current](Eigen::Index row) {
-        return current.biasMode == BiasMode::None ? 0.0f
-            : current.biases(current.biasMode == BiasMode::PerNeuron ? row : 0);
-    };
-    if (rows.empty()) {
-        net.noalias() = current.weights * in(layer);
-        for (Eigen::Index row = 0; row < net.rows(); ++row)
-            net.row(row).array() += bias(row);
-        return;
-    }
-    for (const Eigen::Index row : rows) {
-        net.row(row).noalias() = current.weights.row(row) * in(layer);
-        net.row(row).array() += bias(row);
-    }
-}
-
-// out in float; a sigmoid or softmax output in double, from its net (in float it reaches 1
-// at a net of 17, where ln(1 − out) of a cross-entropy still differs).
-void SurfaceEvaluator::activateLayer(int layer)
+// net = W · in + b and out = f(net): every neuron, or only `rows`. The layers' out in float;
+// a sigmoid or softmax output's in double, from its net (in float a sigmoid reaches 1 at a
+// net of 17, where ln(1 − out) of a cross-entropy still counts).
+void SurfaceEvaluator::computeLayer(int layer, const std::vector<Eigen::Index> &rows)
 {
     const auto index = static_cast<std::size_t>(layer - m_lowest);
-    const Activation activation = m_layers[index].activation;
+    const FloatLayer &current = m_layers[index];
+    RowMatrixXf &net = m_net[index];
+    RowMatrixXf &out = m_out[index];
+    const RowMatrixXf &input = in(layer);
     const bool isOutput = index + 1 == m_layers.size();
-    if (!isOutput || (activation != Activation::Sigmoid && activation != Activation::Softmax)) {
-        activatePacked(activation, m_net[index], m_out[index]);
-        if (isOutput)
-            m_output = m_out[index].cast<double>();
+    const bool outputInDouble = isOutput
+        && (current.activation == Activation::Sigmoid || current.activation == Activation::Softmax);
+    const auto neuron = [&](Eigen::Index row) {
+        const float bias = current.biasMode == BiasMode::None ? 0.0f
+            : current.biases(current.biasMode == BiasMode::PerNeuron ? row : 0);
+        surfacekernels::neuronNet(current.weights.data() + row, current.weights.rows(),
+                                  current.weights.cols(), bias, input.data(), input.cols(),
+                                  net.row(row).data());
+        if (!outputInDouble)
+            surfacekernels::activate(current.activation, net.row(row).data(),
+                                     out.row(row).data(), net.cols());
+    };
+    if (rows.empty()) {
+        for (Eigen::Index row = 0; row < net.rows(); ++row)
+            neuron(row);
+    } else {
+        for (const Eigen::Index row : rows)
+            neuron(row);
+    }
+    if (!isOutput)
+        return;
+    if (!outputInDouble) {
+        m_output = out.cast<double>();
         return;
     }
-    m_outputNet = m_net[index].cast<double>();
-    activatePacked(activation, m_outputNet, m_output);
+    m_outputNet = net.cast<double>();
+    activatePacked(current.activation, m_outputNet, m_output);
 }
 
 } // namespace backprop

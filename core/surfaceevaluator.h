@@ -13,8 +13,8 @@ namespace backprop {
 // E_total at many values of two parameters, for the error surface's picture. A forward pass
 // of the whole batch from the lowest layer either parameter is in (the layers below are
 // computed once, in double), in that layer only the neurons the two parameters feed (all of
-// them for a shared bias or a softmax), the layers in float through Eigen's packet
-// functions (eight values an instruction with AVX2), a sigmoid or softmax output and the
+// them for a shared bias or a softmax), the layers in float (surfacekernels.h: eight values an
+// instruction with AVX2, in the portable build too), a sigmoid or softmax output and the
 // loss in double again. A picture's precision: within 1e-4 of Explainer::errorWith relative
 // to E_total (tst_explanations); the numbers a class reads stay double.
 class SurfaceEvaluator
@@ -35,9 +35,10 @@ private:
         Activation activation = Activation::Sigmoid;
     };
 
+    using RowMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
     void set(const ParameterId &id, double value);
-    void computeNet(int layer, const std::vector<Eigen::Index> &rows);
-    void activateLayer(int layer);
+    void computeLayer(int layer, const std::vector<Eigen::Index> &rows);
     const RowMatrixXf &in(int layer) const;
 
     const Eigen::MatrixXd &m_targets;

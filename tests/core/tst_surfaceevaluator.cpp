@@ -7,6 +7,7 @@
 
 #include "explainer.h"
 #include "surfaceevaluator.h"
+#include "surfacekernels.h"
 #include "testlessons.h"
 
 #include <QTest>
@@ -132,6 +133,21 @@ private slots:
         QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst))); // measured: ≤ 2e-7
         // The explainer's network is as it was.
         QCOMPARE(explainer.errorWith(a, valueA), explainer.error());
+    }
+
+    // The float exp the picture's sigmoid and tanh use (surfacekernels.h): within 3e-7 of e^x
+    // over the whole range it serves, and the range's ends beyond it.
+    void expIsWithinAPicturesPrecision()
+    {
+        double worst = 0.0;
+        for (float x = -87.0f; x <= 88.0f; x += 0.00731f) {
+            const double exact = std::exp(static_cast<double>(x));
+            worst = std::max(worst, std::abs(surfacekernels::expApproximately(x) - exact) / exact);
+        }
+        QVERIFY2(worst < 3e-7, qPrintable(QString::number(worst)));
+        QCOMPARE(surfacekernels::expApproximately(-1000.0f), surfacekernels::expApproximately(-87.0f));
+        QCOMPARE(surfacekernels::expApproximately(1000.0f), surfacekernels::expApproximately(88.0f));
+        QCOMPARE(surfacekernels::expApproximately(0.0f), 1.0f);
     }
 
     // An evaluator computes point after point from the same lower layers: the order in which
