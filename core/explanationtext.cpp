@@ -112,8 +112,8 @@ std::string contours(std::string_view a, std::string_view b, double valueA, doub
         + ") of equal E_total, the other weights held still; the colour says how large it is "
           "(dark: small). Gradient descent crosses the lines at right angles, fastest where "
           "they are close. Here "
-        + str(a) + " = " + number(valueA) + ", " + str(b) + " = " + number(valueB)
-        + ", E_total" + reading + ".";
+        + str(a) + " = " + number(valueA) + ", " + str(b) + " = " + number(valueB) + ", E_total"
+        + reading + ".";
 }
 
 std::string path(std::string_view a, std::string_view b,

@@ -18,8 +18,8 @@ bool movesWholeLayer(const Network &network, const ParameterId &id)
 } // namespace
 
 SurfaceEvaluator::SurfaceEvaluator(const Network &network, const Eigen::MatrixXd &inputs,
-                                   const Eigen::MatrixXd &targets, Loss loss,
-                                   const ParameterId &a, const ParameterId &b)
+                                   const Eigen::MatrixXd &targets, Loss loss, const ParameterId &a,
+                                   const ParameterId &b)
     : m_targets(targets), m_loss(loss), m_a(a), m_b(b), m_lowest(std::min(a.layer, b.layer))
 {
     // The lowest layer's inputs, once, as the trainer's pass computes them.
@@ -36,8 +36,8 @@ SurfaceEvaluator::SurfaceEvaluator(const Network &network, const Eigen::MatrixXd
     m_below = below.cast<float>();
     for (int l = m_lowest; l < network.layerCount(); ++l) {
         const Layer &layer = network.layers[l];
-        m_layers.push_back({layer.weights.cast<float>(), layer.biases.cast<float>(),
-                            layer.biasMode, layer.activation});
+        m_layers.push_back({layer.weights.cast<float>(), layer.biases.cast<float>(), layer.biasMode,
+                            layer.activation});
     }
     m_net.resize(m_layers.size());
     m_out.resize(m_layers.size());
@@ -49,8 +49,8 @@ SurfaceEvaluator::SurfaceEvaluator(const Network &network, const Eigen::MatrixXd
     // Every neuron of the lowest layer once; later only those the parameters feed.
     for (int l = m_lowest; l < network.layerCount(); ++l)
         computeLayer(l, {});
-    if (network.layers[m_lowest].activation != Activation::Softmax
-        && !movesWholeLayer(network, a) && !movesWholeLayer(network, b)) {
+    if (network.layers[m_lowest].activation != Activation::Softmax && !movesWholeLayer(network, a)
+        && !movesWholeLayer(network, b)) {
         for (const ParameterId &id : {a, b}) {
             if (id.layer == m_lowest
                 && std::find(m_changedRows.begin(), m_changedRows.end(), id.row)
@@ -99,14 +99,15 @@ void SurfaceEvaluator::computeLayer(int layer, const std::vector<Eigen::Index> &
     const bool outputInDouble = isOutput
         && (current.activation == Activation::Sigmoid || current.activation == Activation::Softmax);
     const auto neuron = [&](Eigen::Index row) {
-        const float bias = current.biasMode == BiasMode::None ? 0.0f
+        const float bias = current.biasMode == BiasMode::None
+            ? 0.0f
             : current.biases(current.biasMode == BiasMode::PerNeuron ? row : 0);
         surfacekernels::neuronNet(current.weights.data() + row, current.weights.rows(),
                                   current.weights.cols(), bias, input.data(), input.cols(),
                                   net.row(row).data());
         if (!outputInDouble)
-            surfacekernels::activate(current.activation, net.row(row).data(),
-                                     out.row(row).data(), net.cols());
+            surfacekernels::activate(current.activation, net.row(row).data(), out.row(row).data(),
+                                     net.cols());
     };
     if (rows.empty()) {
         for (Eigen::Index row = 0; row < net.rows(); ++row)

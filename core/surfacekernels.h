@@ -12,8 +12,8 @@ namespace backprop::surfacekernels {
 
 // net[s] = bias + Σ_i w[i · stride] · in[i · samples + s]: one neuron's row, its weights a
 // column-major row of stride `stride` (the layer's neuron count).
-void neuronNet(const float *w, Eigen::Index stride, Eigen::Index fanIn, float bias,
-               const float *in, Eigen::Index samples, float *net);
+void neuronNet(const float *w, Eigen::Index stride, Eigen::Index fanIn, float bias, const float *in,
+               Eigen::Index samples, float *net);
 
 // out[k] = f(net[k]) for `count` values, where f acts on each value alone (every activation
 // but softmax), exp through expApproximately: a picture's precision (within 2e-7 relative).

@@ -104,12 +104,12 @@ private slots:
         QVERIFY(contains(text::contours("w5", "w6", 0.4, 0.45, 0.298371109),
                          "w5 = 0.4, w6 = 0.45, E_total = 0.298371109"));
         // A sample of the surface's float picture: six significant digits, said to be one.
-        QVERIFY(contains(text::contours("w5", "w6", 0.4, 0.45, 0.29837111234,
-                                        text::Exactness::Picture),
-                         "E_total ≈ 0.298371 (the picture's nearest sample)."));
-        QVERIFY(contains(text::contours("w5", "w6", 0.4, 0.45, 1.234567e-7,
-                                        text::Exactness::Picture),
-                         "E_total ≈ 1.23457e−07"));
+        QVERIFY(
+            contains(text::contours("w5", "w6", 0.4, 0.45, 0.29837111234, text::Exactness::Picture),
+                     "E_total ≈ 0.298371 (the picture's nearest sample)."));
+        QVERIFY(
+            contains(text::contours("w5", "w6", 0.4, 0.45, 1.234567e-7, text::Exactness::Picture),
+                     "E_total ≈ 1.23457e−07"));
         QVERIFY(contains(text::path("w5", "w6", {{0.4, 0.45}, {0.36, 0.41}}),
                          "2 points from (0.4, 0.45) to (0.36, 0.41)"));
         QVERIFY(contains(text::lossCurve(2, 0.298371109, 0.291027774),

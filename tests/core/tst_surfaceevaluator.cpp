@@ -72,18 +72,18 @@ private slots:
         QTest::addColumn<ParameterId>("a");
         QTest::addColumn<ParameterId>("b");
         const Lesson circle = testlessons::circleClassifier({8, 8}, 500);
-        QTest::newRow("2-8-8-1, two first-layer neurons") << circle << weight(0, 0, 0)
-                                                          << weight(0, 1, 1);
-        QTest::newRow("2-8-8-1, one first-layer neuron") << circle << weight(0, 3, 0)
-                                                         << weight(0, 3, 1);
-        QTest::newRow("2-8-8-1, first and last layer") << circle << weight(0, 2, 1)
-                                                       << weight(2, 0, 3);
+        QTest::newRow("2-8-8-1, two first-layer neurons")
+            << circle << weight(0, 0, 0) << weight(0, 1, 1);
+        QTest::newRow("2-8-8-1, one first-layer neuron")
+            << circle << weight(0, 3, 0) << weight(0, 3, 1);
+        QTest::newRow("2-8-8-1, first and last layer")
+            << circle << weight(0, 2, 1) << weight(2, 0, 3);
         QTest::newRow("2-8-8-1, a bias and a weight of one neuron")
             << circle << bias(1, 3) << weight(1, 3, 2);
-        QTest::newRow("2-8-8-1, the output's bias and a weight") << circle << bias(2, 0)
-                                                                  << weight(2, 0, 5);
-        QTest::newRow("two-two-two, w5 and w6") << testlessons::twoTwoTwo() << weight(1, 0, 0)
-                                                << weight(1, 0, 1);
+        QTest::newRow("2-8-8-1, the output's bias and a weight")
+            << circle << bias(2, 0) << weight(2, 0, 5);
+        QTest::newRow("two-two-two, w5 and w6")
+            << testlessons::twoTwoTwo() << weight(1, 0, 0) << weight(1, 0, 1);
         QTest::newRow("two-two-two, shared b1 and w1")
             << testlessons::twoTwoTwo() << bias(0, 0) << weight(0, 0, 0);
         QTest::newRow("two-two-two, shared b1 and b2")
@@ -145,8 +145,10 @@ private slots:
             worst = std::max(worst, std::abs(surfacekernels::expApproximately(x) - exact) / exact);
         }
         QVERIFY2(worst < 3e-7, qPrintable(QString::number(worst)));
-        QCOMPARE(surfacekernels::expApproximately(-1000.0f), surfacekernels::expApproximately(-87.0f));
-        QCOMPARE(surfacekernels::expApproximately(1000.0f), surfacekernels::expApproximately(88.0f));
+        QCOMPARE(surfacekernels::expApproximately(-1000.0f),
+                 surfacekernels::expApproximately(-87.0f));
+        QCOMPARE(surfacekernels::expApproximately(1000.0f),
+                 surfacekernels::expApproximately(88.0f));
         QCOMPARE(surfacekernels::expApproximately(0.0f), 1.0f);
     }
 

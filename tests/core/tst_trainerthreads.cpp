@@ -219,7 +219,8 @@ void TestTrainerThreads::independentTrainersInParallel()
 QTEST_GUILESS_MAIN(TestTrainerThreads)
 // Explainer::errorSurface shares a large surface between std::threads, each with copies of
 // the network and pass: the errors are the same bits with one, two or three threads, the
-// point at the current values is E_total (to the picture's precision), and the explainer's network is left as it was.
+// point at the current values is E_total (to the picture's precision), and the explainer's network
+// is left as it was.
 void TestTrainerThreads::errorSurfaceIsTheSameInAnyNumberOfThreads()
 {
     const Lesson lesson = testlessons::circleClassifier({8, 8}, 300); // 300 × 64² > 1e6: threads

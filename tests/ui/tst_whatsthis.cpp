@@ -190,9 +190,10 @@ private slots:
         QVERIFY2(contours.contains(QStringLiteral("contour")), qPrintable(contours));
         // The corner's own E_total, from the engine's grid (a = from, b = to).
         const ErrorSurface &s = r.surface;
-        QVERIFY2(contours.contains(fromEngine(words::contours(
-                     "w5", "w6", s.fromA, s.toB, s.errors(0, s.size - 1), words::Exactness::Picture))),
-                 qPrintable(contours));
+        QVERIFY2(
+            contours.contains(fromEngine(words::contours(
+                "w5", "w6", s.fromA, s.toB, s.errors(0, s.size - 1), words::Exactness::Picture))),
+            qPrintable(contours));
 
         LossHistoryView *loss = rig.window->lossHistoryView();
         rig.window->curveTabs()->setCurrentWidget(loss);

@@ -105,7 +105,7 @@ private slots:
         QTest::qWait(300);
         QVERIFY(rig.settle());
         QCOMPARE(session.snapshot()->state.iteration, paused); // frozen
-        QVERIFY(!rig.window->networkView()->isMoving()); // paused: antialiased again
+        QVERIFY(!rig.window->networkView()->isMoving());       // paused: antialiased again
         QVERIFY(!rig.probe.states.empty() && rig.probe.states.back() == RunState::Paused);
         qInfo("%s: %lld iterations in 10 s, %lld frames, memory %+.1f MB (peak), worker "
               "stopped in %lld ms, paused on screen in %lld ms",

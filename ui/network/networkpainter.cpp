@@ -85,8 +85,7 @@ void NetworkPainter::paintLines(const QRectF &rect, const QList<NetworkScene::Te
     paintLines(rect, lines, padding, padding, m_scene.lineHeight);
 }
 
-void NetworkPainter::paintLabelLines(const QRectF &rect,
-                                     const QList<NetworkScene::TextLine> &lines)
+void NetworkPainter::paintLabelLines(const QRectF &rect, const QList<NetworkScene::TextLine> &lines)
 {
     // As NetworkSceneBuilder::labelSize measured them: tight lines, centred in the box.
     const double f = m_scene.fontPixelSize;

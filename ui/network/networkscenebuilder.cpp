@@ -264,8 +264,7 @@ void NetworkSceneBuilder::buildHeader()
                 > m_options.size.width())
             text = tr("E_total of %1 samples = %2").arg(batch).arg(loss);
         m_scene.header.append({text, active});
-    }
-    else if (!m_options.hint.isEmpty())
+    } else if (!m_options.hint.isEmpty())
         m_scene.header.append({m_options.hint, false, true});
 }
 

@@ -115,10 +115,10 @@ void ErrorSurfaceView::setResult(const SurfaceResult &result)
 {
     // The worker answers a request coarse first, then in full (explanations.h): the full one
     // replaces the coarse one of its own request.
-    const bool finer = m_result && result.serial == m_shownSerial
-        && result.surface.size > m_result->surface.size;
-    if (!m_a || result.a != *m_a || result.b != *m_b
-        || (result.serial <= m_shownSerial && !finer) || result.serial > m_serial)
+    const bool finer =
+        m_result && result.serial == m_shownSerial && result.surface.size > m_result->surface.size;
+    if (!m_a || result.a != *m_a || result.b != *m_b || (result.serial <= m_shownSerial && !finer)
+        || result.serial > m_serial)
         return;
     m_result = result;
     m_shownSerial = result.serial;
