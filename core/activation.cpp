@@ -82,33 +82,6 @@ void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd
     }
 }
 
-void activatePacked(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out)
-{
-    out.resize(net.rows(), net.cols());
-    const auto x = net.array();
-    switch (activation) {
-    case Activation::Sigmoid:
-        out.array() = 1.0 / (1.0 + (-x).exp());
-        return;
-    case Activation::Tanh:
-        tanhLayer(net, out);
-        return;
-    case Activation::Relu:
-        out.array() = x.max(0.0);
-        return;
-    case Activation::LeakyRelu:
-        out.array() = (x > 0.0).select(x, leakyReluSlope * x);
-        return;
-    case Activation::Linear:
-        out = net;
-        return;
-    case Activation::Softmax:
-        break;
-    }
-    out.array() = (net.rowwise() - net.colwise().maxCoeff()).array().exp();
-    out.array().rowwise() /= out.array().colwise().sum();
-}
-
 void multiplyByDerivative(Activation activation, const Eigen::MatrixXd &out,
                           Eigen::MatrixXd &values)
 {

@@ -107,11 +107,6 @@ inline void multiplyValuesByDerivative(Activation activation, const double *out,
 // out = f(net), column by column (a column is one sample).
 void activate(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out);
 
-// out = f(net) through Eigen's packet functions (four doubles an instruction with AVX2):
-// within a few units in the last place of activate(), whose scalar exp gives the lessons'
-// digits. For pictures of thousands of passes (the error surface's output layer).
-void activatePacked(Activation activation, const Eigen::MatrixXd &net, Eigen::MatrixXd &out);
-
 // ∂out/∂net for one neuron, from net and out (sigmoid: out(1 − out); tanh: 1 − out²).
 // For softmax this is the diagonal term out(1 − out).
 double activationDerivative(Activation activation, double net, double out);

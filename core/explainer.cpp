@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <thread>
 
 namespace backprop {
@@ -96,9 +95,13 @@ ErrorSurface Explainer::errorSurface(const ParameterId &a, double fromA, double 
     const auto at = [size](double from, double to, int k) {
         return size == 1 ? from : from + (to - from) * k / (size - 1);
     };
+    // The layers below both parameters do not change over the surface: computed once.
+    const int lowest = std::min(a.layer, b.layer);
+    m_pass.forward(m_network, m_inputs);
+    const Eigen::MatrixXd &below = lowest == 0 ? m_inputs : m_pass.out(lowest - 1);
     // Rows [first, last), each thread with its own evaluator (a copy of the network).
     const auto rows = [&](int first, int last) {
-        SurfaceEvaluator evaluator(m_network, m_inputs, m_targets, m_loss, a, b);
+        SurfaceEvaluator evaluator(m_network, below, m_targets, m_loss, a, b);
         for (int i = first; i < last && !isCancelled(); ++i) {
             for (int j = 0; j < size; ++j)
                 surface.errors(i, j) = evaluator.error(at(fromA, toA, i), at(fromB, toB, j));

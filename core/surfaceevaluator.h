@@ -11,16 +11,18 @@
 namespace backprop {
 
 // E_total at many values of two parameters, for the error surface's picture. A forward pass
-// of the whole batch from the lowest layer either parameter is in (the layers below are
-// computed once, in double), in that layer only the neurons the two parameters feed (all of
-// them for a shared bias or a softmax), the layers in float (surfacekernels.h: eight values an
-// instruction with AVX2, in the portable build too), a sigmoid or softmax output and the
-// loss in double again. A picture's precision: within 1e-4 of Explainer::errorWith relative
-// to E_total (tst_explanations); the numbers a class reads stay double.
+// of the whole batch from the lowest layer either parameter is in, in that layer only the
+// neurons the two parameters feed (all of them for a shared bias or a softmax), the layers in
+// float (surfacekernels.h: eight values an instruction with AVX2, in the portable build too),
+// a sigmoid or softmax output and the loss in double again. A picture's precision: within
+// 1e-5 of Explainer::errorWith relative to E_total (tst_surfaceevaluator); the numbers a class
+// reads stay double.
 class SurfaceEvaluator
 {
 public:
-    SurfaceEvaluator(const Network &network, const Eigen::MatrixXd &inputs,
+    // `below`: the lowest layer's inputs (the data's, or the out of the layer under it, as the
+    // trainer's pass computed them), one sample a column.
+    SurfaceEvaluator(const Network &network, const Eigen::MatrixXd &below,
                      const Eigen::MatrixXd &targets, Loss loss, const ParameterId &a,
                      const ParameterId &b);
 
