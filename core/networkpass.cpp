@@ -1,6 +1,13 @@
 #include "networkpass.h"
 
 #include "blockedproduct.h"
+#include "lossvalues.h"
+#include "optimizerupdate.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
 
 namespace backprop {
 
@@ -78,6 +85,41 @@ bool useBlocked(Eigen::Index rows, Eigen::Index depth, Eigen::Index columns)
         weightGradients.noalias() = deltas * in.transpose();
 }
 
+// Every neuron's bias, read with a stride: 1 per neuron, 0 for a shared bias.
+const double *biasesOf(const Layer &layer)
+{
+    static constexpr double noBias = 0.0;
+    return layer.biases.size() ? layer.biases.data() : &noBias;
+}
+
+Eigen::Index biasStrideOf(const Layer &layer)
+{
+    return layer.biasMode == BiasMode::PerNeuron ? 1 : 0;
+}
+
+// ∂E/∂b = Σ over the samples of δ (and, for a shared bias, over the neurons too).
+inline void sumBiasGradients(BiasMode mode, const double *deltas, Eigen::Index neurons,
+                             Eigen::Index samples, double *g)
+{
+    if (mode == BiasMode::None)
+        return;
+    if (mode == BiasMode::SharedPerLayer) {
+        // Summed in a register (through memory every addition waits for the store before),
+        // in the same order: sample by sample, neuron by neuron.
+        double sum = 0.0;
+        for (Eigen::Index k = 0; k < neurons * samples; ++k)
+            sum += deltas[k];
+        g[0] = sum;
+        return;
+    }
+    for (Eigen::Index j = 0; j < neurons; ++j)
+        g[j] = 0.0;
+    for (Eigen::Index s = 0; s < samples; ++s) {
+        for (Eigen::Index j = 0; j < neurons; ++j)
+            g[j] += deltas[s * neurons + j];
+    }
+}
+
 bool combinesWithLoss(Activation activation, Loss loss)
 {
     return activation == Activation::Softmax && loss == Loss::CategoricalCrossEntropy;
@@ -128,6 +170,7 @@ void NetworkPass::prepare(const Network &network, Eigen::Index samples)
     }
     m_lossPerOutput.setZero(network.outputCount());
     m_loss = 0.0;
+    chooseFused(network);
 }
 
 bool NetworkPass::fits(const Network &network, Eigen::Index samples) const
@@ -150,15 +193,10 @@ void NetworkPass::forwardLayer(const Network &network, int layer, const Eigen::M
     const Layer &current = network.layers[layer];
     const Eigen::MatrixXd &in = layer == 0 ? inputs : m_out[layer - 1];
     Eigen::MatrixXd &net = keepsNet(layer) ? m_net[layer] : m_out[layer];
-    const Eigen::Index neurons = current.neuronCount();
-    const Eigen::Index fanIn = current.inputCount();
     if (const kernels::ForwardKernel kernel = m_kernels[layer].forward) {
-        // Every neuron's bias, read with a stride: 1 per neuron, 0 for a shared bias.
-        static constexpr double noBias = 0.0;
-        const double *bias = current.biases.size() ? current.biases.data() : &noBias;
-        const Eigen::Index biasStride = current.biasMode == BiasMode::PerNeuron ? 1 : 0;
-        kernel(current.weights.data(), bias, biasStride, in.data(), net.data(), m_out[layer].data(),
-               current.activation, neurons, fanIn, m_samples);
+        kernel(current.weights.data(), biasesOf(current), biasStrideOf(current), in.data(),
+               net.data(), m_out[layer].data(), current.activation, current.neuronCount(),
+               current.inputCount(), m_samples);
         // The kernel applied f where it acts on each value alone.
         if (!actsOnEachValue(current.activation))
             activate(current.activation, net, m_out[layer]);
@@ -191,7 +229,9 @@ void NetworkPass::forward(const Network &network, const Eigen::MatrixXd &inputs)
 
 double NetworkPass::computeLoss(Loss loss, const Eigen::MatrixXd &targets)
 {
-    backprop::lossPerOutput(loss, m_out.back(), targets, m_lossPerOutput);
+    const Eigen::MatrixXd &out = m_out.back();
+    lossvalues::perOutput(loss, out.data(), targets.data(), out.rows(), out.cols(),
+                          m_lossPerOutput.data());
     m_loss = m_lossPerOutput.sum();
     return m_loss;
 }
@@ -207,8 +247,8 @@ void NetworkPass::outputDeltas(const Network &network, Loss loss, const Eigen::M
         deltas = (out - targets) / static_cast<double>(m_samples);
         return;
     }
-    lossGradient(loss, out, targets, deltas);
-    multiplyByDerivative(activation, out, deltas);
+    lossvalues::gradient(loss, out.data(), targets.data(), out.rows(), out.cols(), deltas.data());
+    multiplyValuesByDerivative(activation, out.data(), deltas.data(), deltas.size());
 }
 
 // δ_l = (W_{l+1}ᵀ · δ_{l+1}) ⊙ f′(net_l)
@@ -218,12 +258,10 @@ void NetworkPass::hiddenDeltas(const Network &network, int layer)
     const Layer &next = network.layers[layer + 1];
     const Eigen::MatrixXd &nextDeltas = m_deltas[layer + 1];
     Eigen::MatrixXd &deltas = m_deltas[layer];
-    const Eigen::Index neurons = current.neuronCount();
-    const Eigen::Index nextNeurons = next.neuronCount();
     if (const kernels::BackPropagateKernel kernel = m_kernels[layer].backPropagate) {
         // The kernel multiplies by f′ too.
         kernel(next.weights.data(), nextDeltas.data(), m_out[layer].data(), current.activation,
-               deltas.data(), neurons, nextNeurons, m_samples);
+               deltas.data(), current.neuronCount(), next.neuronCount(), m_samples);
         return;
     }
     multiplyBack(next, nextDeltas, m_transposedNext[layer], deltas);
@@ -236,34 +274,13 @@ void NetworkPass::gradients(const Network &network, int layer, const Eigen::Matr
     const Layer &current = network.layers[layer];
     const Eigen::MatrixXd &in = layer == 0 ? inputs : m_out[layer - 1];
     const Eigen::MatrixXd &deltas = m_deltas[layer];
-    Eigen::MatrixXd &weightGradients = m_weightGradients[layer];
-    const Eigen::Index neurons = current.neuronCount();
-    const Eigen::Index fanIn = current.inputCount();
     if (const kernels::GradientKernel kernel = m_kernels[layer].gradients)
-        kernel(deltas.data(), in.data(), weightGradients.data(), neurons, fanIn, m_samples);
+        kernel(deltas.data(), in.data(), m_weightGradients[layer].data(), current.neuronCount(),
+               current.inputCount(), m_samples);
     else
-        multiplyGradients(deltas, in, weightGradients);
-    // Σ over the samples (and, for a shared bias, over the neurons too).
-    Eigen::VectorXd &biasGradients = m_biasGradients[layer];
-    if (current.biasMode == BiasMode::None)
-        return;
-    const double *d = deltas.data();
-    double *g = biasGradients.data();
-    if (current.biasMode == BiasMode::SharedPerLayer) {
-        // Summed in a register (through memory every addition waits for the store before),
-        // in the same order: sample by sample, neuron by neuron.
-        double sum = 0.0;
-        for (Eigen::Index k = 0; k < neurons * m_samples; ++k)
-            sum += d[k];
-        g[0] = sum;
-        return;
-    }
-    for (Eigen::Index j = 0; j < neurons; ++j)
-        g[j] = 0.0;
-    for (Eigen::Index s = 0; s < m_samples; ++s) {
-        for (Eigen::Index j = 0; j < neurons; ++j)
-            g[j] += d[s * neurons + j];
-    }
+        multiplyGradients(deltas, in, m_weightGradients[layer]);
+    sumBiasGradients(current.biasMode, deltas.data(), current.neuronCount(), m_samples,
+                     m_biasGradients[layer].data());
 }
 
 void NetworkPass::backward(const Network &network, Loss loss, const Eigen::MatrixXd &inputs,
@@ -276,6 +293,126 @@ void NetworkPass::backward(const Network &network, Loss loss, const Eigen::Matri
         hiddenDeltas(network, l);
         gradients(network, l, inputs);
     }
+}
+
+double NetworkPass::run(const Network &network, Loss loss, const Eigen::MatrixXd &inputs,
+                        const Eigen::MatrixXd &targets, GradientDescentStep *step)
+{
+    if (m_fused)
+        return m_fused(*this, network, loss, inputs, targets, step);
+    forward(network, inputs);
+    if (std::isfinite(computeLoss(loss, targets)))
+        backward(network, loss, inputs, targets);
+    return m_loss;
+}
+
+// The full-speed pass of one sample through Inputs → Hidden → Outputs (Hidden 0: one layer)
+// whose activations act on each value: the same kernels and calls in the same order as
+// forward(), computeLoss() and backward(), at sizes known at compile time and inlined into one
+// function (flatten), on local arrays the compiler keeps in registers (through the buffers,
+// every stage waits for the store of the one before), copied to the buffers the views read.
+template<int Inputs, int Hidden, int Outputs>
+[[gnu::flatten]] double NetworkPass::runFused(NetworkPass &pass, const Network &network, Loss loss,
+                                              const Eigen::MatrixXd &inputs,
+                                              const Eigen::MatrixXd &targets,
+                                              GradientDescentStep *step)
+{
+    constexpr int last = Hidden > 0 ? 1 : 0;
+    constexpr int lastFanIn = Hidden > 0 ? Hidden : Inputs;
+    std::array<double, 4> net[2] {}, out[2] {}, deltas[2] {};
+    const auto forwardLayer = [&]<int Neurons, int FanIn>(int l, const double *in) {
+        const Layer &layer = network.layers[l];
+        kernels::forward<Neurons, FanIn>(layer.weights.data(), biasesOf(layer), biasStrideOf(layer),
+                                         in, net[l].data(), out[l].data(), layer.activation,
+                                         Neurons, FanIn, 1);
+        std::copy_n(net[l].data(), Neurons, pass.m_net[l].data());
+        std::copy_n(out[l].data(), Neurons, pass.m_out[l].data());
+    };
+    const auto gradients = [&]<int Neurons, int FanIn>(int l, const double *in) {
+        const Layer &layer = network.layers[l];
+        std::array<double, Neurons * FanIn> weightGradients;
+        std::array<double, Neurons> biasGradients;
+        kernels::weightGradients<Neurons, FanIn>(deltas[l].data(), in, weightGradients.data(),
+                                                 Neurons, FanIn, 1);
+        sumBiasGradients(layer.biasMode, deltas[l].data(), Neurons, 1, biasGradients.data());
+        const long biases = static_cast<long>(layer.biases.size());
+        std::copy_n(weightGradients.data(), Neurons * FanIn, pass.m_weightGradients[l].data());
+        std::copy_n(biasGradients.data(), biases, pass.m_biasGradients[l].data());
+        std::copy_n(deltas[l].data(), Neurons, pass.m_deltas[l].data());
+        if (!step)
+            return;
+        const auto descend = [&](long count, const double *values, const double *gradients,
+                                 double *newValues) {
+            step->finite &= updateValues<OptimizerKind::GradientDescent>(
+                step->settings, 0, count, values, gradients, nullptr, nullptr, newValues, nullptr,
+                nullptr);
+        };
+        descend(Neurons * FanIn, layer.weights.data(), weightGradients.data(),
+                step->next[l].weights.data());
+        if (step->settings.trainBiases)
+            descend(biases, layer.biases.data(), biasGradients.data(), step->next[l].biases.data());
+    };
+
+    if constexpr (Hidden > 0)
+        forwardLayer.template operator()<Hidden, Inputs>(0, inputs.data());
+    forwardLayer.template operator()<Outputs, lastFanIn>(last,
+                                                         last ? out[0].data() : inputs.data());
+    lossvalues::perOutput(loss, out[last].data(), targets.data(), Outputs, 1,
+                          pass.m_lossPerOutput.data());
+    pass.m_loss = pass.m_lossPerOutput.sum();
+    if (!std::isfinite(pass.m_loss))
+        return pass.m_loss;
+    lossvalues::gradient(loss, out[last].data(), targets.data(), Outputs, 1, deltas[last].data());
+    multiplyValuesByDerivative(network.layers[last].activation, out[last].data(),
+                               deltas[last].data(), Outputs);
+    gradients.template operator()<Outputs, lastFanIn>(last, last ? out[0].data() : inputs.data());
+    if constexpr (Hidden > 0) {
+        kernels::backPropagate<Hidden, Outputs>(network.layers[1].weights.data(), deltas[1].data(),
+                                                out[0].data(), network.layers[0].activation,
+                                                deltas[0].data(), Hidden, Outputs, 1);
+        gradients.template operator()<Hidden, Inputs>(0, inputs.data());
+    }
+    if (step)
+        step->computed = true;
+    return pass.m_loss;
+}
+
+// runFused for the index (Inputs − 1) · 20 + Hidden · 4 + (Outputs − 1), Hidden from 0 to 4.
+template<int Index> struct NetworkPass::Fused
+{
+    static constexpr FusedRun run = &runFused<Index / 20 + 1, Index / 4 % 5, Index % 4 + 1>;
+};
+
+void NetworkPass::chooseFused(const Network &network)
+{
+    m_fused = nullptr;
+    const int count = network.layerCount();
+    if (count > 2)
+        return;
+    for (const LayerKernels &kernels : m_kernels) {
+        if (!kernels.forward || !kernels.gradients)
+            return;
+    }
+    if (count == 2 && !m_kernels[0].backPropagate)
+        return;
+    if (m_samples != 1)
+        return;
+    for (const Layer &layer : network.layers) {
+        if (!actsOnEachValue(layer.activation))
+            return;
+    }
+    const auto tiny = [](Eigen::Index size) { return size >= 1 && size <= 4; };
+    const Eigen::Index inputs = network.inputCount;
+    const Eigen::Index hidden = count == 2 ? network.layers[0].neuronCount() : 0;
+    const Eigen::Index outputs = network.outputCount();
+    if (!tiny(inputs) || !tiny(outputs) || (count == 2 && !tiny(hidden)))
+        return;
+    static constexpr auto table = []<int... Indices>(std::integer_sequence<int, Indices...>)
+    {
+        return std::array<FusedRun, 80> {Fused<Indices>::run...};
+    }
+    (std::make_integer_sequence<int, 80> {});
+    m_fused = table[(inputs - 1) * 20 + hidden * 4 + (outputs - 1)];
 }
 
 double NetworkPass::gradient(const ParameterId &id) const

@@ -3,6 +3,7 @@
 #include "layerkernels.h"
 #include "loss.h"
 #include "network.h"
+#include "optimizer.h"
 
 #include <Eigen/Core>
 
@@ -23,6 +24,17 @@ namespace backprop {
 class NetworkPass
 {
 public:
+    // Gradient descent's new weights (and biases when trained), asked of run(): the fused pass
+    // computes them as soon as a layer's gradients are known, with the trainer's arithmetic
+    // (updateValues), into `next`, which the trainer swaps in when all are finite.
+    struct GradientDescentStep
+    {
+        const OptimizerSettings &settings;
+        std::vector<Layer> &next;
+        bool computed = false; // false: run() left the update to the trainer
+        bool finite = true;
+    };
+
     // Shapes every buffer for `network` and batches of `samples` columns.
     void prepare(const Network &network, Eigen::Index samples);
     bool fits(const Network &network, Eigen::Index samples) const;
@@ -38,6 +50,14 @@ public:
     // The whole backward pass: output deltas, then gradients and hidden deltas downwards.
     void backward(const Network &network, Loss loss, const Eigen::MatrixXd &inputs,
                   const Eigen::MatrixXd &targets);
+    // forward(), computeLoss() and, when E_total is finite, backward(): the full-speed pass.
+    // Returns E_total. A network of one or two layers of 1 to 4 neurons and inputs whose
+    // products all take the loop kernels runs it as one function with its sizes known at
+    // compile time (chosen by prepare()): the same kernels in the same order, without a call
+    // through a pointer or a test of the layer count per product, so the same bits.
+    double run(const Network &network, Loss loss, const Eigen::MatrixXd &inputs,
+               const Eigen::MatrixXd &targets, GradientDescentStep *step = nullptr);
+    bool isFused() const { return m_fused != nullptr; }
 
     // net_l is kept only while the layer's batch is small (at most keptNetLimit values: every
     // lesson, and batches of thousands of samples). A larger layer computes out = f(net) in
@@ -61,6 +81,15 @@ public:
     double gradient(const ParameterId &id) const;
 
 private:
+    template<int Inputs, int Hidden, int Outputs>
+    static double runFused(NetworkPass &pass, const Network &network, Loss loss,
+                           const Eigen::MatrixXd &inputs, const Eigen::MatrixXd &targets,
+                           GradientDescentStep *step);
+    template<int Index> struct Fused;
+    using FusedRun = double (*)(NetworkPass &, const Network &, Loss, const Eigen::MatrixXd &,
+                                const Eigen::MatrixXd &, GradientDescentStep *);
+    void chooseFused(const Network &network);
+
     Eigen::Index m_samples = 0;
     std::vector<Eigen::MatrixXd> m_net, m_out, m_deltas, m_weightGradients;
     std::vector<Eigen::VectorXd> m_biasGradients;
@@ -75,6 +104,7 @@ private:
         kernels::GradientKernel gradients = nullptr;
     };
     std::vector<LayerKernels> m_kernels;
+    FusedRun m_fused = nullptr; // null: run() takes the general phases
     Eigen::VectorXd m_lossPerOutput;
     double m_loss = 0.0;
 };

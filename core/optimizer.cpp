@@ -2,6 +2,7 @@
 
 #include "nametable.h"
 #include "network.h"
+#include "optimizerupdate.h"
 
 #include <array>
 #include <cmath>
@@ -32,51 +33,24 @@ long computeUpdate(const OptimizerSettings &settings, long long step, long count
                    const double *values, const double *gradients, const double *first,
                    const double *second, double *newValues, double *newFirst, double *newSecond)
 {
-    const double lr = settings.learningRate;
+    const auto update = [&]<OptimizerKind Kind>() {
+        return updateValues<Kind>(settings, step, count, values, gradients, first, second,
+                                  newValues, newFirst, newSecond);
+    };
     bool finite = true;
     switch (settings.kind) {
     case OptimizerKind::GradientDescent:
-        for (long k = 0; k < count; ++k) {
-            newValues[k] = values[k] - lr * gradients[k];
-            finite &= std::isfinite(newValues[k]);
-        }
+        finite = update.template operator()<OptimizerKind::GradientDescent>();
         break;
     case OptimizerKind::Momentum:
-        for (long k = 0; k < count; ++k) {
-            newFirst[k] = settings.momentum * first[k] + gradients[k];
-            newValues[k] = values[k] - lr * newFirst[k];
-            finite &= std::isfinite(newValues[k]);
-        }
+        finite = update.template operator()<OptimizerKind::Momentum>();
         break;
     case OptimizerKind::RmsProp:
-        for (long k = 0; k < count; ++k) {
-            const double g = gradients[k];
-            newSecond[k] = settings.alpha * second[k] + (1.0 - settings.alpha) * g * g;
-            // With ε = 0 a gradient that was always 0 (a saturated neuron) gives 0/0: the
-            // step is 0, as it is for every ε > 0, instead of a NaN fault.
-            newValues[k] = g == 0.0
-                ? values[k]
-                : values[k] - lr * g / (std::sqrt(newSecond[k]) + settings.epsilon);
-            finite &= std::isfinite(newValues[k]);
-        }
+        finite = update.template operator()<OptimizerKind::RmsProp>();
         break;
-    case OptimizerKind::Adam: {
-        // torch.optim.Adam: step_size = η / (1 − β1ᵗ), denom = √v / √(1 − β2ᵗ) + ε.
-        const double t = static_cast<double>(step);
-        const double stepSize = lr / (1.0 - std::pow(settings.beta1, t));
-        const double correction2Root = std::sqrt(1.0 - std::pow(settings.beta2, t));
-        for (long k = 0; k < count; ++k) {
-            const double g = gradients[k];
-            newFirst[k] = settings.beta1 * first[k] + (1.0 - settings.beta1) * g;
-            newSecond[k] = settings.beta2 * second[k] + (1.0 - settings.beta2) * g * g;
-            const double denominator = std::sqrt(newSecond[k]) / correction2Root + settings.epsilon;
-            // m = 0 is no step for every ε; with ε = 0 and v = 0 it would be 0/0 (as RMSprop).
-            newValues[k] =
-                newFirst[k] == 0.0 ? values[k] : values[k] - stepSize * newFirst[k] / denominator;
-            finite &= std::isfinite(newValues[k]);
-        }
+    case OptimizerKind::Adam:
+        finite = update.template operator()<OptimizerKind::Adam>();
         break;
-    }
     }
     if (finite)
         return -1;

@@ -1,5 +1,6 @@
 #include "trainer.h"
 
+#include "optimizerupdate.h"
 #include "shaperules.h"
 
 #include <cmath>
@@ -7,19 +8,6 @@
 #include <sstream>
 
 namespace backprop {
-
-namespace {
-bool usesFirstMemory(OptimizerKind kind)
-{
-    return kind == OptimizerKind::Momentum || kind == OptimizerKind::Adam;
-}
-
-bool usesSecondMemory(OptimizerKind kind)
-{
-    return kind == OptimizerKind::RmsProp || kind == OptimizerKind::Adam;
-}
-
-} // namespace
 
 Trainer::Trainer() = default;
 
@@ -123,6 +111,7 @@ void Trainer::prepareBuffers()
     m_nextLayers = m_state.network.layers;
     m_nextOptimizer = m_state.optimizer;
     m_batchIsWholeDataset = size == m_dataset.sampleCount();
+    m_wholeBatchAssigned = false;
 }
 
 TrainingState Trainer::iterationStartState() const
@@ -141,6 +130,7 @@ void Trainer::restore(const TrainingState &state)
         && state.settings.batchMode == m_state.settings.batchMode
         && state.settings.batchSize == m_state.settings.batchSize;
     m_state = state;
+    m_wholeBatchAssigned = false;
     if (!sameShape)
         prepareBuffers();
     m_phaseIndex = 0;
@@ -183,6 +173,17 @@ std::vector<long> Trainer::upcomingBatchSamples() const
 
 void Trainer::beginIteration()
 {
+    m_iterationBegun = true;
+    if (m_batchIsWholeDataset) {
+        // Every sample in the order, unshuffled: the same batch every iteration until restore()
+        // (which may bring another order) or new buffers.
+        m_shuffled = false;
+        m_bufferIndex = 0;
+        if (!m_wholeBatchAssigned)
+            m_batchSamples = m_state.order;
+        m_wholeBatchAssigned = true;
+        return;
+    }
     const long samples = static_cast<long>(m_dataset.sampleCount());
     m_shuffled = !m_batchIsWholeDataset && m_state.batchStart == 0;
     if (m_shuffled) {
@@ -196,13 +197,10 @@ void Trainer::beginIteration()
     m_bufferIndex = count == size ? 0 : 1;
     const auto first = m_state.order.begin() + m_state.batchStart;
     m_batchSamples.assign(first, first + count);
-    if (!m_batchIsWholeDataset) {
-        for (long c = 0; c < count; ++c) {
-            m_gatheredInputs[m_bufferIndex].col(c) = m_dataset.inputs.col(m_batchSamples[c]);
-            m_gatheredTargets[m_bufferIndex].col(c) = m_dataset.targets.col(m_batchSamples[c]);
-        }
+    for (long c = 0; c < count; ++c) {
+        m_gatheredInputs[m_bufferIndex].col(c) = m_dataset.inputs.col(m_batchSamples[c]);
+        m_gatheredTargets[m_bufferIndex].col(c) = m_dataset.targets.col(m_batchSamples[c]);
     }
-    m_iterationBegun = true;
 }
 
 bool Trainer::computePhase(const Phase &phase)
@@ -236,58 +234,103 @@ bool Trainer::computePhase(const Phase &phase)
 
 bool Trainer::applyUpdate()
 {
+    switch (m_state.settings.kind) {
+    case OptimizerKind::GradientDescent:
+        return applyUpdateOf<OptimizerKind::GradientDescent>();
+    case OptimizerKind::Momentum:
+        return applyUpdateOf<OptimizerKind::Momentum>();
+    case OptimizerKind::RmsProp:
+        return applyUpdateOf<OptimizerKind::RmsProp>();
+    case OptimizerKind::Adam:
+        return applyUpdateOf<OptimizerKind::Adam>();
+    }
+    return false;
+}
+
+// Every layer's new values (and the optimizer's new memory) into m_nextLayers and
+// m_nextOptimizer, swapped in when all are finite (swapping matrices exchanges pointers only).
+template<OptimizerKind Kind> bool Trainer::applyUpdateOf()
+{
+    constexpr bool first = usesFirstMemory(Kind);
+    constexpr bool second = usesSecondMemory(Kind);
     const NetworkPass &pass = m_passes[m_bufferIndex];
     const OptimizerSettings &settings = m_state.settings;
     OptimizerState &memory = m_state.optimizer;
     const long long step = memory.step + 1;
     const int count = m_state.network.layerCount();
+    const auto update = [&](const auto &values, const auto &gradients, const auto &firstMemory,
+                            const auto &secondMemory, auto &newValues, auto &newFirst,
+                            auto &newSecond) {
+        return updateValues<Kind>(settings, step, static_cast<long>(values.size()), values.data(),
+                                  gradients.data(), first ? firstMemory.data() : nullptr,
+                                  second ? secondMemory.data() : nullptr, newValues.data(),
+                                  first ? newFirst.data() : nullptr,
+                                  second ? newSecond.data() : nullptr);
+    };
+    bool finite = true;
     for (int l = 0; l < count; ++l) {
         const Layer &layer = m_state.network.layers[l];
-        Layer &next = m_nextLayers[l];
-        const long failed = computeUpdate(
-            settings, step, static_cast<long>(layer.weights.size()), layer.weights.data(),
-            pass.weightGradients(l).data(), memory.firstWeights[l].data(),
-            memory.secondWeights[l].data(), next.weights.data(),
-            m_nextOptimizer.firstWeights[l].data(), m_nextOptimizer.secondWeights[l].data());
-        if (failed >= 0) {
-            const Eigen::Index rows = layer.weights.rows();
-            reportUpdateFault({ParameterId::Kind::Weight, l, failed % rows, failed / rows},
-                              next.weights.data()[failed]);
-            return false;
-        }
-        if (!settings.trainBiases || layer.biases.size() == 0)
-            continue;
-        const long failedBias = computeUpdate(
-            settings, step, static_cast<long>(layer.biases.size()), layer.biases.data(),
-            pass.biasGradients(l).data(), memory.firstBiases[l].data(),
-            memory.secondBiases[l].data(), next.biases.data(),
-            m_nextOptimizer.firstBiases[l].data(), m_nextOptimizer.secondBiases[l].data());
-        if (failedBias >= 0) {
-            reportUpdateFault({ParameterId::Kind::Bias, l, failedBias, 0},
-                              next.biases.data()[failedBias]);
-            return false;
-        }
+        finite &= update(layer.weights, pass.weightGradients(l), memory.firstWeights[l],
+                         memory.secondWeights[l], m_nextLayers[l].weights,
+                         m_nextOptimizer.firstWeights[l], m_nextOptimizer.secondWeights[l]);
+        if (settings.trainBiases && layer.biases.size() > 0)
+            finite &= update(layer.biases, pass.biasGradients(l), memory.firstBiases[l],
+                             memory.secondBiases[l], m_nextLayers[l].biases,
+                             m_nextOptimizer.firstBiases[l], m_nextOptimizer.secondBiases[l]);
     }
-    // Every new value is finite: swap them in (swapping matrices exchanges pointers only).
-    const bool first = usesFirstMemory(settings.kind);
-    const bool second = usesSecondMemory(settings.kind);
-    for (int l = 0; l < count; ++l) {
+    return swapInUpdate<Kind>(finite);
+}
+
+// The new values of applyUpdateOf (or of the fused pass's gradient descent) in place of the old
+// ones when they are all finite (swapping matrices exchanges pointers only); else the fault.
+template<OptimizerKind Kind> bool Trainer::swapInUpdate(bool finite)
+{
+    constexpr bool first = usesFirstMemory(Kind);
+    constexpr bool second = usesSecondMemory(Kind);
+    if (!finite) {
+        reportUpdateFault();
+        return false;
+    }
+    const OptimizerSettings &settings = m_state.settings;
+    OptimizerState &memory = m_state.optimizer;
+    for (int l = 0; l < m_state.network.layerCount(); ++l) {
         Layer &layer = m_state.network.layers[l];
         layer.weights.swap(m_nextLayers[l].weights);
-        if (first)
+        if constexpr (first)
             memory.firstWeights[l].swap(m_nextOptimizer.firstWeights[l]);
-        if (second)
+        if constexpr (second)
             memory.secondWeights[l].swap(m_nextOptimizer.secondWeights[l]);
         if (!settings.trainBiases || layer.biases.size() == 0)
             continue;
         layer.biases.swap(m_nextLayers[l].biases);
-        if (first)
+        if constexpr (first)
             memory.firstBiases[l].swap(m_nextOptimizer.firstBiases[l]);
-        if (second)
+        if constexpr (second)
             memory.secondBiases[l].swap(m_nextOptimizer.secondBiases[l]);
     }
-    memory.step = step;
+    ++memory.step;
     return true;
+}
+
+// The first parameter, in the order of the update (each layer's weights, then its biases),
+// whose new value is not finite.
+void Trainer::reportUpdateFault()
+{
+    const bool biases = m_state.settings.trainBiases;
+    for (int l = 0; l < m_state.network.layerCount(); ++l) {
+        const Eigen::MatrixXd &weights = m_nextLayers[l].weights;
+        for (Eigen::Index k = 0; k < weights.size(); ++k) {
+            if (!std::isfinite(weights.data()[k]))
+                return reportUpdateFault(
+                    {ParameterId::Kind::Weight, l, k % weights.rows(), k / weights.rows()},
+                    weights.data()[k]);
+        }
+        const Eigen::VectorXd &bias = m_nextLayers[l].biases;
+        for (Eigen::Index k = 0; biases && k < bias.size(); ++k) {
+            if (!std::isfinite(bias(k)))
+                return reportUpdateFault({ParameterId::Kind::Bias, l, k, 0}, bias(k));
+        }
+    }
 }
 
 void Trainer::reportLossFault()
@@ -452,20 +495,24 @@ double Trainer::runIteration()
         beginIteration();
     NetworkPass &pass = m_passes[m_bufferIndex];
     if (m_phaseIndex == 0 && m_revealed == 0) {
-        // The full-speed path: the same calls as the phases, without records.
+        // The full-speed path: the same arithmetic as the phases, without records.
         const Network &network = m_state.network;
-        pass.forward(network, batchInputs());
-        const double loss = pass.computeLoss(m_loss, batchTargets());
-        const int lossIndex = network.layerCount();
+        NetworkPass::GradientDescentStep descent {m_state.settings, m_nextLayers};
+        const bool descends = m_state.settings.kind == OptimizerKind::GradientDescent;
+        const double loss =
+            pass.run(network, m_loss, batchInputs(), batchTargets(), descends ? &descent : nullptr);
         if (!std::isfinite(loss)) {
+            const int lossIndex = network.layerCount();
             reportLossFault();
             m_phaseIndex = lossIndex;
             m_lastPhase = m_phases[lossIndex - 1];
             return loss;
         }
-        pass.backward(network, m_loss, batchInputs(), batchTargets());
         const int updateIndex = static_cast<int>(m_phases.size()) - 1;
-        if (!applyUpdate()) {
+        const bool updated = descent.computed
+            ? swapInUpdate<OptimizerKind::GradientDescent>(descent.finite)
+            : applyUpdate();
+        if (!updated) {
             m_phaseIndex = updateIndex;
             m_lastPhase = m_phases[updateIndex - 1];
             return loss;

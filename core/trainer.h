@@ -99,6 +99,8 @@ private:
     bool computeStepPhase();
     PhaseRecord recordOf(const Phase &phase) const;
     bool applyUpdate(); // false (and nothing changed) when a parameter would not be finite
+    template<OptimizerKind Kind> bool applyUpdateOf();
+    template<OptimizerKind Kind> bool swapInUpdate(bool finite);
     void advance();
     void finishIteration();
     bool recomputeToCursor();
@@ -106,6 +108,7 @@ private:
     void forgetFinishedIteration();
     Eigen::Index neuronCountOf(const Phase &phase) const;
     void reportLossFault();
+    void reportUpdateFault();
     void reportUpdateFault(const ParameterId &id, double newValue);
 
     TrainingState m_state;
@@ -125,6 +128,7 @@ private:
     NetworkPass m_passes[2];
     int m_bufferIndex = 0;
     bool m_batchIsWholeDataset = true;
+    bool m_wholeBatchAssigned = false; // m_batchSamples holds the whole batch of the order
     std::vector<Layer> m_beforeUpdate; // for the Update record
     OptimizerState m_optimizerBeforeUpdate;
     bool m_finishedRecordValid = false;
