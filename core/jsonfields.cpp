@@ -50,6 +50,11 @@ const ordered_json &JsonFields::required(std::string_view key) const
     refuse(path(key), "required field is missing");
 }
 
+std::string JsonFields::Refusal::toString(std::string_view source) const
+{
+    return TextCheck::printable(source) + ": " + (path.empty() ? "" : path + ": ") + message;
+}
+
 void JsonFields::refuse(const std::string &path, const std::string &message)
 {
     throw Refusal {path, message};
@@ -73,23 +78,23 @@ std::string JsonFields::counted(long long count, std::string_view noun)
 
 std::string JsonFields::inQuotes(std::string_view text)
 {
-    // Quoted text stays on one line and reads as it is (no control characters).
-    std::string quoted = "\"";
-    quoted += TextCheck::printable(text);
-    quoted += '"';
-    return quoted;
+    return '"' + TextCheck::printable(text) + '"'; // one line, no control characters
 }
 
-std::string JsonFields::newerFormat(double format, const std::string &reads)
+void JsonFields::refuseNewerFormat(const ordered_json &root, int newest, const std::string &reads)
 {
+    const ordered_json *format = find(root, "format");
+    const double number = format && format->is_number() ? format->get<double>() : 0.0;
+    if (number <= newest || number != std::floor(number) || !std::isfinite(number))
+        return;
     constexpr double largest = 1e6; // far beyond any format there will be
-    if (format > largest) {
-        std::ostringstream number;
-        number << format;
-        return number.str() + " is too large to be a format number; this version reads " + reads;
-    }
-    return "was written by a newer Backprop Lab (format "
-        + std::to_string(static_cast<long long>(format)) + "); this version reads " + reads;
+    std::ostringstream text;
+    if (number > largest)
+        text << number << " is too large to be a format number";
+    else
+        text << "was written by a newer Backprop Lab (format " << static_cast<long long>(number)
+             << ")";
+    refuse("format", text.str() + "; this version reads " + reads);
 }
 
 const ordered_json &JsonFields::expect(const ordered_json &value, std::string_view type,
@@ -132,17 +137,11 @@ long long JsonFields::wholeNumber(const ordered_json &value, const std::string &
     return static_cast<long long>(number);
 }
 
-std::vector<std::string> JsonFields::names(const ordered_json &value, const std::string &path,
-                                           long long expected)
+std::uint64_t JsonFields::word(const ordered_json &value, const std::string &path)
 {
-    const ordered_json &array = expect(value, "array", path);
-    if (static_cast<long long>(array.size()) != expected)
-        refuse(path,
-               "expected " + counted(expected, "name") + ", found " + std::to_string(array.size()));
-    std::vector<std::string> result;
-    for (std::size_t i = 0; i < array.size(); ++i)
-        result.push_back(text(array[i], elementPath(path, i)));
-    return result;
+    if (!expect(value, "number", path).is_number_unsigned())
+        refuse(path, "expected a whole number from 0 to 18446744073709551615");
+    return value.get<std::uint64_t>();
 }
 
 } // namespace backprop

@@ -4,11 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace backprop {
 
@@ -24,6 +24,9 @@ public:
     {
         std::string path; // empty for the whole document
         std::string message;
+
+        // "source: path: message", the reader's one line.
+        std::string toString(std::string_view source) const;
     };
 
     JsonFields(const ordered_json &value, std::string path,
@@ -40,10 +43,10 @@ public:
     static std::string counted(long long count, std::string_view noun); // "1 row", "3 rows"
     static std::string inQuotes(std::string_view text);                 // control characters as ?
 
-    // The message for a whole "format" number above the newest this version reads: "was
-    // written by a newer Backprop Lab (format 3); this version reads format 1", or for a
-    // number no version will reach (1e300) that it is too large, never a wrapped integer.
-    static std::string newerFormat(double format, const std::string &reads);
+    // Refuses a whole "format" number of `root` above `newest`: "was written by a newer
+    // Backprop Lab (format 3); this version reads format 1", or for a number no version will
+    // reach (1e300) that it is too large, never a wrapped integer.
+    static void refuseNewerFormat(const ordered_json &root, int newest, const std::string &reads);
 
     static const ordered_json *find(const ordered_json &object, std::string_view key);
     // The value if it is of `type` (nlohmann's type_name(): "array", "number", …), else a
@@ -58,9 +61,8 @@ public:
     static long long wholeNumber(const ordered_json &value, const std::string &path,
                                  long long minimum, long long maximum, std::string_view what,
                                  std::string_view limit = "this version allows");
-    // An array of exactly `expected` strings.
-    static std::vector<std::string> names(const ordered_json &value, const std::string &path,
-                                          long long expected);
+    // A whole number from 0 to 2^64 - 1, exactly (a seed, a word of the random state).
+    static std::uint64_t word(const ordered_json &value, const std::string &path);
 
     // A string naming one of `valueCount` enum values 0, 1, …; the message lists them all.
     template<typename Enum>
@@ -81,6 +83,23 @@ public:
                    + ")");
     }
 
+    // An array of `size` elements; `element(value, path, index)` reads each, after the size
+    // is checked. Otherwise the refusal is `expected` (what it should hold: "expected 2
+    // names"), then ", found " and the size, counted in `noun` if there is one ("3 rows").
+    template<typename Element>
+    static void readArray(const ordered_json &value, const std::string &path, long long size,
+                          const std::string &expected, std::string_view noun, Element element)
+    {
+        const ordered_json &array = expect(value, "array", path);
+        const auto found = static_cast<long long>(array.size());
+        if (found != size)
+            refuse(path,
+                   expected + ", found "
+                       + (noun.empty() ? std::to_string(found) : counted(found, noun)));
+        for (std::size_t i = 0; i < array.size(); ++i)
+            element(array[i], elementPath(path, i), i);
+    }
+
     // An array of `rows` arrays of `columns` elements each; `cell(element, path, row,
     // column)` reads one. All sizes are checked before `cell` sees an element of a row.
     // `noun` is singular ("number"); `explanation` follows it in messages about one row.
@@ -89,22 +108,14 @@ public:
                          long long columns, std::string_view noun, std::string_view explanation,
                          Cell cell)
     {
-        const ordered_json &array = expect(value, "array", path);
-        const auto found = static_cast<long long>(array.size());
-        if (found != rows)
-            refuse(path,
-                   "expected " + counted(rows, "row") + " of " + counted(columns, noun) + ", found "
-                       + counted(found, "row"));
-        for (std::size_t r = 0; r < array.size(); ++r) {
-            const std::string rowPath = elementPath(path, r);
-            const ordered_json &row = expect(array[r], "array", rowPath);
-            if (static_cast<long long>(row.size()) != columns)
-                refuse(rowPath,
-                       "expected " + counted(columns, noun) + std::string(explanation) + ", found "
-                           + std::to_string(row.size()));
-            for (std::size_t c = 0; c < row.size(); ++c)
-                cell(row[c], elementPath(rowPath, c), r, c);
-        }
+        const std::string row = counted(columns, noun); // "2 numbers"
+        const std::string perRow = "expected " + row + std::string(explanation);
+        readArray(value, path, rows, "expected " + counted(rows, "row") + " of " + row, "row",
+                  [&](const ordered_json &array, const std::string &rowPath, std::size_t r) {
+                      readArray(array, rowPath, columns, perRow, {},
+                                [&](const ordered_json &element, const std::string &cellPath,
+                                    std::size_t c) { cell(element, cellPath, r, c); });
+                  });
     }
 
 private:

@@ -9,8 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cmath>
 #include <system_error>
 
 namespace backprop {
@@ -57,29 +55,24 @@ long long count(const Fields &fields, std::string_view key, long long maximum)
 void readMemories(const ordered_json &value, const std::string &path, const Network &network,
                   std::vector<Eigen::MatrixXd> &weights, std::vector<Eigen::VectorXd> &biases)
 {
-    const ordered_json &layers = Fields::expect(value, "array", path);
-    if (static_cast<int>(layers.size()) != network.layerCount())
-        Fields::refuse(path,
-                       "expected " + Fields::counted(network.layerCount(), "layer") + ", found "
-                           + std::to_string(layers.size()));
-    for (int l = 0; l < network.layerCount(); ++l) {
-        const Layer &layer = network.layers[l];
-        const Fields fields(layers[l], Fields::elementPath(path, l), {"weights", "biases"});
-        Fields::readRows(
-            fields.required("weights"), fields.path("weights"), layer.weights.rows(),
-            layer.weights.cols(), "number", " (one per weight)",
-            [&](const ordered_json &cell, const std::string &cellPath, Eigen::Index r,
-                Eigen::Index c) { weights[l](r, c) = Fields::finiteNumber(cell, cellPath); });
-        const ordered_json &values =
-            Fields::expect(fields.required("biases"), "array", fields.path("biases"));
-        if (static_cast<Eigen::Index>(values.size()) != layer.biases.size())
-            Fields::refuse(fields.path("biases"),
-                           "expected " + Fields::counted(layer.biases.size(), "number")
-                               + " (one per bias), found " + std::to_string(values.size()));
-        for (std::size_t k = 0; k < values.size(); ++k)
-            biases[l](static_cast<Eigen::Index>(k)) =
-                Fields::finiteNumber(values[k], Fields::elementPath(fields.path("biases"), k));
-    }
+    Fields::readArray(
+        value, path, network.layerCount(),
+        "expected " + Fields::counted(network.layerCount(), "layer"), {},
+        [&](const ordered_json &memory, const std::string &layerPath, int l) {
+            const Layer &layer = network.layers[l];
+            const Fields fields(memory, layerPath, {"weights", "biases"});
+            Fields::readRows(
+                fields.required("weights"), fields.path("weights"), layer.weights.rows(),
+                layer.weights.cols(), "number", " (one per weight)",
+                [&](const ordered_json &cell, const std::string &cellPath, Eigen::Index r,
+                    Eigen::Index c) { weights[l](r, c) = Fields::finiteNumber(cell, cellPath); });
+            Fields::readArray(
+                fields.required("biases"), fields.path("biases"), layer.biases.size(),
+                "expected " + Fields::counted(layer.biases.size(), "number") + " (one per bias)",
+                {}, [&](const ordered_json &bias, const std::string &biasPath, Eigen::Index k) {
+                    biases[l](k) = Fields::finiteNumber(bias, biasPath);
+                });
+        });
 }
 
 // Reads the state's fields; checkTrainingState() then judges the state as a whole, as it
@@ -97,31 +90,19 @@ TrainingState readState(const ordered_json &value, const Lesson &lesson)
     state.epoch = count(fields, "epoch", maxTrainingCount);
     state.batchStart = static_cast<long>(count(fields, "batchStart", maxSamples));
 
-    const std::string orderPath = fields.path("order");
-    const ordered_json &order = Fields::expect(fields.required("order"), "array", orderPath);
-    if (static_cast<long long>(order.size()) != samples)
-        Fields::refuse(orderPath,
-                       "expected " + std::to_string(samples)
-                           + " sample indices (one per sample), found "
-                           + std::to_string(order.size()));
-    for (std::size_t k = 0; k < order.size(); ++k)
-        state.order.push_back(
-            static_cast<long>(Fields::wholeNumber(order[k], Fields::elementPath(orderPath, k), 0,
-                                                  samples - 1, "sample index", "the data has")));
-
-    const std::string randomPath = fields.path("random");
-    const ordered_json &words = Fields::expect(fields.required("random"), "array", randomPath);
-    Random::Words state256 {};
-    if (words.size() != state256.size())
-        Fields::refuse(randomPath,
-                       "expected 4 whole numbers, found " + std::to_string(words.size()));
-    for (std::size_t k = 0; k < words.size(); ++k) {
-        if (!words[k].is_number_unsigned())
-            Fields::refuse(Fields::elementPath(randomPath, k),
-                           "expected a whole number from 0 to 18446744073709551615");
-        state256[k] = words[k].get<std::uint64_t>();
-    }
-    state.random = Random::fromWords(state256);
+    Fields::readArray(fields.required("order"), fields.path("order"), samples,
+                      "expected " + std::to_string(samples) + " sample indices (one per sample)",
+                      {}, [&](const ordered_json &index, const std::string &path, std::size_t) {
+                          state.order.push_back(static_cast<long>(Fields::wholeNumber(
+                              index, path, 0, samples - 1, "sample index", "the data has")));
+                      });
+    Random::Words words {};
+    Fields::readArray(fields.required("random"), fields.path("random"), words.size(),
+                      "expected 4 whole numbers", {},
+                      [&](const ordered_json &word, const std::string &path, std::size_t k) {
+                          words[k] = Fields::word(word, path);
+                      });
+    state.random = Random::fromWords(words);
 
     const Fields optimizer(fields.required("optimizer"), fields.path("optimizer"),
                            {"step", "first", "second"});
@@ -139,35 +120,28 @@ TrainingState readState(const ordered_json &value, const Lesson &lesson)
 // Files of format 2 and 1: "state" is taken out and the rest read as a format-1 lesson.
 std::variant<SavedLesson, std::string> readSaved(ordered_json root, std::string_view source)
 {
-    const std::string prefix = TextCheck::printable(source) + ": ";
-    std::optional<ordered_json> state;
-    if (root.is_object()) {
-        const ordered_json *format = Fields::find(root, "format");
-        const double number = format && format->is_number() ? format->get<double>() : 0.0;
-        if (number > LessonFile::format && number == std::floor(number) && std::isfinite(number))
-            return prefix + "format: "
-                + JsonFields::newerFormat(number,
-                                          "formats 1 and " + std::to_string(LessonFile::format));
-        if (number == LessonFile::format) {
+    try {
+        Fields::refuseNewerFormat(root, LessonFile::format,
+                                  "formats 1 and " + std::to_string(LessonFile::format));
+        std::optional<ordered_json> state;
+        if (const ordered_json *format = Fields::find(root, "format");
+            format && *format == LessonFile::format) {
             if (const auto it = root.find("state"); it != root.end()) {
                 state = std::move(*it);
                 root.erase(it);
             }
             root["format"] = LessonReader::format;
         }
-    }
-    std::variant<Lesson, std::string> lesson = LessonReader::readJson(root, source);
-    if (auto *error = std::get_if<std::string>(&lesson))
-        return *error;
-    SavedLesson saved {std::get<Lesson>(std::move(lesson)), std::nullopt};
-    if (state) {
-        try {
+        std::variant<Lesson, std::string> lesson = LessonReader::readJson(root, source);
+        if (auto *error = std::get_if<std::string>(&lesson))
+            return *error;
+        SavedLesson saved {std::get<Lesson>(std::move(lesson)), std::nullopt};
+        if (state)
             saved.state = readState(*state, saved.lesson);
-        } catch (const Fields::Refusal &refusal) {
-            return prefix + refusal.path + ": " + refusal.message;
-        }
+        return saved;
+    } catch (const Fields::Refusal &refusal) {
+        return refusal.toString(source);
     }
-    return saved;
 }
 
 } // namespace

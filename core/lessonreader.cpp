@@ -29,7 +29,8 @@ long long neuronsOf(const ordered_json &value, const std::string &path, std::str
         Fields::refuse(path, "expected at least 1 name, found none");
     if (array.size() > static_cast<std::size_t>(maxNeuronsPerLayer))
         Fields::wholeNumber(ordered_json(array.size()), path, 1, maxNeuronsPerLayer, what);
-    given = Fields::names(value, path, static_cast<long long>(array.size()));
+    for (std::size_t i = 0; i < array.size(); ++i)
+        given.push_back(Fields::text(array[i], Fields::elementPath(path, i)));
     return static_cast<long long>(given.size());
 }
 
@@ -57,34 +58,26 @@ void readLayer(const ordered_json &value, const std::string &path, Eigen::Index 
     const std::string biasNoun = "bias " + Fields::inQuotes(biasModeName(layer.biasMode))
         + " takes " + std::to_string(expectedBiases) + (expectedBiases == 1 ? " bias" : " biases");
     layer.biases = Eigen::VectorXd::Zero(expectedBiases);
-    if (const ordered_json *biases = fields.optional("biases")) {
-        const ordered_json &array = Fields::expect(*biases, "array", fields.path("biases"));
-        if (static_cast<Eigen::Index>(array.size()) != expectedBiases)
-            Fields::refuse(fields.path("biases"),
-                           biasNoun + ", found "
-                               + Fields::counted(static_cast<long long>(array.size()), "number"));
-        for (std::size_t k = 0; k < array.size(); ++k)
-            layer.biases(static_cast<Eigen::Index>(k)) =
-                Fields::finiteNumber(array[k], Fields::elementPath(fields.path("biases"), k));
-    }
+    if (const ordered_json *biases = fields.optional("biases"))
+        Fields::readArray(
+            *biases, fields.path("biases"), expectedBiases, biasNoun, "number",
+            [&](const ordered_json &bias, const std::string &biasPath, Eigen::Index k) {
+                layer.biases(k) = Fields::finiteNumber(bias, biasPath);
+            });
     std::vector<std::string> biasNames;
-    if (const ordered_json *given = fields.optional("biasNames")) {
-        const auto size = Fields::expect(*given, "array", fields.path("biasNames")).size();
-        if (static_cast<Eigen::Index>(size) != expectedBiases)
-            Fields::refuse(fields.path("biasNames"),
-                           biasNoun + ", found "
-                               + Fields::counted(static_cast<long long>(size), "name"));
-        biasNames = Fields::names(*given, fields.path("biasNames"), expectedBiases);
-    }
+    if (const ordered_json *given = fields.optional("biasNames"))
+        Fields::readArray(*given, fields.path("biasNames"), expectedBiases, biasNoun, "name",
+                          [&](const ordered_json &name, const std::string &namePath, std::size_t) {
+                              biasNames.push_back(Fields::text(name, namePath));
+                          });
 
     layer.weights = Eigen::MatrixXd::Zero(neurons, previous);
     const ordered_json *weights = fields.optional("weights");
-    if (weights) {
+    if (weights)
         Fields::readRows(
             *weights, fields.path("weights"), neurons, previous, "number", "",
             [&](const ordered_json &cell, const std::string &cellPath, Eigen::Index r,
                 Eigen::Index c) { layer.weights(r, c) = Fields::finiteNumber(cell, cellPath); });
-    }
     std::vector<std::vector<std::string>> weightNames;
     if (const ordered_json *given = fields.optional("weightNames")) {
         weightNames.assign(neurons, std::vector<std::string>(previous));
@@ -123,42 +116,36 @@ void checkNames(const Network &network, const Network &given)
                                + Fields::inQuotes(name) + " is already used by " + it->second
                                + (isDefault ? "; give this one a name in the file" : ""));
     };
-    for (std::size_t k = 0; k < network.neuronNames[0].size(); ++k)
-        check(network.neuronNames[0][k], Fields::elementPath("inputs", k),
-              given.neuronNames[0].empty());
+    // Each list of names in the file's order; `isDefault` when the file left it out.
+    const auto checkAll = [&check](const std::vector<std::string> &names, const std::string &path,
+                                   bool isDefault) {
+        for (std::size_t k = 0; k < names.size(); ++k)
+            check(names[k], Fields::elementPath(path, k), isDefault);
+    };
+    checkAll(network.neuronNames[0], "inputs", given.neuronNames[0].empty());
     for (int l = 0; l < network.layerCount(); ++l) {
         const std::string layerPath = Fields::elementPath("layers", static_cast<std::size_t>(l));
-        for (std::size_t k = 0; k < network.neuronNames[l + 1].size(); ++k)
-            check(network.neuronNames[l + 1][k], Fields::elementPath(layerPath + ".neurons", k),
-                  given.neuronNames[l + 1].empty());
-        for (std::size_t r = 0; r < network.weightNames[l].size(); ++r) {
-            for (std::size_t c = 0; c < network.weightNames[l][r].size(); ++c)
-                check(network.weightNames[l][r][c],
-                      Fields::elementPath(Fields::elementPath(layerPath + ".weightNames", r), c),
-                      given.weightNames[l].empty());
-        }
-        for (std::size_t k = 0; k < network.biasNames[l].size(); ++k)
-            check(network.biasNames[l][k], Fields::elementPath(layerPath + ".biasNames", k),
-                  given.biasNames[l].empty());
+        checkAll(network.neuronNames[l + 1], layerPath + ".neurons",
+                 given.neuronNames[l + 1].empty());
+        for (std::size_t r = 0; r < network.weightNames[l].size(); ++r)
+            checkAll(network.weightNames[l][r], Fields::elementPath(layerPath + ".weightNames", r),
+                     given.weightNames[l].empty());
+        checkAll(network.biasNames[l], layerPath + ".biasNames", given.biasNames[l].empty());
     }
 }
 
 void checkFormat(const ordered_json &root)
 {
+    const std::string reads = "format " + std::to_string(LessonReader::format);
     const ordered_json *format = Fields::find(root, "format");
     if (!format)
         Fields::refuse("format",
                        "required field is missing (a lesson file starts with \"format\": "
                            + std::to_string(LessonReader::format) + ")");
-    const double number = Fields::expect(*format, "number", "format").get<double>();
-    if (number > LessonReader::format && number == std::floor(number) && std::isfinite(number))
-        Fields::refuse(
-            "format",
-            Fields::newerFormat(number, "format " + std::to_string(LessonReader::format)));
-    if (number != LessonReader::format)
-        Fields::refuse("format",
-                       "unknown format; this version reads format "
-                           + std::to_string(LessonReader::format));
+    Fields::expect(*format, "number", "format");
+    Fields::refuseNewerFormat(root, LessonReader::format, reads);
+    if (*format != LessonReader::format)
+        Fields::refuse("format", "unknown format; this version reads " + reads);
 }
 
 Dataset readData(const ordered_json &value, const Network &network)
@@ -184,20 +171,17 @@ Dataset readData(const ordered_json &value, const Network &network)
                            + std::to_string(targetRows));
 
     // Rows in the file are samples; the dataset keeps one sample per column.
+    const auto readSamples = [&](const ordered_json &rows, std::string_view key,
+                                 Eigen::Index columns, std::string_view explanation) {
+        Eigen::MatrixXd matrix(columns, samples);
+        Fields::readRows(rows, fields.path(key), samples, columns, "number", explanation,
+                         [&](const ordered_json &cell, const std::string &path, Eigen::Index r,
+                             Eigen::Index c) { matrix(c, r) = Fields::finiteNumber(cell, path); });
+        return matrix;
+    };
     Dataset dataset;
-    dataset.inputs.resize(network.inputCount, samples);
-    dataset.targets.resize(network.outputCount(), samples);
-    Fields::readRows(
-        inputs, fields.path("inputs"), samples, network.inputCount, "number", " (one per input)",
-        [&](const ordered_json &cell, const std::string &path, Eigen::Index r, Eigen::Index c) {
-            dataset.inputs(c, r) = Fields::finiteNumber(cell, path);
-        });
-    Fields::readRows(
-        targets, fields.path("targets"), samples, network.outputCount(), "number",
-        " (one per output)",
-        [&](const ordered_json &cell, const std::string &path, Eigen::Index r, Eigen::Index c) {
-            dataset.targets(c, r) = Fields::finiteNumber(cell, path);
-        });
+    dataset.inputs = readSamples(inputs, "inputs", network.inputCount, " (one per input)");
+    dataset.targets = readSamples(targets, "targets", network.outputCount(), " (one per output)");
     return dataset;
 }
 
@@ -241,14 +225,12 @@ void readTraining(const ordered_json &value, Eigen::Index samples, Lesson &lesso
             settings.batchMode = BatchMode::MiniBatch;
             settings.batchSize = Fields::wholeNumber(*batch, fields.path("batch"), 1, samples,
                                                      "samples per batch", "in the data");
-        } else if (Fields::text(*batch, fields.path("batch")) == "full") {
-            settings.batchMode = BatchMode::Full;
-        } else if (batch->get_ref<const std::string &>() == "stochastic") {
-            settings.batchMode = BatchMode::Stochastic;
+        } else if (const std::string &name = Fields::text(*batch, fields.path("batch"));
+                   name == "full" || name == "stochastic") {
+            settings.batchMode = name == "full" ? BatchMode::Full : BatchMode::Stochastic;
         } else {
             Fields::refuse(fields.path("batch"),
-                           "unknown batch "
-                               + Fields::inQuotes(batch->get_ref<const std::string &>())
+                           "unknown batch " + Fields::inQuotes(name)
                                + " (expected \"full\", \"stochastic\" or a number of samples)");
         }
     }
@@ -259,13 +241,8 @@ void readTraining(const ordered_json &value, Eigen::Index samples, Lesson &lesso
         lesson.initialization = Fields::named<Initialization>(
             *initialization, fields.path("initialization"), "initialization",
             initializationFromName, initializationName, 3);
-    if (const ordered_json *seed = fields.optional("seed")) {
-        Fields::expect(*seed, "number", fields.path("seed"));
-        if (!seed->is_number_unsigned())
-            Fields::refuse(fields.path("seed"),
-                           "expected a whole number from 0 to 18446744073709551615");
-        lesson.seed = seed->get<std::uint64_t>();
-    }
+    if (const ordered_json *seed = fields.optional("seed"))
+        lesson.seed = Fields::word(*seed, fields.path("seed"));
     if (const std::string error = validateSettings(settings); !error.empty())
         Fields::refuse("training", error);
 }
@@ -354,10 +331,9 @@ Lesson readLesson(const ordered_json &root, std::string_view source)
 
 std::variant<Lesson, std::string> LessonReader::read(std::string_view text, std::string_view source)
 {
-    const std::string prefix = TextCheck::printable(source) + ": ";
     std::variant<ordered_json, JsonError> parsed = parseJson(text);
     if (const JsonError *error = std::get_if<JsonError>(&parsed))
-        return prefix + error->toString();
+        return TextCheck::printable(source) + ": " + error->toString();
     return readJson(std::get<ordered_json>(parsed), source);
 }
 
@@ -367,8 +343,7 @@ std::variant<Lesson, std::string> LessonReader::readJson(const ordered_json &roo
     try {
         return readLesson(root, source);
     } catch (const JsonFields::Refusal &refusal) {
-        return TextCheck::printable(source) + ": "
-            + (refusal.path.empty() ? "" : refusal.path + ": ") + refusal.message;
+        return refusal.toString(source);
     }
 }
 
