@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <system_error>
 
 namespace backprop {
@@ -184,7 +185,22 @@ std::string LessonFile::writeFile(const SavedLesson &saved, const std::filesyste
     const std::variant<std::string, JsonError> text = write(saved);
     if (const JsonError *error = std::get_if<JsonError>(&text))
         return path.string() + ": " + error->toString();
-    return LessonWriter::writeAtomically(std::get<std::string>(text), path);
+    std::filesystem::path temporary = path;
+    temporary += ".saving";
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << std::get<std::string>(text);
+    file.close();
+    // rename() replaces the old file in one step, so a crash leaves the old or the new one.
+    std::error_code error;
+    if (file)
+        std::filesystem::rename(temporary, path, error);
+    if (file && !error)
+        return {};
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    return path.string()
+        + (file ? ": cannot replace the file (" + error.message() + ")"
+                : ": cannot write the file");
 }
 
 } // namespace backprop

@@ -5,33 +5,23 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <system_error>
-
 namespace backprop {
 
 namespace {
-
-ordered_json strings(const std::vector<std::string> &names)
-{
-    return ordered_json(names);
-}
-
-using Writer = LessonWriter;
 
 ordered_json layerJson(const Network &network, int l)
 {
     const Layer &layer = network.layers[l];
     ordered_json object;
-    object["neurons"] = strings(network.neuronNames[l + 1]);
+    object["neurons"] = network.neuronNames[l + 1];
     object["activation"] = activationName(layer.activation);
     object["bias"] = biasModeName(layer.biasMode);
     if (layer.biasMode != BiasMode::None) {
-        object["biasNames"] = strings(network.biasNames[l]);
-        object["biases"] = Writer::numbers(layer.biases);
+        object["biasNames"] = network.biasNames[l];
+        object["biases"] = LessonWriter::numbers(layer.biases);
     }
     object["weightNames"] = network.weightNames[l];
-    object["weights"] = Writer::rows(layer.weights);
+    object["weights"] = LessonWriter::rows(layer.weights);
     return object;
 }
 
@@ -48,17 +38,6 @@ ordered_json batchJson(const OptimizerSettings &settings)
     return settings.batchSize;
 }
 
-// What the reader would refuse about the shapes, said before writing anything.
-std::string shapeError(const Lesson &lesson)
-{
-    const Network &network = lesson.network;
-    if (std::string error = network.shapeError(); !error.empty())
-        return error;
-    if (!fitsNetwork(lesson.dataset, network))
-        return "the data does not match the network's inputs and outputs";
-    return {};
-}
-
 } // namespace
 
 ordered_json LessonWriter::toJson(const Lesson &lesson)
@@ -69,8 +48,8 @@ ordered_json LessonWriter::toJson(const Lesson &lesson)
     for (int l = 0; l < network.layerCount(); ++l)
         layers.push_back(layerJson(network, l));
     // Rows in the file are samples; the dataset keeps one sample per column.
-    const ordered_json data {{"inputs", Writer::rows(lesson.dataset.inputs.transpose())},
-                             {"targets", Writer::rows(lesson.dataset.targets.transpose())}};
+    const ordered_json data {{"inputs", rows(lesson.dataset.inputs.transpose())},
+                             {"targets", rows(lesson.dataset.targets.transpose())}};
     const ordered_json training {
         {"optimizer", optimizerName(settings.kind)},
         {"learningRate", settings.learningRate},
@@ -91,7 +70,7 @@ ordered_json LessonWriter::toJson(const Lesson &lesson)
         {"description", lesson.description},
         {"inputs",
          network.neuronNames.empty() ? ordered_json(network.inputCount)
-                                     : strings(network.neuronNames[0])},
+                                     : ordered_json(network.neuronNames[0])},
         {"layers", std::move(layers)},
         {"loss", lossName(lesson.loss)},
         {"data", data},
@@ -106,48 +85,13 @@ ordered_json LessonWriter::toJson(const Lesson &lesson)
 
 std::variant<std::string, JsonError> LessonWriter::write(const Lesson &lesson)
 {
-    if (const std::string error = shapeError(lesson); !error.empty())
-        return JsonError {error};
+    // What the reader would refuse about the shapes is said before writing anything.
+    if (std::string error = lesson.network.shapeError(); !error.empty())
+        return JsonError {std::move(error)};
+    if (!fitsNetwork(lesson.dataset, lesson.network))
+        return JsonError {"the data does not match the network's inputs and outputs"};
     return writeJson(toJson(lesson));
 }
-
-std::string LessonWriter::writeFile(const Lesson &lesson, const std::filesystem::path &path)
-{
-    const std::variant<std::string, JsonError> text = write(lesson);
-    if (const JsonError *error = std::get_if<JsonError>(&text))
-        return path.string() + ": " + error->toString();
-    return writeAtomically(std::get<std::string>(text), path);
-}
-
-std::string LessonWriter::writeAtomically(const std::string &text,
-                                          const std::filesystem::path &path)
-{
-    std::filesystem::path temporary = path;
-    temporary += ".saving";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        file << text;
-        file.close();
-        if (!file) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return path.string() + ": cannot write the file";
-        }
-    }
-    // rename() replaces the old file in one step, so a crash leaves the old or the new one.
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        return path.string() + ": cannot replace the file (" + error.message() + ")";
-    }
-    return {};
-}
-
-} // namespace backprop
-
-namespace backprop {
 
 ordered_json LessonWriter::numbers(const Eigen::VectorXd &values)
 {

@@ -3,7 +3,6 @@
 #include "jsontext.h"
 #include "lesson.h"
 
-#include <filesystem>
 #include <string>
 #include <variant>
 
@@ -20,11 +19,6 @@ public:
     // The text, or why the lesson cannot be written (shapes that do not agree, a number that
     // is not finite: "layers[0].weights[1][0]: NaN cannot be written …").
     static std::variant<std::string, JsonError> write(const Lesson &lesson);
-    // Writes next to `path` first and then replaces it, so a failed save keeps the old file.
-    // Returns an empty string, or a one-line error that starts with the path.
-    static std::string writeFile(const Lesson &lesson, const std::filesystem::path &path);
-    // Writes `text` next to `path` and renames it over `path`: "" or a one-line error.
-    static std::string writeAtomically(const std::string &text, const std::filesystem::path &path);
 
     // The file formats' numbers: a vector as one array, a matrix as an array of its rows.
     static ordered_json numbers(const Eigen::VectorXd &values);

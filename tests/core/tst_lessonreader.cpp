@@ -2,6 +2,7 @@
 // file is refused with a one-line message naming the field, and write → read is exact.
 
 #include "builtinlessons.h"
+#include "lessonfile.h"
 #include "lessonreader.h"
 #include "lessonwriter.h"
 #include "testlessons.h"
@@ -561,7 +562,8 @@ private slots:
     {
         const QString path = QDir::temp().filePath("tst_lessonreader-written.json");
         const Lesson lesson = readOrFail(builtInLessonText("xor"), "xor");
-        QCOMPARE(QString::fromStdString(LessonWriter::writeFile(lesson, path.toStdString())),
+        QCOMPARE(QString::fromStdString(
+                     LessonFile::writeFile({lesson, std::nullopt}, path.toStdString())),
                  QString());
         const std::variant<Lesson, std::string> back = LessonReader::readFile(path.toStdString());
         QVERIFY(std::holds_alternative<Lesson>(back));
