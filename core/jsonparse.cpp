@@ -245,14 +245,13 @@ std::variant<ordered_json, JsonError> parseJson(std::string_view text)
     // nlohmann refuses a number too large for a double (1e999); a reader names its field
     // instead. Each is written over with "0" and spaces (the positions stay) and read as ±inf.
     std::map<std::size_t, double> overflowed;
-    std::string patched;
+    std::string patched(text);
     while (true) {
-        const std::string_view input = overflowed.empty() ? text : std::string_view(patched);
-        const char *last = input.data();
+        const char *last = patched.data();
         ordered_json root;
-        SaxBuilder builder(root, text, input, last, overflowed);
-        if (ordered_json::sax_parse(Cursor {input.data(), &last},
-                                    Cursor {input.data() + input.size(), &last}, &builder)) {
+        SaxBuilder builder(root, text, patched, last, overflowed);
+        if (ordered_json::sax_parse(Cursor {patched.data(), &last},
+                                    Cursor {patched.data() + patched.size(), &last}, &builder)) {
             // The library reads a NUL as the end of the text; what follows it is not read.
             if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
                 return errorAt(text, nul, "unexpected " + found(text, nul) + " after the value");
@@ -263,8 +262,6 @@ std::variant<ordered_json, JsonError> parseJson(std::string_view text)
         const Overflow number = *builder.overflow();
         if (overflowed.size() == maxOverflows)
             return errorAt(text, number.begin, "too many numbers too large for a double");
-        if (overflowed.empty())
-            patched = text;
         patched[number.begin] = '0';
         std::fill_n(patched.begin() + static_cast<std::ptrdiff_t>(number.begin) + 1,
                     number.size - 1, ' ');

@@ -15,17 +15,12 @@ namespace backprop {
 
 namespace {
 
-struct Failure
-{
-    JsonError error;
-};
-
 // Appends `value` to `text`; `path` names it when it cannot be written
 // ("layers[0].weights[1][0]: NaN cannot be written (JSON has no literal for it)").
 void write(const ordered_json &value, const std::string &path, int indent, std::string &text)
 {
     const auto fail = [&path](const std::string &message) {
-        throw Failure {JsonError {(path.empty() ? "" : path + ": ") + message}};
+        throw JsonError {(path.empty() ? "" : path + ": ") + message};
     };
     if (value.is_structured()) {
         // Arrays of scalars (a weight row, a sample) stay on one line; a matrix reads as rows.
@@ -76,8 +71,8 @@ std::variant<std::string, JsonError> writeJson(const ordered_json &value)
         std::string text;
         write(value, "", 0, text);
         return text + '\n';
-    } catch (const Failure &failure) {
-        return failure.error;
+    } catch (const JsonError &error) {
+        return error;
     }
 }
 
