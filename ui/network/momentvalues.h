@@ -32,6 +32,9 @@ public:
     long currentNeuron() const { return m_activeCount > 0 ? m_activeCount - 1 : -1; }
 
     QString number(double value) const;
+    int precision() const { return m_precision; }
+    // Every number from now on to `digits` significant digits.
+    void setPrecision(int digits) { m_precision = digits; }
     QString neuronName(int column, long neuron) const;
     QString parameterName(const backprop::ParameterId &id) const;
     double parameterValue(const backprop::ParameterId &id) const;

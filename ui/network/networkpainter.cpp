@@ -252,6 +252,11 @@ void NetworkPainter::paintFooter(const QString &refusal)
                      m_scene.hiddenLabelCount);
         colour = Theme::mutedText();
     }
+    if (message.isEmpty() && m_scene.fewerDigits > 0) {
+        message =
+            tr("Numbers to %1 digits so every weight has its label.").arg(m_scene.fewerDigits);
+        colour = Theme::mutedText();
+    }
     if (message.isEmpty() && m_scene.shortenedLabelCount > 0) {
         message = m_scene.compactNeuronCount > 0
             ? tr("Values left out for room: select a weight or a neuron's bias to see all.")

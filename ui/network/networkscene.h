@@ -72,6 +72,7 @@ struct NetworkScene
         QSet<int> compactColumns;
         QSet<int> shortenedLayers;
         bool namesOnly = false;
+        int precision = 0; // significant digits of every number in the drawing
     };
 
     QList<TextLine> header;
@@ -95,4 +96,7 @@ struct NetworkScene
     // Neurons showing their title alone (compact ones left weight labels without room).
     int nameOnlyNeuronCount = 0;
     Arrangement arrangement;
+    // The significant digits of every number when fewer than the view's, so that every weight
+    // has its label (presentation mode, a dense network on a small screen); 0: the view's.
+    int fewerDigits = 0;
 };

@@ -23,6 +23,8 @@ constexpr double nodePadding = 0.5;
 constexpr double labelPadding = 0.3;
 constexpr double labelVerticalPadding = 0.1;
 constexpr double headerLines = 1.8;
+// The fewest significant digits the drawing falls back to so that every weight has its label.
+constexpr int minimumFittedDigits = 4;
 constexpr double topMargin = 0.8;
 constexpr double rowGap = 0.4;      // the least room between two neurons of a column
 constexpr double footerLines = 4.2; // bias nodes, then the legend and messages
@@ -110,7 +112,10 @@ NetworkSceneBuilder::NetworkSceneBuilder(const backprop::Snapshot &snapshot, con
 // worse than a weight without its gradient. On a projector the columns whose whole neurons
 // are taller than the drawing show compact neurons; while labels stay hidden, the weights of
 // some gaps drop to their value line, and then every neuron turns compact (narrower boxes
-// leave wider gaps) and the gaps are tried again; last, the neurons show their names alone.
+// leave wider gaps) and the gaps are tried again; then the neurons show their names alone;
+// last, every number of the drawing has fewer digits (down to minimumFittedDigits: a weight
+// at four digits is still read, a hidden one is not; the footer says so, and the chain rule
+// keeps every digit).
 // With Options::known (the choice this search made before at the same moment and size) only
 // whole neurons and that arrangement are laid out.
 NetworkScene NetworkSceneBuilder::build()
@@ -127,6 +132,7 @@ NetworkScene NetworkSceneBuilder::build()
             return best;
         m_compactColumns = m_options.known->compactColumns;
         m_namesOnly = m_options.known->namesOnly;
+        m_values.setPrecision(m_options.known->precision);
         m_parameterText.setShortenedLayers(m_options.known->shortenedLayers);
         m_scene = empty;
         const NetworkScene known = buildOnce();
@@ -154,6 +160,15 @@ NetworkScene NetworkSceneBuilder::build()
         if (named.hiddenLabelCount < best.hiddenLabelCount)
             best = named;
     }
+    for (int digits = m_options.precision - 1;
+         best.hiddenLabelCount > 0 && digits >= minimumFittedDigits; --digits) {
+        m_values.setPrecision(digits);
+        m_scene = empty;
+        const NetworkScene fewer = buildShortening(empty);
+        if (fewer.hiddenLabelCount < best.hiddenLabelCount)
+            best = fewer;
+    }
+    m_values.setPrecision(best.arrangement.precision);
     m_scene = best;
     return best;
 }
@@ -236,7 +251,9 @@ NetworkScene NetworkSceneBuilder::buildOnce()
             && m_parameterText.lines(edge.parameter, ParameterText::Detail::Whole).size() > 1)
             ++m_scene.shortenedLabelCount;
     }
-    m_scene.arrangement = {m_compactColumns, m_parameterText.shortenedLayers(), m_namesOnly};
+    m_scene.arrangement = {m_compactColumns, m_parameterText.shortenedLayers(), m_namesOnly,
+                           m_values.precision()};
+    m_scene.fewerDigits = m_values.precision() < m_options.precision ? m_values.precision() : 0;
     for (const NetworkScene::Node &node : std::as_const(m_scene.nodes)) {
         m_scene.compactNeuronCount += node.isCompact ? 1 : 0;
         m_scene.nameOnlyNeuronCount += node.showsNameOnly ? 1 : 0;
@@ -542,8 +559,7 @@ QList<double> NetworkSceneBuilder::gapShares() const
         }
         // Names-only neurons (a dense network) leave the gaps to the labels: a gap of more
         // weights stacks more of them, so it gets more room.
-        const double crowd =
-            m_namesOnly ? std::sqrt(std::sqrt(static_cast<double>(layer.weights.size()))) : 1.0;
+        const double crowd = m_namesOnly ? static_cast<double>(layer.weights.size()) : 1.0;
         shares.append(labelled ? std::max(1.0, widest) * crowd : 1.0);
     }
     return shares;
@@ -551,9 +567,12 @@ QList<double> NetworkSceneBuilder::gapShares() const
 
 QSizeF NetworkSceneBuilder::labelSize(const QList<TextLine> &lines) const
 {
+    // Each line as NetworkPainter draws it: bold only where emphasised (bold digits are a
+    // tenth wider, room a dense network's labels need on a projector).
     double w = 0;
     for (const TextLine &line : lines)
-        w = std::max(w, m_boldMetrics.horizontalAdvance(line.text));
+        w = std::max(w,
+                     (line.isEmphasized ? m_boldMetrics : m_metrics).horizontalAdvance(line.text));
     const double f = m_scene.fontPixelSize;
     return QSizeF(w + 2 * labelPadding * f,
                   lines.size() * m_scene.labelLineHeight + 2 * labelVerticalPadding * f);

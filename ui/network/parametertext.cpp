@@ -12,14 +12,16 @@ ParameterText::ParameterText(const MomentValues &values,
 { }
 
 // One line for a weight whose gap has no room for its whole label. Its gradient stays in the
-// selected weight's label, the narration line and the chain rule.
+// selected weight's label, the narration line and the chain rule. In regular type even when
+// new: the ⁺ and the highlighted label say so, with no old value beside it to stand out from,
+// and bold digits are a tenth wider than the room a crowded gap lacks.
 QList<TextLine> ParameterText::valueLine(const ParameterId &id) const
 {
     const QString name = m_values.parameterName(id);
     const QString value = m_values.number(m_values.parameterValue(id));
-    if (m_values.isUpdated(id))
-        return {{QStringLiteral("%1⁺ = %2").arg(name, value), true}};
-    return {{QStringLiteral("%1 = %2").arg(name, value), false}};
+    const QString format =
+        m_values.isUpdated(id) ? QStringLiteral("%1⁺ = %2") : QStringLiteral("%1 = %2");
+    return {{format.arg(name, value), false}};
 }
 
 QList<TextLine> ParameterText::brokenGradient(const ParameterId &id) const
