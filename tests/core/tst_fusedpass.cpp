@@ -72,8 +72,9 @@ Lesson tinyLesson(Shape shape, int k, Eigen::Index samples = 1)
 
 template<typename Matrix> bool sameBits(const Matrix &a, const Matrix &b)
 {
+    // An empty matrix has no data pointer to compare (memcmp may not be given null).
     return a.rows() == b.rows() && a.cols() == b.cols()
-        && std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0;
+        && (a.size() == 0 || std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0);
 }
 
 // Everything the views read of a trainer: the network, the optimizer's memory and the pass.
