@@ -14,6 +14,8 @@
 
 using namespace backprop;
 
+Q_DECLARE_METATYPE(backprop::PhaseKind)
+
 namespace {
 constexpr Activation perValue[] = {Activation::Sigmoid, Activation::Relu, Activation::LeakyRelu,
                                    Activation::Linear};
@@ -164,15 +166,29 @@ private slots:
     }
 
     // A value that overflows stops the fused iteration where it stops the phases: the same fault,
-    // the same weights kept.
+    // the same weights kept. E_total overflows after the weights have grown for a while; an update
+    // overflows in the first iteration, its loss still finite (a learning rate of 1e308).
+    void overflowGivesThePhasesFault_data()
+    {
+        QTest::addColumn<double>("learningRate");
+        QTest::addColumn<double>("target");
+        QTest::addColumn<PhaseKind>("faultyPhase");
+        QTest::newRow("E_total") << 1e6 << 0.5 << PhaseKind::Loss;
+        QTest::newRow("an update") << 1e308 << 10.0 << PhaseKind::Update;
+    }
+
     void overflowGivesThePhasesFault()
     {
+        QFETCH(double, learningRate);
+        QFETCH(double, target);
+        QFETCH(PhaseKind, faultyPhase);
         Lesson lesson = tinyLesson({2, 2, 1}, 0);
         for (Layer &layer : lesson.network.layers)
             layer.activation = Activation::Linear;
         lesson.loss = Loss::SumSquaredError;
         lesson.optimizer.kind = OptimizerKind::GradientDescent;
-        lesson.optimizer.learningRate = 1e6;
+        lesson.optimizer.learningRate = learningRate;
+        lesson.dataset.targets.setConstant(target);
         Trainer fast, stepped;
         fast.load(lesson);
         stepped.load(lesson);
@@ -185,11 +201,16 @@ private slots:
         }
         QVERIFY(fast.fault().has_value());
         QVERIFY(stepped.fault().has_value());
+        QVERIFY(fast.fault()->phase.kind == faultyPhase);
         QCOMPARE(QString::fromStdString(fast.fault()->message),
                  QString::fromStdString(stepped.fault()->message));
-        QVERIFY(fast.state().network.layers[0].weights.allFinite());
-        QVERIFY(sameBits(fast.state().network.layers[0].weights,
-                         stepped.state().network.layers[0].weights));
+        for (int l = 0; l < 2; ++l) {
+            QVERIFY(fast.state().network.layers[l].weights.allFinite());
+            QVERIFY(sameBits(fast.state().network.layers[l].weights,
+                             stepped.state().network.layers[l].weights));
+            QVERIFY(sameBits(fast.state().network.layers[l].biases,
+                             stepped.state().network.layers[l].biases));
+        }
         QCOMPARE(fast.phaseIndex(), stepped.phaseIndex());
     }
 
