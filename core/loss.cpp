@@ -38,13 +38,6 @@ void lossPerOutput(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::Matri
                           perOutput.data());
 }
 
-void lossGradient(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::MatrixXd &targets,
-                  Eigen::MatrixXd &gradients)
-{
-    lossvalues::gradient(loss, outputs.data(), targets.data(), outputs.rows(), outputs.cols(),
-                         gradients.data());
-}
-
 double lossDerivative(Loss loss, double output, double target, Eigen::Index outputs,
                       Eigen::Index samples)
 {

@@ -35,10 +35,6 @@ double lossValue(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::MatrixX
 double lossDerivative(Loss loss, double output, double target, Eigen::Index outputs,
                       Eigen::Index samples);
 
-// ∂E_total/∂out for every output value of the batch (lossDerivative, element by element).
-void lossGradient(Loss loss, const Eigen::MatrixXd &outputs, const Eigen::MatrixXd &targets,
-                  Eigen::MatrixXd &gradients);
-
 // Each output value's share of E_total (rows outputs, columns samples): the element's error
 // divided by the loss's normaliser, so the terms add up to lossValue. The data table's loss
 // column, whatever the loss (½(t − o)², (t − o)²/n, −[t ln o + (1 − t) ln(1 − o)]/n …).

@@ -109,7 +109,7 @@ inline double derivative(Loss loss, double output, double target, Eigen::Index o
     return 0.0;
 }
 
-// lossGradient (loss.h) on arrays.
+// ∂E_total/∂out for every output value of the batch (derivative, element by element).
 inline void gradient(Loss loss, const double *o, const double *t, Eigen::Index rows,
                      Eigen::Index columns, double *g)
 {

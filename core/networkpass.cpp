@@ -17,7 +17,7 @@ namespace {
 // shapes, so a given network and batch size always takes the same path.
 constexpr Eigen::Index loopProductLimit = 4096;
 
-bool useLoops(Eigen::Index a, Eigen::Index b, Eigen::Index c)
+constexpr bool useLoops(Eigen::Index a, Eigen::Index b, Eigen::Index c)
 {
     return a * b * c < loopProductLimit;
 }
@@ -320,7 +320,7 @@ template<int Inputs, int Hidden, int Outputs>
     constexpr int last = Hidden > 0 ? 1 : 0;
     constexpr int lastFanIn = Hidden > 0 ? Hidden : Inputs;
     std::array<double, 4> net[2] {}, out[2] {}, deltas[2] {};
-    const auto forwardLayer = [&]<int Neurons, int FanIn>(int l, const double *in) {
+    const auto forwardAt = [&]<int Neurons, int FanIn>(int l, const double *in) {
         const Layer &layer = network.layers[l];
         kernels::forward<Neurons, FanIn>(layer.weights.data(), biasesOf(layer), biasStrideOf(layer),
                                          in, net[l].data(), out[l].data(), layer.activation,
@@ -328,7 +328,7 @@ template<int Inputs, int Hidden, int Outputs>
         std::copy_n(net[l].data(), Neurons, pass.m_net[l].data());
         std::copy_n(out[l].data(), Neurons, pass.m_out[l].data());
     };
-    const auto gradients = [&]<int Neurons, int FanIn>(int l, const double *in) {
+    const auto gradientsAt = [&]<int Neurons, int FanIn>(int l, const double *in) {
         const Layer &layer = network.layers[l];
         std::array<double, Neurons * FanIn> weightGradients;
         std::array<double, Neurons> biasGradients;
@@ -341,10 +341,10 @@ template<int Inputs, int Hidden, int Outputs>
         std::copy_n(deltas[l].data(), Neurons, pass.m_deltas[l].data());
         if (!step)
             return;
-        const auto descend = [&](long count, const double *values, const double *gradients,
+        const auto descend = [&](long count, const double *values, const double *gradient,
                                  double *newValues) {
             step->finite &= updateValues<OptimizerKind::GradientDescent>(
-                step->settings, 0, count, values, gradients, nullptr, nullptr, newValues, nullptr,
+                step->settings, 0, count, values, gradient, nullptr, nullptr, newValues, nullptr,
                 nullptr);
         };
         descend(Neurons * FanIn, layer.weights.data(), weightGradients.data(),
@@ -354,9 +354,8 @@ template<int Inputs, int Hidden, int Outputs>
     };
 
     if constexpr (Hidden > 0)
-        forwardLayer.template operator()<Hidden, Inputs>(0, inputs.data());
-    forwardLayer.template operator()<Outputs, lastFanIn>(last,
-                                                         last ? out[0].data() : inputs.data());
+        forwardAt.template operator()<Hidden, Inputs>(0, inputs.data());
+    forwardAt.template operator()<Outputs, lastFanIn>(last, last ? out[0].data() : inputs.data());
     lossvalues::perOutput(loss, out[last].data(), targets.data(), Outputs, 1,
                           pass.m_lossPerOutput.data());
     pass.m_loss = pass.m_lossPerOutput.sum();
@@ -365,12 +364,12 @@ template<int Inputs, int Hidden, int Outputs>
     lossvalues::gradient(loss, out[last].data(), targets.data(), Outputs, 1, deltas[last].data());
     multiplyValuesByDerivative(network.layers[last].activation, out[last].data(),
                                deltas[last].data(), Outputs);
-    gradients.template operator()<Outputs, lastFanIn>(last, last ? out[0].data() : inputs.data());
+    gradientsAt.template operator()<Outputs, lastFanIn>(last, last ? out[0].data() : inputs.data());
     if constexpr (Hidden > 0) {
         kernels::backPropagate<Hidden, Outputs>(network.layers[1].weights.data(), deltas[1].data(),
                                                 out[0].data(), network.layers[0].activation,
                                                 deltas[0].data(), Hidden, Outputs, 1);
-        gradients.template operator()<Hidden, Inputs>(0, inputs.data());
+        gradientsAt.template operator()<Hidden, Inputs>(0, inputs.data());
     }
     if (step)
         step->computed = true;
@@ -383,19 +382,15 @@ template<int Index> struct NetworkPass::Fused
     static constexpr FusedRun run = &runFused<Index / 20 + 1, Index / 4 % 5, Index % 4 + 1>;
 };
 
+// One sample through layers of at most 4 × 4 always takes the loop kernels (prepare()), which
+// the fused pass calls at compile-time sizes.
+static_assert(useLoops(4, 4, 1));
+
 void NetworkPass::chooseFused(const Network &network)
 {
     m_fused = nullptr;
     const int count = network.layerCount();
-    if (count > 2)
-        return;
-    for (const LayerKernels &kernels : m_kernels) {
-        if (!kernels.forward || !kernels.gradients)
-            return;
-    }
-    if (count == 2 && !m_kernels[0].backPropagate)
-        return;
-    if (m_samples != 1)
+    if (count > 2 || m_samples != 1)
         return;
     for (const Layer &layer : network.layers) {
         if (!actsOnEachValue(layer.activation))

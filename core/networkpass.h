@@ -51,10 +51,11 @@ public:
     void backward(const Network &network, Loss loss, const Eigen::MatrixXd &inputs,
                   const Eigen::MatrixXd &targets);
     // forward(), computeLoss() and, when E_total is finite, backward(): the full-speed pass.
-    // Returns E_total. A network of one or two layers of 1 to 4 neurons and inputs whose
-    // products all take the loop kernels runs it as one function with its sizes known at
-    // compile time (chosen by prepare()): the same kernels in the same order, without a call
-    // through a pointer or a test of the layer count per product, so the same bits.
+    // Returns E_total. One sample through one or two layers of 1 to 4 neurons and inputs whose
+    // activations act on each value runs it as one function with its sizes known at compile
+    // time (chosen by prepare()): the same kernels in the same order, without a call through a
+    // pointer or a test of the layer count per product, so the same bits; given `step`, it also
+    // computes gradient descent's new values (step->computed says whether it did).
     double run(const Network &network, Loss loss, const Eigen::MatrixXd &inputs,
                const Eigen::MatrixXd &targets, GradientDescentStep *step = nullptr);
     bool isFused() const { return m_fused != nullptr; }

@@ -111,7 +111,6 @@ void Trainer::prepareBuffers()
     m_nextLayers = m_state.network.layers;
     m_nextOptimizer = m_state.optimizer;
     m_batchIsWholeDataset = size == m_dataset.sampleCount();
-    m_wholeBatchAssigned = false;
 }
 
 TrainingState Trainer::iterationStartState() const
@@ -130,7 +129,6 @@ void Trainer::restore(const TrainingState &state)
         && state.settings.batchMode == m_state.settings.batchMode
         && state.settings.batchSize == m_state.settings.batchSize;
     m_state = state;
-    m_wholeBatchAssigned = false;
     if (!sameShape)
         prepareBuffers();
     m_phaseIndex = 0;
@@ -175,17 +173,14 @@ void Trainer::beginIteration()
 {
     m_iterationBegun = true;
     if (m_batchIsWholeDataset) {
-        // Every sample in the order, unshuffled: the same batch every iteration until restore()
-        // (which may bring another order) or new buffers.
+        // Every sample in the order, unshuffled, read in place (batchInputs()).
         m_shuffled = false;
         m_bufferIndex = 0;
-        if (!m_wholeBatchAssigned)
-            m_batchSamples = m_state.order;
-        m_wholeBatchAssigned = true;
+        m_batchSamples.assign(m_state.order.begin(), m_state.order.end());
         return;
     }
     const long samples = static_cast<long>(m_dataset.sampleCount());
-    m_shuffled = !m_batchIsWholeDataset && m_state.batchStart == 0;
+    m_shuffled = m_state.batchStart == 0;
     if (m_shuffled) {
         m_randomBeforeShuffle = m_state.random;
         m_orderBeforeShuffle =

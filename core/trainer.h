@@ -128,7 +128,6 @@ private:
     NetworkPass m_passes[2];
     int m_bufferIndex = 0;
     bool m_batchIsWholeDataset = true;
-    bool m_wholeBatchAssigned = false; // m_batchSamples holds the whole batch of the order
     std::vector<Layer> m_beforeUpdate; // for the Update record
     OptimizerState m_optimizerBeforeUpdate;
     bool m_finishedRecordValid = false;
